@@ -1,0 +1,61 @@
+# Two commands: `make run` serves the demo site, `make test` runs lint and the suite.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+LOCK := requirements.lock
+HOST ?= 127.0.0.1
+PORT ?= 8000
+N ?= 500
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: run test install install-test lint pytest migrate demo admin messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Installs exactly the locked set (the lock is a constraints file); re-runs only when
+# pyproject.toml or the lock change.
+$(VENV)/.installed-run: $(BIN)/python pyproject.toml $(LOCK)
+	$(BIN)/pip install --quiet -c $(LOCK) -e .
+	touch $@
+
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml $(LOCK)
+	$(BIN)/pip install --quiet -c $(LOCK) -e ".[test]"
+	touch $@ $(VENV)/.installed-run
+
+install: $(VENV)/.installed-run
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+admin: migrate
+	$(BIN)/python manage.py ensure_local_admin
+
+run: demo admin
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
+
+pytest: install-test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint pytest
+
+# Rebuild the .po catalogues from the code, then compile them.
+messages: install-test
+	cd config && ../$(BIN)/python ../manage.py makemessages -l de -l en --no-obsolete --ignore '*/tests/*'
+	cd home && ../$(BIN)/python ../manage.py makemessages -l de -l en --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore '.venv'
+
+bench: install-test
+	$(BIN)/python tests/bench/bench_pages.py --pages $(N)
+
+clean:
+	rm -rf $(VENV) var

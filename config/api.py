@@ -1,0 +1,131 @@
+"""The headless API (Wagtail API v2 at /api/v2/): pages, images, documents, and every
+endpoint the enabled plugins declare."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.response import Response
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Site
+
+from config.plugins import api_endpoints
+
+# Wagtail's API writes its error messages in English only and does not mark them for
+# translation. These patterns map the ones a client is most likely to meet onto our
+# own translatable sentences; anything else gets a general sentence, and Wagtail's
+# text stays under "detail". tests/config/test_api.py fails when Wagtail starts
+# translating them itself.
+_KNOWN_ERRORS: list[tuple[re.Pattern[str], Callable[[dict[str, str]], str]]] = [
+    (
+        re.compile(r"^query parameter is not an operation or a recognised field: (?P<names>.+)$"),
+        lambda v: _("Unknown query parameter: %(names)s.") % v,
+    ),
+    (
+        re.compile(r"^(?P<name>offset|limit) must be a positive integer$"),
+        lambda v: _("%(name)s must be a whole number of zero or more.") % v,
+    ),
+    (
+        re.compile(r"^limit cannot be higher than (?P<limit>\d+)$"),
+        lambda v: _("The limit must not be higher than %(limit)s.") % v,
+    ),
+    (re.compile(r"^type doesn't exist$"), lambda v: _("This content type does not exist.")),
+    (
+        re.compile(r"^(?P<name>\w+) must be a positive integer$"),
+        lambda v: _("%(name)s must be a positive whole number.") % v,
+    ),
+    (
+        re.compile(r"^cannot order by '(?P<name>[^']*)' \(unknown field\)$"),
+        lambda v: _("Cannot sort by “%(name)s”: there is no such field.") % v,
+    ),
+    (
+        re.compile(r"^unknown fields?: (?P<names>.+)$"),
+        lambda v: _("Unknown field: %(names)s.") % v,
+    ),
+    (
+        re.compile(r"^html_path must start with a language prefix$"),
+        lambda v: _("html_path must start with a language prefix: %(prefixes)s.")
+        % {"prefixes": ", ".join(f"/{code}/" for code, _name in settings.LANGUAGES)},
+    ),
+]
+
+
+def translated_error(message: str) -> str:
+    """A reader-facing sentence, in the active language, for one of Wagtail's API errors."""
+    for pattern, sentence in _KNOWN_ERRORS:
+        match = pattern.match(message)
+        if match:
+            return sentence(match.groupdict())
+    return _("The request could not be understood.")
+
+
+class LocalizedErrorsMixin:
+    """Error bodies with a `message` in the request's language and Wagtail's original
+    text under `detail`, for every endpoint mounted here."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404):
+            return Response(
+                {"message": _("Not found."), "detail": str(exc)},
+                status=status.HTTP_404_NOT_FOUND,
+            )
+        if isinstance(exc, BadRequestError):
+            return Response(
+                {"message": translated_error(str(exc)), "detail": str(exc)},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        return super().handle_exception(exc)
+
+
+class LocalizedPagesAPIViewSet(PagesAPIViewSet):
+    """Pages, where `find/?html_path=` understands the language prefix of public URLs.
+
+    Wagtail routes `html_path` from the site's root page, which is the German home
+    page; public paths start with `/de/` or `/en/`, so the prefix picks the locale's
+    home page to route from.
+    """
+
+    def find_object(self, queryset, request):
+        html_path = request.GET.get("html_path")
+        site = Site.find_for_request(request)
+        if html_path is None or site is None:
+            return super().find_object(queryset, request)
+
+        components = [component for component in html_path.split("/") if component]
+        languages = dict(translation.trans_real.get_languages())
+        if not components or components[0] not in languages:
+            raise BadRequestError("html_path must start with a language prefix")
+        with translation.override(components[0]):
+            root = site.root_page.localized.specific
+            try:
+                page, _args, _kwargs = root.route(request, components[1:])
+            except Http404:
+                return None
+        return queryset.filter(id=page.id).first()
+
+
+def _localized(viewset: type) -> type:
+    return type(viewset.__name__, (LocalizedErrorsMixin, viewset), {})
+
+
+def build_router() -> WagtailAPIRouter:
+    router = WagtailAPIRouter("wagtailapi")
+    router.register_endpoint("pages", _localized(LocalizedPagesAPIViewSet))
+    router.register_endpoint("images", _localized(ImagesAPIViewSet))
+    router.register_endpoint("documents", _localized(DocumentsAPIViewSet))
+    for name, viewset in api_endpoints():
+        router.register_endpoint(name, _localized(viewset))
+    return router
+
+
+api_router = build_router()

@@ -1,0 +1,43 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a local administrator for the embedded development setup (DEBUG only) "
+        "and print its credentials. The password is generated once and kept in "
+        "var/local-admin.txt so that later runs print the same one."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default="admin")
+
+    def handle(self, *args, username: str, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "ensure_local_admin only runs with DEBUG on; in production use "
+                "`manage.py createsuperuser`."
+            )
+        credentials_file = settings.VAR_DIR / "local-admin.txt"
+        User = get_user_model()
+        user = User.objects.filter(username=username).first()
+        password = credentials_file.read_text().strip() if credentials_file.exists() else None
+
+        if user is None or password is None or not user.check_password(password):
+            password = secrets.token_urlsafe(12)
+            if user is None:
+                user = User(username=username, email=f"{username}@localhost")
+            user.is_staff = user.is_superuser = user.is_active = True
+            user.set_password(password)
+            user.save()
+            credentials_file.parent.mkdir(parents=True, exist_ok=True)
+            credentials_file.write_text(password + "\n")
+            credentials_file.chmod(0o600)
+
+        self.stdout.write(self.style.SUCCESS("Local admin account (development only):"))
+        self.stdout.write(f"  URL:      {settings.WAGTAILADMIN_BASE_URL}/admin/")
+        self.stdout.write(f"  Username: {username}")
+        self.stdout.write(f"  Password: {password}")

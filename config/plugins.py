@@ -1,0 +1,141 @@
+"""The plugin registry.
+
+A plugin is a Django app whose ``AppConfig`` sets ``platform_plugin = True`` and
+declares what it contributes as plain attributes (see :class:`PluginContributions`).
+Feature apps never import from ``config``: the declaration is duck-typed, and this
+module is the one place that reads it and mounts what the enabled plugins bring.
+
+Which plugins are enabled is the ``PLATFORM_PLUGINS`` setting (comma-separated app
+modules, from the environment); the settings turn it into ``INSTALLED_APPS``, so a
+plugin that is switched off is not installed at all and leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+from django.apps import AppConfig, apps
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import URLPattern, URLResolver, include, path
+from django.utils.module_loading import import_string
+
+DEFAULT_PLUGINS = ["home", "repository", "community", "search"]
+
+# The home plugin draws the site frame (base template, navigation, footer); every
+# other plugin may be switched off.
+REQUIRED_PLUGINS = ["home"]
+
+
+@runtime_checkable
+class PluginContributions(Protocol):
+    """What a plugin's ``AppConfig`` may declare. Every attribute but the marker is optional.
+
+    ``url_module``
+        Dotted path of a URL module mounted inside the language prefix (``/de/…``,
+        ``/en/…``), before the page tree so that its routes win over page slugs.
+    ``api_endpoints``
+        Endpoint name → dotted path of a Wagtail API v2 viewset, mounted at
+        ``/api/v2/<name>/``.
+    ``search_sources``
+        Dotted paths of the objects that tell the search plugin what to index.
+    ``demo_loader``
+        Dotted path of ``callable(log: Callable[[str], None]) -> None`` that creates the
+        plugin's demo content; it must be idempotent. Loaders run in plugin order.
+    ``readiness_checks``
+        Component name → dotted path of ``callable() -> tuple[bool, str]`` (ready, and a
+        short public state such as ``"ok"`` or ``"unreachable"``) asked by ``/readyz``.
+    """
+
+    platform_plugin: bool
+    url_module: str | None
+    api_endpoints: Mapping[str, str]
+    search_sources: Sequence[str]
+    demo_loader: str | None
+    readiness_checks: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Plugin:
+    label: str
+    name: str
+    url_module: str | None
+    api_endpoints: Mapping[str, str]
+    search_sources: Sequence[str]
+    demo_loader: str | None
+    readiness_checks: Mapping[str, str]
+
+    @classmethod
+    def from_app_config(cls, config: AppConfig) -> Plugin:
+        return cls(
+            label=config.label,
+            name=config.name,
+            url_module=getattr(config, "url_module", None),
+            api_endpoints=dict(getattr(config, "api_endpoints", {})),
+            search_sources=tuple(getattr(config, "search_sources", ())),
+            demo_loader=getattr(config, "demo_loader", None),
+            readiness_checks=dict(getattr(config, "readiness_checks", {})),
+        )
+
+
+def installed_apps_for(plugin_names: Sequence[str]) -> list[str]:
+    """The plugin part of ``INSTALLED_APPS``, checked: required plugins first, no repeats."""
+    missing = [name for name in REQUIRED_PLUGINS if name not in plugin_names]
+    if missing:
+        raise ImproperlyConfigured(
+            f"PLATFORM_PLUGINS must include {', '.join(missing)}: it draws the site frame. "
+            f"Got {', '.join(plugin_names) or 'nothing'}."
+        )
+    seen: list[str] = []
+    for name in plugin_names:
+        if name in seen:
+            raise ImproperlyConfigured(f"PLATFORM_PLUGINS names {name!r} twice.")
+        seen.append(name)
+    return seen
+
+
+def plugins() -> list[Plugin]:
+    """The enabled plugins, in ``INSTALLED_APPS`` order."""
+    return [
+        Plugin.from_app_config(config)
+        for config in apps.get_app_configs()
+        if getattr(config, "platform_plugin", False)
+    ]
+
+
+def plugin_urlpatterns() -> list[URLPattern | URLResolver]:
+    return [path("", include(plugin.url_module)) for plugin in plugins() if plugin.url_module]
+
+
+def api_endpoints() -> Iterator[tuple[str, type]]:
+    taken: dict[str, str] = {}
+    for plugin in plugins():
+        for endpoint, dotted_path in plugin.api_endpoints.items():
+            if endpoint in taken:
+                raise ImproperlyConfigured(
+                    f"API endpoint {endpoint!r} is declared by both {taken[endpoint]} "
+                    f"and {plugin.name}."
+                )
+            taken[endpoint] = plugin.name
+            yield endpoint, import_string(dotted_path)
+
+
+def demo_loaders() -> list[tuple[str, Callable[..., Any]]]:
+    return [
+        (plugin.label, import_string(plugin.demo_loader))
+        for plugin in plugins()
+        if plugin.demo_loader
+    ]
+
+
+def readiness_checks() -> list[tuple[str, Callable[[], tuple[bool, str]]]]:
+    return [
+        (component, import_string(dotted))
+        for plugin in plugins()
+        for component, dotted in plugin.readiness_checks.items()
+    ]
+
+
+def search_sources() -> list[Any]:
+    return [import_string(dotted) for plugin in plugins() for dotted in plugin.search_sources]

@@ -1,0 +1,13 @@
+from home.models.pages import HomePage, StandardPage
+from home.models.site_settings import SiteSettings, SocialLinkBlock
+from home.models.snippets import ContactPerson, FooterText, PartnerOrganisation
+
+__all__ = [
+    "ContactPerson",
+    "FooterText",
+    "HomePage",
+    "PartnerOrganisation",
+    "SiteSettings",
+    "SocialLinkBlock",
+    "StandardPage",
+]

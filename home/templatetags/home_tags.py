@@ -1,0 +1,126 @@
+"""The site frame: navigation, language switcher and footer, with a fixed number of
+queries per request whatever the size of the site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from home.models import FooterText
+
+register = template.Library()
+
+
+def _site(request) -> Site | None:
+    return Site.find_for_request(request) if request is not None else None
+
+
+def localized_home(request) -> Page | None:
+    """The home page of the active language (cached on the request)."""
+    if request is None:
+        return None
+    if not hasattr(request, "_localized_home"):
+        site = _site(request)
+        request._localized_home = site.root_page.localized if site else None
+    return request._localized_home
+
+
+@register.inclusion_tag("home/includes/main_navigation.html", takes_context=True)
+def main_navigation(context) -> dict[str, Any]:
+    request = context.get("request")
+    home = localized_home(request)
+    current = context.get("page")
+    items = []
+    if home is not None:
+        for page in home.get_children().live().public().in_menu():
+            items.append({
+                "title": page.title,
+                "url": page.get_url(request),
+                "current": current is not None and current.path.startswith(page.path),
+                "exact": current is not None and current.pk == page.pk,
+            })
+    return {
+        "home_url": home.get_url(request) if home else "/",
+        "items": items,
+        "request": request,
+    }
+
+
+def language_links(context) -> list[dict[str, Any]]:
+    """One link per language: the translation of the current page when it exists and is
+    live, else that language's home page; for views that are not pages, the same
+    route in the other language."""
+    request = context.get("request")
+    if request is None:
+        return []
+    if hasattr(request, "_language_links"):
+        return request._language_links
+
+    current_language = translation.get_language()
+    page = context.get("page")
+    translations: dict[str, Page] = {}
+    homes: dict[str, Page] = {}
+    if isinstance(page, Page):
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    if isinstance(page, Page) and len(translations) < len(settings.LANGUAGES):
+        site = _site(request)
+        if site is not None:
+            for home in site.root_page.get_translations(inclusive=True).live().select_related(
+                "locale"
+            ):
+                homes[home.locale.language_code] = home
+
+    links = []
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            target = translations.get(code) or homes.get(code)
+            url = target.get_url(request) if target else f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({
+            "code": code,
+            "name": name,
+            "url": url,
+            "current": code == current_language,
+            "translated": code in translations or not isinstance(page, Page),
+        })
+    request._language_links = links
+    return links
+
+
+@register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict[str, Any]:
+    return {"links": language_links(context)}
+
+
+@register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)
+def alternate_language_links(context) -> dict[str, Any]:
+    request = context.get("request")
+    links = [link for link in language_links(context) if link["translated"]]
+    return {"links": links, "base": request.build_absolute_uri("/")[:-1] if request else ""}
+
+
+@register.simple_tag(takes_context=True)
+def footer_text(context) -> FooterText | None:
+    request = context.get("request")
+    if request is not None and hasattr(request, "_footer_text"):
+        return request._footer_text
+    locale = Locale.get_active()
+    footer = FooterText.objects.filter(locale=locale).first()
+    if request is not None:
+        request._footer_text = footer
+    return footer
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page: Page | None) -> str:
+    """URL of the active language's version of a page chosen in site settings."""
+    if page is None:
+        return ""
+    return page.localized.get_url(context.get("request")) or ""

@@ -1,0 +1,60 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.featured import HOOK_NAME
+from home.models import ContactPerson, FooterText, PartnerOrganisation
+
+
+class ContactPersonViewSet(SnippetViewSet):
+    model = ContactPerson
+    icon = "user"
+    menu_label = _("Contact people")
+    list_display = ["name", "role", "organisation", "email"]
+    search_fields = ["name", "role"]
+
+
+class PartnerOrganisationViewSet(SnippetViewSet):
+    model = PartnerOrganisation
+    icon = "group"
+    menu_label = _("Partners")
+    list_display = ["name", "website"]
+    search_fields = ["name"]
+
+
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "doc-full"
+    menu_label = _("Footer text")
+
+
+class PeopleAndPartnersGroup(SnippetViewSetGroup):
+    items = (ContactPersonViewSet, PartnerOrganisationViewSet, FooterTextViewSet)
+    menu_icon = "group"
+    menu_label = _("People and partners")
+    menu_name = "people_and_partners"
+
+
+register_snippet(PeopleAndPartnersGroup)
+
+
+def recently_published_pages(request, home_page, limit):
+    pages = (
+        Page.objects.live()
+        .public()
+        .descendant_of(home_page)
+        .filter(locale_id=home_page.locale_id)
+        .exclude(alias_of__isnull=False)
+        .order_by("-first_published_at")[:limit]
+    )
+    return [
+        {"title": page.title, "url": page.get_url(request), "summary": page.search_description}
+        for page in pages
+    ]
+
+
+@hooks.register(HOOK_NAME)
+def register_recent_pages_slot():
+    return "recent_pages", _("Recently published pages"), recently_published_pages

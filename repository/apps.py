@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RepositoryConfig(AppConfig):
+    """Plugin: the knowledge repository (model projects, solutions, publications)."""
+
+    name = "repository"
+    verbose_name = _("Knowledge repository")
+
+    platform_plugin = True

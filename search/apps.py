@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    """Plugin: the knowledge index, its sync and the search service."""
+
+    name = "search"
+    verbose_name = _("Search")
+
+    platform_plugin = True
+    readiness_checks = {"search": "search.health.search_engine_state"}

@@ -1,0 +1,21 @@
+"""The one place that builds an Elasticsearch client from the settings."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from elasticsearch import Elasticsearch
+
+
+def search_engine_configured() -> bool:
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+def get_client() -> Elasticsearch:
+    """A client with bounded timeouts, so that a slow engine never holds a request long."""
+    return Elasticsearch(
+        settings.ELASTICSEARCH_URL,
+        request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+        max_retries=1,
+        retry_on_timeout=False,
+        **settings.ELASTICSEARCH_CLIENT_OPTIONS,
+    )
