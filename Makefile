@@ -50,9 +50,8 @@ test: lint pytest
 
 # Rebuild the .po catalogues from the code, then compile them.
 messages: install-test
-	cd config && ../$(BIN)/python ../manage.py makemessages -l de -l en --no-obsolete --ignore '*/tests/*'
-	cd home && ../$(BIN)/python ../manage.py makemessages -l de -l en --no-obsolete
-	$(BIN)/python manage.py compilemessages --ignore '.venv'
+	$(BIN)/python manage.py makemessages -l de -l en --no-obsolete --ignore='tests/*' --ignore='var/*' --ignore='platform/*'
+	$(BIN)/python manage.py compilemessages --ignore='.venv' --ignore='var'
 
 bench: install-test
 	$(BIN)/python tests/bench/bench_pages.py --pages $(N)

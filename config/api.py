@@ -95,6 +95,10 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
     home page to route from.
     """
 
+    def get_queryset(self):
+        # Every item's meta names its locale; without this, one query per item.
+        return super().get_queryset().select_related("locale")
+
     def find_object(self, queryset, request):
         html_path = request.GET.get("html_path")
         site = Site.find_for_request(request)

@@ -10,10 +10,15 @@ def search_engine_configured() -> bool:
     return bool(settings.ELASTICSEARCH_URL)
 
 
+def search_engine_hosts() -> list[str]:
+    """ELASTICSEARCH_URL may name several nodes of a cluster, separated by commas."""
+    return [url.strip() for url in settings.ELASTICSEARCH_URL.split(",") if url.strip()]
+
+
 def get_client() -> Elasticsearch:
     """A client with bounded timeouts, so that a slow engine never holds a request long."""
     return Elasticsearch(
-        settings.ELASTICSEARCH_URL,
+        search_engine_hosts(),
         request_timeout=settings.ELASTICSEARCH_TIMEOUT,
         max_retries=1,
         retry_on_timeout=False,

@@ -20,13 +20,27 @@ def _site(request) -> Site | None:
     return Site.find_for_request(request) if request is not None else None
 
 
+def active_locale(request) -> Locale:
+    """The locale of the active language (cached on the request)."""
+    if request is None:
+        return Locale.get_active()
+    if not hasattr(request, "_active_locale"):
+        request._active_locale = Locale.get_active()
+    return request._active_locale
+
+
 def localized_home(request) -> Page | None:
     """The home page of the active language (cached on the request)."""
     if request is None:
         return None
     if not hasattr(request, "_localized_home"):
         site = _site(request)
-        request._localized_home = site.root_page.localized if site else None
+        home = None
+        if site is not None:
+            root = site.root_page
+            locale = active_locale(request)
+            home = root if root.locale_id == locale.id else root.get_translation_or_none(locale)
+        request._localized_home = home or (site.root_page if site else None)
     return request._localized_home
 
 
@@ -111,8 +125,7 @@ def footer_text(context) -> FooterText | None:
     request = context.get("request")
     if request is not None and hasattr(request, "_footer_text"):
         return request._footer_text
-    locale = Locale.get_active()
-    footer = FooterText.objects.filter(locale=locale).first()
+    footer = FooterText.objects.filter(locale=active_locale(request)).first()
     if request is not None:
         request._footer_text = footer
     return footer

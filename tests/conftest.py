@@ -1,0 +1,77 @@
+"""Fixtures shared by the whole suite.
+
+- Database: pytest-django; PostgreSQL when DATABASE_URL points at one, else SQLite.
+- Search engine: a real cluster when ELASTICSEARCH_URL is set, else a fresh clone of the
+  in-memory osmem-server per test.
+- Browser: Playwright driving Debian's Chromium against the live server.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from tests.home.factories import bilingual_site
+from tests.search_engine import PlainJsonNode
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def site(db):
+    """A default site whose root is a German home page with a published English translation."""
+    return bilingual_site()
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo", stdout=StringIO())
+
+
+@pytest.fixture
+def search_engine_url(request) -> Iterator[str]:
+    """URL of a search engine that answers over HTTP."""
+    configured = os.environ.get("ELASTICSEARCH_URL")
+    if configured:
+        yield configured
+        return
+    clone = request.getfixturevalue("osmem_clone")
+    yield clone.url
+
+
+@pytest.fixture
+def search_engine(settings, search_engine_url):
+    """Points the settings at the search engine for one test."""
+    settings.ELASTICSEARCH_URL = search_engine_url
+    if not os.environ.get("ELASTICSEARCH_URL"):
+        settings.ELASTICSEARCH_CLIENT_OPTIONS = {"node_class": PlainJsonNode}
+    return search_engine_url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not shutil.which(CHROMIUM):
+        pytest.skip(f"No Chromium at {CHROMIUM}: install it with `apt-get install -y chromium`.")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
+    # in a thread with a loop unless told it is safe (the test is the only user here).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    context = chromium.new_context(locale="de-DE")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,179 @@
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from home.blocks import CallToActionBlock, ImageBlock
+from tests.home.factories import StandardPageFactory, publish, translate
+
+pytestmark = pytest.mark.django_db
+
+
+def german_home(site):
+    return site.root_page.specific
+
+
+def add_pages(parent, count):
+    return [publish(StandardPageFactory(parent=parent)) for _ in range(count)]
+
+
+def test_home_page_speaks_german_at_de(client, site):
+    response = client.get("/de/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="de">' in html
+    assert "Wissen für alle Kommunen" in html
+
+
+def test_home_page_speaks_english_at_en(client, site):
+    html = client.get("/en/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Knowledge for everyone" in html
+
+
+def test_root_redirects_to_language_from_browser(client, site):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en").url == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr").url == "/de/"
+
+
+def test_site_frame_has_skip_link_and_landmarks(client, site):
+    html = client.get("/de/").content.decode()
+    assert '<a class="skip-link" href="#main">Zum Inhalt springen</a>' in html
+    assert '<main id="main"' in html
+    assert '<nav class="main-nav" aria-label="Hauptnavigation">' in html
+    assert '<footer class="site-footer">' in html
+    assert "/static/home/favicon.svg" in html
+
+
+def test_language_switcher_lands_on_translated_page(client, site):
+    page = publish(StandardPageFactory(parent=german_home(site), title="Über uns",
+                                       slug="ueber-uns"))
+    translate(page, "en", title="About us", slug="about-us")
+    html = client.get("/de/ueber-uns/").content.decode()
+    assert 'href="/en/about-us/" lang="en" hreflang="en" rel="alternate">English</a>' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about-us/">' in html
+
+
+def test_language_switcher_falls_back_to_home_without_translation(client, site):
+    publish(StandardPageFactory(parent=german_home(site), slug="nur-deutsch"))
+    html = client.get("/de/nur-deutsch/").content.decode()
+    assert 'href="/en/" lang="en" hreflang="en" rel="alternate">English</a>' in html
+    assert 'hreflang="en" href="http://testserver/en/"' not in html
+
+
+def test_navigation_lists_menu_pages_of_the_active_language(client, site):
+    page = publish(StandardPageFactory(parent=german_home(site), title="Start Smart"))
+    translate(page, "en", title="Start Smart EN", slug="start-smart-en")
+    publish(StandardPageFactory(parent=german_home(site), title="Versteckt", show_in_menus=False))
+    german = client.get("/de/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert ">Start Smart</a>" in german and "Versteckt" not in german
+    assert ">Start Smart EN</a>" in english
+
+
+def test_standard_page_renders_its_blocks(client, site):
+    page = StandardPageFactory(parent=german_home(site), slug="bloecke")
+    page.body = json.dumps([
+        {"type": "heading", "value": {"text": "Abschnitt", "level": "h2"}},
+        {"type": "paragraph", "value": "<p>Ein <b>Absatz</b>.</p>"},
+        {"type": "quote", "value": {"text": "Kein Rad neu erfinden.", "attribution": "KTS"}},
+        {"type": "faq", "value": {"heading": "Fragen", "items": [
+            {"question": "Was kostet es?", "answer": "<p>Nichts.</p>"}]}},
+        {"type": "call_to_action", "value": {"title": "Mitmachen", "text": "",
+                                             "link_label": "Los", "link": {
+                                                 "page": None, "url": "https://example.org/"}}},
+    ])
+    publish(page)
+    html = client.get("/de/bloecke/").content.decode()
+    assert "<h2>Abschnitt</h2>" in html
+    assert "<b>Absatz</b>" in html
+    assert "<blockquote><p>Kein Rad neu erfinden.</p></blockquote>" in html
+    assert "<summary>Was kostet es?</summary>" in html
+    assert '<a class="button" href="https://example.org/">Los</a>' in html
+
+
+def test_image_block_needs_alt_text_unless_decorative():
+    block = ImageBlock()
+    value = block.to_python({"image": None, "alt_text": "", "decorative": False})
+    with pytest.raises(ValidationError):
+        block.clean(value)
+
+
+def test_call_to_action_needs_exactly_one_target():
+    block = CallToActionBlock()
+    both_missing = block.to_python({"title": "t", "link_label": "l", "link": {"page": None,
+                                                                             "url": ""}})
+    with pytest.raises(ValidationError):
+        block.clean(both_missing)
+
+
+def test_recent_pages_slot_shows_newest_pages_first(client, site):
+    home = german_home(site)
+    older, newer = add_pages(home, 2)
+    home.featured = json.dumps([{"type": "slot", "value": {
+        "heading": "Neu", "slot": "recent_pages", "limit": 1}}])
+    publish(home)
+    html = client.get("/de/").content.decode()
+    assert newer.title in html
+    assert f">{older.title}</a></h3>" not in html
+
+
+def test_unknown_page_is_a_readable_404_in_the_request_language(client, site):
+    german = client.get("/de/gibt-es-nicht/")
+    english = client.get("/en/does-not-exist/")
+    assert german.status_code == english.status_code == 404
+    assert "Seite nicht gefunden" in german.content.decode()
+    assert "Page not found" in english.content.decode()
+
+
+def test_unknown_language_prefix_is_a_404_that_names_the_languages(client, site):
+    response = client.get("/fr/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert "not available in the language “fr”" in response.content.decode()
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/de/", "/en/", "/de/seite-fest/"])
+def test_page_query_count_does_not_grow_with_the_site(client, site, url):
+    home = german_home(site)
+    publish(StandardPageFactory(parent=home, slug="seite-fest"))
+    home.featured = json.dumps([{"type": "slot", "value": {
+        "heading": "Neu", "slot": "recent_pages", "limit": 3}}])
+    publish(home)
+    add_pages(home, 5)
+    client.get(url)  # warm Wagtail's per-process caches
+    small = _queries(client, url)
+    add_pages(home, 45)
+    large = _queries(client, url)
+    assert small == large
+
+
+def test_home_page_query_count_is_pinned(client, site, django_assert_num_queries):
+    add_pages(german_home(site), 10)
+    client.get("/de/")
+    with django_assert_num_queries(HOME_PAGE_QUERIES):
+        client.get("/de/")
+
+
+def test_standard_page_query_count_is_pinned(client, site, django_assert_num_queries):
+    add_pages(german_home(site), 10)
+    client.get("/de/seite-fest/")
+    page = publish(StandardPageFactory(parent=german_home(site), slug="gemessen"))
+    assert Page.objects.filter(pk=page.pk).exists()
+    client.get("/de/gemessen/")
+    with django_assert_num_queries(STANDARD_PAGE_QUERIES):
+        client.get("/de/gemessen/")
+
+
+# Site, locale, routing, view restrictions, navigation, language switcher, footer text
+# and site settings; none of them depends on the number of pages.
+HOME_PAGE_QUERIES = 11
+STANDARD_PAGE_QUERIES = 14

@@ -1,0 +1,2 @@
+def sample_state() -> tuple[bool, str]:
+    return True, "ok"

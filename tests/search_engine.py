@@ -1,0 +1,21 @@
+"""Test-only adapter for the in-memory search engine (osmem-server).
+
+The Elasticsearch 8 client sends `application/vnd.elasticsearch+json;
+compatible-with=8`; osmem-server accepts only plain `application/json`. This node
+class rewrites the media types on the way out. It lives in the tests on purpose: a
+real cluster needs no such thing, so the product never carries it.
+"""
+
+from elastic_transport import Urllib3HttpNode
+
+VERSIONED_JSON = "application/vnd.elasticsearch+json; compatible-with=8"
+
+
+class PlainJsonNode(Urllib3HttpNode):
+    def perform_request(self, method, target, body=None, headers=None, **kwargs):
+        if headers:
+            headers = headers.copy()
+            for name in ("accept", "content-type"):
+                if name in headers:
+                    headers[name] = headers[name].replace(VERSIONED_JSON, "application/json")
+        return super().perform_request(method, target, body=body, headers=headers, **kwargs)
