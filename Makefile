@@ -54,7 +54,7 @@ messages: install-test
 	$(BIN)/python manage.py compilemessages --ignore='.venv' --ignore='var'
 
 bench: install-test
-	$(BIN)/python tests/bench/bench_pages.py --pages $(N)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_pages.py --pages $(N)
 
 clean:
 	rm -rf $(VENV) var

@@ -70,3 +70,15 @@ def cache_from_url(url: str) -> dict:
     raise ImproperlyConfigured(
         f"CACHE_URL must start with locmem://, dummy://, redis:// or rediss://, not {url!r}."
     )
+
+
+def check_secret_key(debug: bool, secret_key: str) -> None:
+    """Refuse to serve with DEBUG off and a missing or development secret key."""
+    if debug:
+        return
+    if not secret_key or secret_key.startswith("django-insecure") or len(secret_key) < 32:
+        raise ImproperlyConfigured(
+            "Set the SECRET_KEY environment variable to a long random value (at least 32 "
+            "characters, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`)"
+            "; production refuses to start with DEBUG off and a missing or default key."
+        )

@@ -660,3 +660,8 @@ PAGES: dict[str, dict[str, Any]] = {
         },
     },
 }
+
+
+# The legal pages come first so that "recently published" shows the programme pages.
+PAGES = {key: PAGES[key] for key in ("imprint", "privacy", "accessibility", "about",
+                                     "start_smart", "programme", "contact")}

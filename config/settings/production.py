@@ -1,23 +1,8 @@
 """Production: every deployment-specific value comes from the environment."""
 
-from django.core.exceptions import ImproperlyConfigured
-
-from config.env import env_bool, env_int
+from config.env import check_secret_key, env_bool, env_int
 
 from .base import *  # noqa: F403
-
-
-def check_secret_key(debug: bool, secret_key: str) -> None:
-    """Refuse to serve with DEBUG off and a missing or development secret key."""
-    if debug:
-        return
-    if not secret_key or secret_key.startswith("django-insecure") or len(secret_key) < 32:
-        raise ImproperlyConfigured(
-            "Set the SECRET_KEY environment variable to a long random value (at least 32 "
-            "characters, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`)"
-            "; production refuses to start with DEBUG off and a missing or default key."
-        )
-
 
 check_secret_key(DEBUG, SECRET_KEY)  # noqa: F405
 

@@ -15,6 +15,11 @@ SOCIAL_NETWORKS = [
 ]
 
 
+class SocialLinkValue(blocks.StructValue):
+    def display_name(self) -> str:
+        return self.get("label") or str(dict(SOCIAL_NETWORKS).get(self.get("network"), ""))
+
+
 class SocialLinkBlock(blocks.StructBlock):
     network = blocks.ChoiceBlock(label=_("Network"), choices=SOCIAL_NETWORKS)
     url = blocks.URLBlock(label=_("Address"))
@@ -26,6 +31,7 @@ class SocialLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Social link")
+        value_class = SocialLinkValue
 
 
 @register_setting(icon="cogs")

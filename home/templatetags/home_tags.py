@@ -7,8 +7,10 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from home.models import FooterText
@@ -131,9 +133,52 @@ def footer_text(context) -> FooterText | None:
     return footer
 
 
+def localized_pages(request, page_ids: list[int | None]) -> dict[int, Page]:
+    """The live version, in the active language, of each chosen page, in one query.
+
+    Pages are chosen once (in site settings or on the German page) and shown in every
+    language; a page without a live translation falls back to the chosen one.
+    """
+    wanted = [page_id for page_id in page_ids if page_id]
+    if not wanted:
+        return {}
+    locale = active_locale(request)
+    chosen_keys = Page.objects.filter(id__in=wanted).values("translation_key")
+    candidates = Page.objects.live().filter(
+        Q(id__in=wanted) | Q(translation_key__in=chosen_keys, locale=locale)
+    )
+    by_key: dict[Any, Page] = {}
+    chosen: dict[int, Page] = {}
+    for page in candidates:
+        if page.id in wanted:
+            chosen[page.id] = page
+        if page.locale_id == locale.id:
+            by_key[page.translation_key] = page
+    return {
+        page_id: by_key.get(page.translation_key, page) for page_id, page in chosen.items()
+    }
+
+
+@register.inclusion_tag("home/includes/footer_links.html", takes_context=True)
+def footer_links(context, site_settings) -> dict[str, Any]:
+    request = context.get("request")
+    named = [
+        (site_settings.imprint_page_id, _("Imprint")),
+        (site_settings.privacy_page_id, _("Privacy")),
+        (site_settings.accessibility_page_id, _("Accessibility")),
+    ]
+    pages = localized_pages(request, [page_id for page_id, _label in named])
+    links = [
+        {"label": label, "url": pages[page_id].get_url(request)}
+        for page_id, label in named
+        if page_id in pages
+    ]
+    return {"links": links}
+
+
 @register.simple_tag(takes_context=True)
-def localized_url(context, page: Page | None) -> str:
-    """URL of the active language's version of a page chosen in site settings."""
-    if page is None:
-        return ""
-    return page.localized.get_url(context.get("request")) or ""
+def localized_page_url(context, page_id: int | None) -> str:
+    """URL of the active language's version of a chosen page ("" when it is not live)."""
+    request = context.get("request")
+    page = localized_pages(request, [page_id]).get(page_id)
+    return (page.get_url(request) or "") if page else ""

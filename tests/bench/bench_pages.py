@@ -162,8 +162,10 @@ def run(args: argparse.Namespace) -> int:
     width = max(len(f"{result.label} ({result.url})") for result in results)
     for result in results:
         name = f"{result.label} ({result.url})"
+        statuses = ", ".join(map(str, result.bad_statuses))
+        failure = f"  FAILED: status {statuses}" if statuses else ""
         print(f"{name:<{width}}  pages={pages_in_site:<6d} queries={result.queries:<4d} "
-              f"median={result.median_ms:7.1f} ms  p95={result.p95_ms:7.1f} ms")
+              f"median={result.median_ms:7.1f} ms  p95={result.p95_ms:7.1f} ms{failure}")
 
     if args.show_queries:
         for result in results:
@@ -188,7 +190,13 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
     from django.test.utils import setup_test_environment, teardown_test_environment
 
-    setup_test_environment()
+    # DEBUG off as in Django's test runner, also under dev settings (`make bench` exports
+    # config.settings.dev): query logging and debug pages would distort the times.
+    setup_test_environment(debug=False)
+    if connection.vendor != "sqlite" and not connection.settings_dict["TEST"].get("NAME"):
+        # Not Django's default test_<name>: a test run on the same server uses that one,
+        # and autoclobber would drop it under the running tests.
+        connection.settings_dict["TEST"]["NAME"] = f"test_{connection.settings_dict['NAME']}_bench"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         return run(args)

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from home.blocks import CallToActionBlock, ImageBlock
+from home.models import SiteSettings
 from tests.home.factories import StandardPageFactory, publish, translate
 
 pytestmark = pytest.mark.django_db
@@ -145,9 +146,7 @@ def _queries(client, url):
 def test_page_query_count_does_not_grow_with_the_site(client, site, url):
     home = german_home(site)
     publish(StandardPageFactory(parent=home, slug="seite-fest"))
-    home.featured = json.dumps([{"type": "slot", "value": {
-        "heading": "Neu", "slot": "recent_pages", "limit": 3}}])
-    publish(home)
+    furnish(site)
     add_pages(home, 5)
     client.get(url)  # warm Wagtail's per-process caches
     small = _queries(client, url)
@@ -156,7 +155,31 @@ def test_page_query_count_does_not_grow_with_the_site(client, site, url):
     assert small == large
 
 
+def furnish(site):
+    """What a real site has on every page: footer links and a hero button."""
+    home = german_home(site)
+    legal = add_pages(home, 3)
+    for page in legal:
+        translate(page, "en", slug=f"{page.slug}-en")
+    settings = SiteSettings.for_site(site)
+    settings.imprint_page, settings.privacy_page, settings.accessibility_page = legal
+    settings.hotline, settings.email = "030 123", "kontakt@kts.example"
+    settings.save()
+    home.hero_link_page, home.hero_link_label = legal[0], "Mehr"
+    home.featured = json.dumps([{"type": "slot", "value": {
+        "heading": "Neu", "slot": "recent_pages", "limit": 3}}])
+    publish(home)
+
+
+def test_footer_links_lead_to_the_pages_in_the_active_language(client, site):
+    furnish(site)
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/seite-' in html and '>Imprint</a>' in html
+    assert 'href="/de/seite-' not in html.split('class="site-footer"')[1]
+
+
 def test_home_page_query_count_is_pinned(client, site, django_assert_num_queries):
+    furnish(site)
     add_pages(german_home(site), 10)
     client.get("/de/")
     with django_assert_num_queries(HOME_PAGE_QUERIES):
@@ -164,6 +187,7 @@ def test_home_page_query_count_is_pinned(client, site, django_assert_num_queries
 
 
 def test_standard_page_query_count_is_pinned(client, site, django_assert_num_queries):
+    furnish(site)
     add_pages(german_home(site), 10)
     client.get("/de/seite-fest/")
     page = publish(StandardPageFactory(parent=german_home(site), slug="gemessen"))
@@ -173,7 +197,8 @@ def test_standard_page_query_count_is_pinned(client, site, django_assert_num_que
         client.get("/de/gemessen/")
 
 
-# Site, locale, routing, view restrictions, navigation, language switcher, footer text
-# and site settings; none of them depends on the number of pages.
-HOME_PAGE_QUERIES = 11
-STANDARD_PAGE_QUERIES = 14
+# Site, locale, routing, view restrictions, navigation, language switcher, footer text,
+# site settings and footer links (one query for all three); the home page adds its hero
+# button and the "recently published" slot. None depends on the number of pages.
+HOME_PAGE_QUERIES = 15
+STANDARD_PAGE_QUERIES = 15

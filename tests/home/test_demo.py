@@ -1,0 +1,113 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from home.models import ContactPerson, FooterText, HomePage, PartnerOrganisation, SiteSettings
+from tests.home.factories import StandardPageFactory, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> dict:
+    return {
+        "pages": sorted(Page.objects.values_list(
+            "id", "title", "slug", "locale__language_code", "live", "latest_revision_id",
+            "last_published_at", "path",
+        )),
+        "revisions": Revision.objects.count(),
+        "people": sorted(ContactPerson.objects.values_list("id", "name", "role")),
+        "partners": PartnerOrganisation.objects.count(),
+        "footers": FooterText.objects.count(),
+        "sites": sorted(Site.objects.values_list("id", "hostname", "root_page_id")),
+        "settings": list(SiteSettings.objects.values_list("hotline", "email")),
+    }
+
+
+@pytest.mark.parametrize(("url", "text"), [
+    ("/de/", "Wissen aus den Modellprojekten Smart Cities für alle Kommunen"),
+    ("/en/", "Knowledge from the Model Projects Smart Cities for every municipality"),
+    ("/de/start-smart/", "Peer-Learning-Reihen"),
+    ("/en/start-smart/", "Peer-learning series"),
+    ("/de/ueber-uns/", "Dr. Anna Berger"),
+    ("/en/about-us/", "Head of the Coordination and Transfer Office"),
+    ("/en/contact/", "Leyla Demir"),
+])
+def test_demo_site_is_bilingual(client, url, text):
+    load_demo()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+def test_start_smart_page_presents_the_five_formats(client):
+    load_demo()
+    html = client.get("/de/start-smart/").content.decode()
+    for title in ["Kick-off-Workshops", "Erstberatungen", "Peer-Learning-Reihen",
+                  "Themenworkshops", "Regionalkonferenzen"]:
+        assert f"<h3>{title}</h3>" in html
+
+
+def test_language_switcher_moves_between_demo_translations(client):
+    load_demo()
+    html = client.get("/de/ueber-uns/").content.decode()
+    assert 'href="/en/about-us/"' in html
+
+
+def test_footer_shows_contact_details_and_legal_links(client):
+    load_demo()
+    html = client.get("/en/").content.decode()
+    assert "kontakt@kts-smartcities.example" in html
+    assert 'href="/en/imprint/">Imprint</a>' in html
+
+
+def test_running_the_demo_twice_changes_nothing():
+    load_demo()
+    before = snapshot()
+    second = load_demo()
+    assert snapshot() == before
+    assert "created" not in second and "translated" not in second
+
+
+def test_demo_leaves_an_editors_changes_alone():
+    load_demo()
+    page = Page.objects.get(slug="ueber-uns").specific
+    page.title = "Wer wir sind"
+    publish(page)
+    load_demo()
+    assert Page.objects.get(slug="ueber-uns").title == "Wer wir sind"
+
+
+def test_demo_adds_its_pages_beside_existing_content():
+    """A site that already has its own content keeps it: the demo gets a site of its own."""
+    root = Page.get_first_root_node()
+    intranet = root.add_child(instance=Page(title="Intranet", slug="intranet"))
+    child = publish(StandardPageFactory(parent=intranet, title="Dienstplan"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="intranet.example", port=80, root_page=intranet,
+                        is_default_site=True)
+    before = sorted(Page.objects.values_list("id", "title", "latest_revision_id"))
+
+    output = load_demo()
+
+    assert Site.objects.get(is_default_site=True).root_page_id == intranet.id
+    assert Page.objects.get(pk=child.pk).title == "Dienstplan"
+    after = set(Page.objects.values_list("id", "title", "latest_revision_id"))
+    assert set(before) <= after
+    demo_site = Site.objects.get(hostname="demo.localhost")
+    assert isinstance(demo_site.root_page.specific, HomePage)
+    assert "demo site served at demo.localhost" in output
+
+
+def test_demo_replaces_wagtails_untouched_welcome_page():
+    welcome = Page.objects.get(depth=2, title="Welcome to your new Wagtail site!")
+    load_demo()
+    assert not Page.objects.filter(pk=welcome.pk).exists()
+    assert isinstance(Site.objects.get(is_default_site=True).root_page.specific, HomePage)
