@@ -200,6 +200,29 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "home/blocks/document_link.html"
 
 
+class PartnersBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    partners = blocks.ListBlock(
+        SnippetChooserBlock("home.PartnerOrganisation"), label=_("Partner organisations"),
+        min_num=1,
+    )
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "heading": value["heading"],
+            "partners": [
+                {"id": partner.id, "name": partner.name, "website": partner.website,
+                 "description": partner.description}
+                for partner in value["partners"] if partner
+            ],
+        }
+
+    class Meta:
+        icon = "group"
+        label = _("Partners")
+        template = "home/blocks/partners.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock(features=RICH_TEXT_FEATURES)
@@ -209,6 +232,7 @@ class BodyBlock(blocks.StreamBlock):
     faq = FAQBlock()
     contact_person = ContactPersonBlock()
     document_link = DocumentLinkBlock()
+    partners = PartnersBlock()
     embed = EmbedBlock(
         label=_("Embedded media"), icon="media",
         help_text=_("Address of a video or other media, e.g. on a video platform."),

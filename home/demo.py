@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from wagtail.models import Locale, Page, Site
@@ -25,6 +26,15 @@ from home.models import (
 
 Log = Callable[[str], None]
 
+
+@dataclass(frozen=True)
+class DemoReferences:
+    """Ids of the demo objects in one language, for blocks that point at them."""
+
+    people: dict[str, int]
+    partners: list[int]
+    pages: dict[str, int]
+
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 DEMO_SITE_HOSTNAME = "demo.localhost"
 
@@ -34,8 +44,7 @@ def load_demo_content(log: Log = print) -> None:
     english = Locale.objects.get(language_code="en")
 
     people = {key: _contact_person(spec, german, english, log) for key, spec in PEOPLE.items()}
-    for spec in PARTNERS:
-        _partner(spec, german, english, log)
+    partners = [_partner(spec, german, english, log) for spec in PARTNERS]
     _footer(german, english, log)
 
     site, home_de = _home_page(german, log)
@@ -49,8 +58,8 @@ def load_demo_content(log: Log = print) -> None:
 
     for key, spec in PAGES.items():
         page_de, page_en = pages[key]
-        _fill_body(page_de, spec["de"], people, pages, 0, log)
-        _fill_body(page_en, spec["en"], people, pages, 1, log)
+        _fill_body(page_de, spec["de"], people, partners, pages, 0, log)
+        _fill_body(page_en, spec["en"], people, partners, pages, 1, log)
 
     _fill_home(home_de, HOME["de"], pages, 0, log)
     _fill_home(home_en, HOME["en"], pages, 1, log)
@@ -157,14 +166,17 @@ def _translation(source: Page, locale: Locale, spec: dict[str, Any], log: Log) -
     return _publish(page)
 
 
-def _fill_body(page: StandardPage, spec: dict[str, Any], people: dict, pages: dict,
-               language: int, log: Log) -> None:
+def _fill_body(page: StandardPage, spec: dict[str, Any], people: dict, partners: list,
+               pages: dict, language: int, log: Log) -> None:
     """Body blocks refer to other demo objects, so they are written once all exist."""
     if page.body:
         return
-    person_ids = {key: pair[language].id for key, pair in people.items()}
-    page_ids = {key: pair[language].id for key, pair in pages.items()}
-    page.body = json.dumps(spec["body"](person_ids, page_ids))
+    refs = DemoReferences(
+        people={key: pair[language].id for key, pair in people.items()},
+        partners=[pair[language].id for pair in partners],
+        pages={key: pair[language].id for key, pair in pages.items()},
+    )
+    page.body = json.dumps(spec["body"](refs))
     _publish(page)
     log(f"wrote the body of “{page.title}”")
 
@@ -199,7 +211,7 @@ def _contact_person(spec: dict[str, Any], german: Locale, english: Locale, log: 
     return person, translation
 
 
-def _partner(spec: dict[str, Any], german: Locale, english: Locale, log: Log) -> None:
+def _partner(spec: dict[str, Any], german: Locale, english: Locale, log: Log):
     partner = PartnerOrganisation.objects.filter(locale=german, name=spec["name"]).first()
     if partner is None:
         partner = PartnerOrganisation.objects.create(
@@ -207,10 +219,12 @@ def _partner(spec: dict[str, Any], german: Locale, english: Locale, log: Log) ->
             description=spec["description"][0],
         )
         log(f"created partner {partner.name}")
-    if partner.get_translation_or_none(english) is None:
+    translation = partner.get_translation_or_none(english)
+    if translation is None:
         translation = partner.copy_for_translation(english)
         translation.description = spec["description"][1]
         translation.save()
+    return partner, translation
 
 
 def _footer(german: Locale, english: Locale, log: Log) -> None:
@@ -271,6 +285,10 @@ def _faq(heading: str, items: list[tuple[str, str]]) -> dict[str, Any]:
         "heading": heading,
         "items": [{"question": q, "answer": f"<p>{a}</p>"} for q, a in items],
     }}
+
+
+def _partners(heading: str, partner_ids: list[int]) -> dict[str, Any]:
+    return {"type": "partners", "value": {"heading": heading, "partners": partner_ids}}
 
 
 def _quote(text: str, attribution: str) -> dict[str, Any]:
@@ -450,7 +468,7 @@ PAGES: dict[str, dict[str, Any]] = {
                                   "Smart Cities und ihre Aufgaben.",
             "intro": "Die Koordinierungs- und Transferstelle (KTS) begleitet die "
                      "Modellprojekte Smart Cities und trägt ihr Wissen in die Breite.",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _h("Unsere Aufgaben"),
                 _p("<p>Wir vernetzen die Modellprojekte untereinander, bereiten ihre "
                    "Ergebnisse für andere Kommunen auf und bieten mit <b>Start Smart</b> "
@@ -461,7 +479,8 @@ PAGES: dict[str, dict[str, Any]] = {
                    "gekostet hat und wie andere Kommunen sie übernehmen können.</p>"),
                 _quote("Keine Kommune muss das Rad neu erfinden.",
                        "Leitbild der Transferstelle"),
-                _contact(people["lead"], "Für Fragen zur Plattform und zur Zusammenarbeit"),
+                _partners("Partner", refs.partners),
+                _contact(refs.people["lead"], "Für Fragen zur Plattform und zur Zusammenarbeit"),
             ],
         },
         "en": {
@@ -470,7 +489,7 @@ PAGES: dict[str, dict[str, Any]] = {
                                   "Smart Cities and what it does.",
             "intro": "The Coordination and Transfer Office (KTS) supports the Model "
                      "Projects Smart Cities and carries their knowledge to everyone.",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _h("What we do"),
                 _p("<p>We connect the model projects with each other, prepare their "
                    "results for other municipalities and run <b>Start Smart</b>, a "
@@ -481,7 +500,8 @@ PAGES: dict[str, dict[str, Any]] = {
                    "cost and how other municipalities can adopt it.</p>"),
                 _quote("No municipality has to reinvent the wheel.",
                        "Guiding principle of the office"),
-                _contact(people["lead"], "For questions about the platform and cooperation"),
+                _partners("Partners", refs.partners),
+                _contact(refs.people["lead"], "For questions about the platform and cooperation"),
             ],
         },
     },
@@ -493,12 +513,12 @@ PAGES: dict[str, dict[str, Any]] = {
                                   "Smart City: fünf Formate.",
             "intro": "Start Smart unterstützt Kommunen, die nicht gefördert werden, auf dem "
                      "Weg zur Smart City – in fünf Formaten.",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _h("Die fünf Formate"),
                 *_formats(START_SMART_FORMATS_DE),
                 _cta("Erstberatung anfragen",
                      "Schildern Sie uns Ihre Ausgangslage; wir melden uns innerhalb von "
-                     "zwei Wochen.", "Zur Kontaktseite", pages["contact"]),
+                     "zwei Wochen.", "Zur Kontaktseite", refs.pages["contact"]),
                 _faq("Häufige Fragen", [
                     ("Was kostet die Teilnahme?",
                      "Alle Formate von Start Smart sind für Kommunen kostenfrei."),
@@ -509,7 +529,7 @@ PAGES: dict[str, dict[str, Any]] = {
                      "Nein. Die Kick-off-Workshops und Erstberatungen sind gerade für "
                      "Kommunen gedacht, die am Anfang stehen."),
                 ]),
-                _contact(people["start_smart"], "Ansprechpartner für Start Smart"),
+                _contact(refs.people["start_smart"], "Ansprechpartner für Start Smart"),
             ],
         },
         "en": {
@@ -518,12 +538,12 @@ PAGES: dict[str, dict[str, Any]] = {
                                   "to becoming a smart city: five formats.",
             "intro": "Start Smart supports municipalities that are not funded on their way "
                      "to becoming a smart city, in five formats.",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _h("The five formats"),
                 *_formats(START_SMART_FORMATS_EN),
                 _cta("Ask for an initial consultation",
                      "Tell us where you stand; we will get back to you within two weeks.",
-                     "Go to the contact page", pages["contact"]),
+                     "Go to the contact page", refs.pages["contact"]),
                 _faq("Frequently asked questions", [
                     ("What does it cost?",
                      "All Start Smart formats are free of charge for municipalities."),
@@ -534,7 +554,7 @@ PAGES: dict[str, dict[str, Any]] = {
                      "No. The kick-off workshops and initial consultations are meant for "
                      "municipalities at the very beginning."),
                 ]),
-                _contact(people["start_smart"], "Your contact for Start Smart"),
+                _contact(refs.people["start_smart"], "Your contact for Start Smart"),
             ],
         },
     },
@@ -547,7 +567,7 @@ PAGES: dict[str, dict[str, Any]] = {
             "intro": "Mit den Modellprojekten Smart Cities fördert der Bund 73 Kommunen, "
                      "die zeigen, wie Digitalisierung der integrierten Stadtentwicklung "
                      "dient.",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _h("Drei Staffeln"),
                 _p("<p>Die Modellprojekte wurden 2019, 2020 und 2021 ausgewählt. Sie "
                    "erarbeiten zunächst eine Strategie und setzen sie dann um. Dabei sind "
@@ -566,7 +586,7 @@ PAGES: dict[str, dict[str, Any]] = {
             "intro": "Through the Model Projects Smart Cities the federal government funds "
                      "73 municipalities that show how digitalisation serves integrated "
                      "urban development.",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _h("Three phases"),
                 _p("<p>The model projects were selected in 2019, 2020 and 2021. They first "
                    "develop a strategy and then implement it. Large cities take part as "
@@ -585,10 +605,10 @@ PAGES: dict[str, dict[str, Any]] = {
             "search_description": "So erreichen Sie die Koordinierungs- und Transferstelle.",
             "intro": "Sie erreichen uns telefonisch über die Hotline, per E-Mail oder direkt "
                      "bei den zuständigen Ansprechpersonen.",
-            "body": lambda people, pages: [
-                _contact(people["lead"], "Plattform und Zusammenarbeit"),
-                _contact(people["start_smart"], "Erstberatungen und Workshops"),
-                _contact(people["network"], "Peer-Learning-Reihen und Vernetzung"),
+            "body": lambda refs: [
+                _contact(refs.people["lead"], "Plattform und Zusammenarbeit"),
+                _contact(refs.people["start_smart"], "Erstberatungen und Workshops"),
+                _contact(refs.people["network"], "Peer-Learning-Reihen und Vernetzung"),
             ],
         },
         "en": {
@@ -596,10 +616,10 @@ PAGES: dict[str, dict[str, Any]] = {
             "search_description": "How to reach the Coordination and Transfer Office.",
             "intro": "Reach us by phone on the hotline, by e-mail or directly through the "
                      "people responsible.",
-            "body": lambda people, pages: [
-                _contact(people["lead"], "Platform and cooperation"),
-                _contact(people["start_smart"], "Initial consultations and workshops"),
-                _contact(people["network"], "Peer-learning series and networking"),
+            "body": lambda refs: [
+                _contact(refs.people["lead"], "Platform and cooperation"),
+                _contact(refs.people["start_smart"], "Initial consultations and workshops"),
+                _contact(refs.people["network"], "Peer-learning series and networking"),
             ],
         },
     },
@@ -607,14 +627,14 @@ PAGES: dict[str, dict[str, Any]] = {
         "in_menu": False,
         "de": {
             "title": "Impressum", "slug": "impressum", "intro": "",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _p("<p>Koordinierungs- und Transferstelle Modellprojekte Smart Cities<br>"
                    "Musterstraße 1, 10115 Berlin<br>kontakt@kts-smartcities.example</p>"),
             ],
         },
         "en": {
             "title": "Imprint", "slug": "imprint", "intro": "",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _p("<p>Coordination and Transfer Office Model Projects Smart Cities<br>"
                    "Musterstraße 1, 10115 Berlin, Germany<br>"
                    "kontakt@kts-smartcities.example</p>"),
@@ -625,7 +645,7 @@ PAGES: dict[str, dict[str, Any]] = {
         "in_menu": False,
         "de": {
             "title": "Datenschutz", "slug": "datenschutz", "intro": "",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _p("<p>Diese Plattform setzt keine Tracking-Cookies und lädt keine Inhalte "
                    "von Dritten. Personenbezogene Daten verarbeiten wir nur, wenn Sie sich "
                    "registrieren oder uns schreiben.</p>"),
@@ -633,7 +653,7 @@ PAGES: dict[str, dict[str, Any]] = {
         },
         "en": {
             "title": "Privacy", "slug": "privacy", "intro": "",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _p("<p>This platform sets no tracking cookies and loads no third-party "
                    "content. We process personal data only when you register or write to "
                    "us.</p>"),
@@ -644,7 +664,7 @@ PAGES: dict[str, dict[str, Any]] = {
         "in_menu": False,
         "de": {
             "title": "Barrierefreiheit", "slug": "barrierefreiheit", "intro": "",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _p("<p>Wir gestalten die Plattform nach WCAG 2.1 AA und BITV 2.0. Jede "
                    "Seitenvorlage wird automatisiert geprüft. Barrieren melden Sie bitte "
                    "an kontakt@kts-smartcities.example.</p>"),
@@ -652,7 +672,7 @@ PAGES: dict[str, dict[str, Any]] = {
         },
         "en": {
             "title": "Accessibility", "slug": "accessibility", "intro": "",
-            "body": lambda people, pages: [
+            "body": lambda refs: [
                 _p("<p>We build the platform to WCAG 2.1 AA and BITV 2.0. Every page "
                    "template is checked automatically. Please report barriers to "
                    "kontakt@kts-smartcities.example.</p>"),

@@ -182,3 +182,16 @@ def localized_page_url(context, page_id: int | None) -> str:
     request = context.get("request")
     page = localized_pages(request, [page_id]).get(page_id)
     return (page.get_url(request) or "") if page else ""
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_content_language(context) -> str:
+    """The language of the content when the page is an untranslated alias (wagtail-localize
+    shows new German pages in English until someone translates them), else ""."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return ""
+    source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+    if source is None or source.locale_id == page.locale_id:
+        return ""
+    return source.locale.language_code

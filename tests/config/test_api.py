@@ -140,3 +140,36 @@ def _request_with(**params):
     request = RequestFactory().get("/api/v2/pages/", params)
     request.GET = request.GET.copy()
     return request
+
+
+def test_images_come_with_renditions(client, site):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Karte", file=get_test_image_file(size=(1200, 800)))
+    page = StandardPageFactory(parent=site.root_page, slug="mit-bild")
+    page.body = json.dumps([{"type": "image", "value": {
+        "image": image.id, "alt_text": "Karte der Modellprojekte", "decorative": False,
+        "caption": "", "credit": "BBSR"}}])
+    publish(page)
+    home = site.root_page.specific
+    home.hero_image = image
+    publish(home)
+
+    block = client.get(f"/api/v2/pages/{page.id}/").json()["body"][0]["value"]
+    assert block["alt_text"] == "Karte der Modellprojekte"
+    assert block["image"]["renditions"]["thumbnail"]["width"] == 400
+    assert block["image"]["renditions"]["medium"]["url"].startswith("/media/images/")
+    hero = client.get(f"/api/v2/pages/{home.id}/").json()["hero_image"]
+    # fill-1600x600 crops to 8:3 and never upscales a 1200-pixel-wide original
+    assert (hero["width"], hero["height"]) == (1200, 450)
+
+
+def test_partners_and_contacts_are_embedded_in_the_api(client, demo_site):
+    from wagtail.models import Page
+
+    about = Page.objects.get(slug="ueber-uns")
+    body = client.get(f"/api/v2/pages/{about.id}/").json()["body"]
+    blocks = {block["type"]: block["value"] for block in body}
+    assert blocks["contact_person"]["person"]["name"] == "Dr. Anna Berger"
+    assert "BBSR" in " ".join(p["name"] for p in blocks["partners"]["partners"])
