@@ -38,7 +38,7 @@ def snapshot() -> dict:
     ("/en/start-smart/", "Peer-learning series"),
     ("/de/ueber-uns/", "Dr. Anna Berger"),
     ("/de/ueber-uns/", "Bundesinstitut für Bau-, Stadt- und Raumforschung (BBSR)"),
-    ("/en/about-us/", "Provides the programme's scientific support."),
+    ("/en/about-us/", "scientific support"),
     ("/en/about-us/", "Head of the Coordination and Transfer Office"),
     ("/en/contact/", "Leyla Demir"),
 ])
