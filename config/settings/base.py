@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -18,6 +18,14 @@ from home.blocks import BodyBlock, FeaturedPageBlock, FeaturedSlotBlock, KeyFigu
 from home.featured import slot_items
 from home.serializers import RichTextAPIField
 
+# Wagtail's own page fields: every page type translates them.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
 
 class HomePage(Page):
     hero_title = models.CharField(_("hero title"), max_length=200)
@@ -71,10 +79,7 @@ class HomePage(Page):
         APIField("featured"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("hero_title"),
         TranslatableField("hero_text"),
         SynchronizedField("hero_image"),
@@ -127,10 +132,7 @@ class StandardPage(Page):
     ]
     api_fields = [APIField("intro"), APIField("body")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("intro"),
         TranslatableField("body"),
     ]

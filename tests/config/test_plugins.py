@@ -83,6 +83,18 @@ def test_test_plugin_contributes_demo_content_and_readiness(client, sample_plugi
     assert client.get("/readyz").json()["checks"]["sample"] == "ok"
 
 
+def test_test_plugin_offers_its_search_sources(sample_plugin_enabled):
+    from tests.plugins.sample.search import SAMPLE_SOURCE
+
+    assert SAMPLE_SOURCE in plugins.search_sources()
+
+
+def test_switched_off_plugin_offers_no_search_source():
+    from tests.plugins.sample.search import SAMPLE_SOURCE
+
+    assert SAMPLE_SOURCE not in plugins.search_sources()
+
+
 def test_plugins_are_the_feature_apps_in_order():
     assert [p.name for p in plugins.plugins()] == ["home", "repository", "community", "search"]
 

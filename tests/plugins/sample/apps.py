@@ -13,3 +13,4 @@ class SamplePluginConfig(AppConfig):
     api_endpoints = {"sample-locales": "tests.plugins.sample.api.SampleLocalesAPIViewSet"}
     demo_loader = "tests.plugins.sample.demo.load_sample_demo"
     readiness_checks = {"sample": "tests.plugins.sample.health.sample_state"}
+    search_sources = ["tests.plugins.sample.search.SAMPLE_SOURCE"]

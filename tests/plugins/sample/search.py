@@ -1,0 +1,1 @@
+SAMPLE_SOURCE = {"name": "sample", "description": "what the sample plugin would index"}
