@@ -6,7 +6,6 @@ LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 N ?= 500
-export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: run test install install-test lint pytest migrate demo admin messages bench clean
 

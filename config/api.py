@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import status
+from rest_framework.exceptions import APIException
+from rest_framework.request import Request
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from config.plugins import api_endpoints
 
@@ -53,6 +57,15 @@ _KNOWN_ERRORS: list[tuple[re.Pattern[str], Callable[[dict[str, str]], str]]] = [
         lambda v: _("Unknown field: %(names)s.") % v,
     ),
     (
+        re.compile(r"^search_operator must be 'and' or 'or'$"),
+        lambda v: _("search_operator must be “and” or “or”."),
+    ),
+    (
+        re.compile(r"^unknown locale (?P<code>.*)$"),
+        lambda v: _("There is no content language “%(code)s”; use one of: %(codes)s.")
+        % {**v, "codes": ", ".join(code for code, _name in settings.LANGUAGES)},
+    ),
+    (
         re.compile(r"^html_path must start with a language prefix$"),
         lambda v: _("html_path must start with a language prefix: %(prefixes)s.")
         % {"prefixes": ", ".join(f"/{code}/" for code, _name in settings.LANGUAGES)},
@@ -69,11 +82,41 @@ def translated_error(message: str) -> str:
     return _("The request could not be understood.")
 
 
-class LocalizedErrorsMixin:
-    """Error bodies with a `message` in the request's language and Wagtail's original
-    text under `detail`, for every endpoint mounted here."""
+# Wagtail passes these to the database unchecked: a non-number or a number beyond the
+# column's range ends in a 500 (ValueError, or an overflow on SQLite and PostgreSQL).
+_NUMBER_PARAMETERS = {
+    "offset": 2**31 - 1,
+    "limit": 2**31 - 1,
+    "id": 2**63 - 1,
+    "child_of": 2**63 - 1,
+    "descendant_of": 2**63 - 1,
+    "ancestor_of": 2**63 - 1,
+    "translation_of": 2**63 - 1,
+}
 
-    def handle_exception(self, exc):
+
+def check_query(request: Request) -> None:
+    """Refuse, as a 400, the parameter values that Wagtail would turn into a 500."""
+    for name, largest in _NUMBER_PARAMETERS.items():
+        raw = request.GET.get(name)
+        if raw is not None and not (raw.isascii() and raw.isdigit() and int(raw) <= largest):
+            raise BadRequestError(f"{name} must be a positive integer")
+    if request.GET.get("search_operator", "and") not in {"and", "or"}:
+        raise BadRequestError("search_operator must be 'and' or 'or'")
+    locale = request.GET.get("locale")
+    if locale is not None and locale not in dict(settings.LANGUAGES):
+        raise BadRequestError(f"unknown locale {locale[:20]}")
+
+
+class LocalizedErrorsMixin:
+    """Checked query parameters, and error bodies with a `message` in the request's
+    language (Wagtail's original text under `detail`), for every endpoint mounted here."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        check_query(request)
+
+    def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, Http404):
             return Response(
                 {"message": _("Not found."), "detail": str(exc)},
@@ -84,7 +127,11 @@ class LocalizedErrorsMixin:
                 {"message": translated_error(str(exc)), "detail": str(exc)},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        if isinstance(exc, APIException):
+            # DRF translates its own messages (405, 406, throttling, …) itself.
+            response.data = {"message": str(exc.detail)}
+        return response
 
 
 class LocalizedPagesAPIViewSet(PagesAPIViewSet):
@@ -95,18 +142,18 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
     home page to route from.
     """
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet:
         # Every item's meta names its locale; without this, one query per item.
         return super().get_queryset().select_related("locale")
 
-    def find_object(self, queryset, request):
+    def find_object(self, queryset: QuerySet, request: Request) -> Page | None:
         html_path = request.GET.get("html_path")
         site = Site.find_for_request(request)
         if html_path is None or site is None:
             return super().find_object(queryset, request)
 
         components = [component for component in html_path.split("/") if component]
-        languages = dict(translation.trans_real.get_languages())
+        languages = dict(settings.LANGUAGES)
         if not components or components[0] not in languages:
             raise BadRequestError("html_path must start with a language prefix")
         with translation.override(components[0]):

@@ -9,7 +9,7 @@ import logging
 from django.db import connections
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from config.plugins import readiness_checks
 
@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
@@ -34,7 +34,7 @@ def database_state() -> tuple[bool, str]:
 
 
 @never_cache
-@require_GET
+@require_safe
 def readyz(request: HttpRequest) -> JsonResponse:
     checks = {"database": database_state()}
     for component, check in readiness_checks():

@@ -1,7 +1,7 @@
 """The plugin registry.
 
 A plugin is a Django app whose ``AppConfig`` sets ``platform_plugin = True`` and
-declares what it contributes as plain attributes (see :class:`PluginContributions`).
+declares what it contributes as plain attributes (see :class:`Plugin`).
 Feature apps never import from ``config``: the declaration is duck-typed, and this
 module is the one place that reads it and mounts what the enabled plugins bring.
 
@@ -12,9 +12,10 @@ plugin that is switched off is not installed at all and leaves nothing behind.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from django.apps import AppConfig, apps
 from django.core.exceptions import ImproperlyConfigured
@@ -28,9 +29,14 @@ DEFAULT_PLUGINS = ["home", "repository", "community", "search"]
 REQUIRED_PLUGINS = ["home"]
 
 
-@runtime_checkable
-class PluginContributions(Protocol):
-    """What a plugin's ``AppConfig`` may declare. Every attribute but the marker is optional.
+# Endpoints that config mounts itself; a plugin may not take their names.
+BUILT_IN_ENDPOINTS = frozenset({"pages", "images", "documents"})
+
+
+@dataclass(frozen=True)
+class Plugin:
+    """What a plugin's ``AppConfig`` declares. Every attribute but the marker
+    ``platform_plugin = True`` is optional.
 
     ``url_module``
         Dotted path of a URL module mounted inside the language prefix (``/de/…``,
@@ -48,16 +54,6 @@ class PluginContributions(Protocol):
         short public state such as ``"ok"`` or ``"unreachable"``) asked by ``/readyz``.
     """
 
-    platform_plugin: bool
-    url_module: str | None
-    api_endpoints: Mapping[str, str]
-    search_sources: Sequence[str]
-    demo_loader: str | None
-    readiness_checks: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class Plugin:
     label: str
     name: str
     url_module: str | None
@@ -68,14 +64,24 @@ class Plugin:
 
     @classmethod
     def from_app_config(cls, config: AppConfig) -> Plugin:
+        def declared(attribute: str, kind: type | tuple[type, ...], default: Any) -> Any:
+            value = getattr(config, attribute, default)
+            if value is not None and not isinstance(value, kind):
+                kinds = kind if isinstance(kind, tuple) else (kind,)
+                raise ImproperlyConfigured(
+                    f"{config.name}: {attribute} must be a "
+                    f"{' or '.join(k.__name__ for k in kinds)}, not {type(value).__name__}."
+                )
+            return value
+
         return cls(
             label=config.label,
             name=config.name,
-            url_module=getattr(config, "url_module", None),
-            api_endpoints=dict(getattr(config, "api_endpoints", {})),
-            search_sources=tuple(getattr(config, "search_sources", ())),
-            demo_loader=getattr(config, "demo_loader", None),
-            readiness_checks=dict(getattr(config, "readiness_checks", {})),
+            url_module=declared("url_module", str, None),
+            api_endpoints=dict(declared("api_endpoints", Mapping, {})),
+            search_sources=tuple(declared("search_sources", (list, tuple), ())),
+            demo_loader=declared("demo_loader", str, None),
+            readiness_checks=dict(declared("readiness_checks", Mapping, {})),
         )
 
 
@@ -91,6 +97,15 @@ def installed_apps_for(plugin_names: Sequence[str]) -> list[str]:
     for name in plugin_names:
         if name in seen:
             raise ImproperlyConfigured(f"PLATFORM_PLUGINS names {name!r} twice.")
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except ModuleNotFoundError:
+            found = False
+        if not found:
+            raise ImproperlyConfigured(
+                f"PLATFORM_PLUGINS names {name!r}, but there is no such module. "
+                f"Known plugins: {', '.join(DEFAULT_PLUGINS)}."
+            )
         seen.append(name)
     return seen
 
@@ -112,6 +127,10 @@ def api_endpoints() -> Iterator[tuple[str, type]]:
     taken: dict[str, str] = {}
     for plugin in plugins():
         for endpoint, dotted_path in plugin.api_endpoints.items():
+            if endpoint in BUILT_IN_ENDPOINTS:
+                raise ImproperlyConfigured(
+                    f"{plugin.name} declares the API endpoint {endpoint!r}, which is built in."
+                )
             if endpoint in taken:
                 raise ImproperlyConfigured(
                     f"API endpoint {endpoint!r} is declared by both {taken[endpoint]} "

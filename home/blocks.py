@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -14,7 +15,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from home.featured import slot_choices
 from home.renditions import image_api_representation
 
-RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
+# No headings inside rich text: the heading block keeps the outline in order.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -212,7 +214,8 @@ class PartnersBlock(blocks.StructBlock):
             "heading": value["heading"],
             "partners": [
                 {"id": partner.id, "name": partner.name, "website": partner.website,
-                 "description": partner.description}
+                 "description": partner.description,
+                 "logo": image_api_representation(partner.logo)}
                 for partner in value["partners"] if partner
             ],
         }
@@ -224,6 +227,8 @@ class PartnersBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
+    """The body of a standard page, below its h1: headings may not skip a level."""
+
     heading = HeadingBlock()
     paragraph = ParagraphBlock(features=RICH_TEXT_FEATURES)
     image = ImageBlock()
@@ -238,6 +243,23 @@ class BodyBlock(blocks.StreamBlock):
         help_text=_("Address of a video or other media, e.g. on a video platform."),
         template="home/blocks/embed.html",
     )
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        seen_section = False
+        for index, child in enumerate(value):
+            if child.block_type != "heading":
+                continue
+            if child.value["level"] == "h2":
+                seen_section = True
+            elif not seen_section:
+                errors[index] = ValidationError(
+                    _("A subsection heading (h3) needs a section heading (h2) before it.")
+                )
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -279,3 +301,32 @@ class FeaturedSlotBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Featured content")
+
+
+SOCIAL_NETWORKS = [
+    ("mastodon", "Mastodon"),
+    ("linkedin", "LinkedIn"),
+    ("youtube", "YouTube"),
+    ("instagram", "Instagram"),
+    ("bluesky", "Bluesky"),
+    ("other", _("Other")),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    def display_name(self) -> str:
+        return self.get("label") or str(dict(SOCIAL_NETWORKS).get(self.get("network"), ""))
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(label=_("Network"), choices=SOCIAL_NETWORKS)
+    url = blocks.URLBlock(label=_("Address"))
+    label = blocks.CharBlock(
+        label=_("Label"), required=False, max_length=60,
+        help_text=_("Shown instead of the network's name, e.g. for “Other”."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")
+        value_class = SocialLinkValue

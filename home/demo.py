@@ -35,6 +35,7 @@ class DemoReferences:
     partners: list[int]
     pages: dict[str, int]
 
+
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 DEMO_SITE_HOSTNAME = "demo.localhost"
 
@@ -42,71 +43,70 @@ DEMO_SITE_HOSTNAME = "demo.localhost"
 def load_demo_content(log: Log = print) -> None:
     german = Locale.objects.get(language_code="de")
     english = Locale.objects.get(language_code="en")
+    # Only what this run creates gets demo text; what exists stays as it is.
+    fresh: set[int] = set()
 
     people = {key: _contact_person(spec, german, english, log) for key, spec in PEOPLE.items()}
     partners = [_partner(spec, german, english, log) for spec in PARTNERS]
     _footer(german, english, log)
 
-    site, home_de = _home_page(german, log)
-    home_en = _translation(home_de, english, HOME["en"], log)
+    site, home_de = _home_page(german, fresh, log)
+    home_en = _translation(home_de, english, HOME["en"], fresh, log)
 
     pages: dict[str, tuple[Page, Page]] = {}
     for key, spec in PAGES.items():
-        page_de = _child_page(home_de, StandardPage, spec["de"], spec["in_menu"], log)
-        page_en = _translation(page_de, english, spec["en"], log)
+        page_de = _child_page(home_de, StandardPage, spec["de"], spec["in_menu"], fresh, log)
+        page_en = _translation(page_de, english, spec["en"], fresh, log)
         pages[key] = (page_de, page_en)
 
     for key, spec in PAGES.items():
-        page_de, page_en = pages[key]
-        _fill_body(page_de, spec["de"], people, partners, pages, 0, log)
-        _fill_body(page_en, spec["en"], people, partners, pages, 1, log)
-
-    _fill_home(home_de, HOME["de"], pages, 0, log)
-    _fill_home(home_en, HOME["en"], pages, 1, log)
-    _site_settings(site, pages, log)
+        for language, page in enumerate(pages[key]):
+            if page.id in fresh:
+                _fill_body(page, spec[("de", "en")[language]], people, partners, pages,
+                           language, log)
+    for language, home in enumerate((home_de, home_en)):
+        if home.id in fresh:
+            _fill_home(home, HOME[("de", "en")[language]], pages, language, log)
+    if home_de.id in fresh:
+        _site_settings(site, pages, log)
 
 
 # Building blocks ----------------------------------------------------------------------
 
 
-def _home_page(german: Locale, log: Log) -> tuple[Site, HomePage]:
-    """The German home page and its site: the default site's root when that is a home
-    page or still Wagtail's untouched welcome page; else a demo site of its own."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+def _home_page(german: Locale, fresh: set[int], log: Log) -> tuple[Site, HomePage]:
+    """The demo's German home page and the site that serves it.
+
+    The demo's home is recognised by its slug. It becomes the default site's root only
+    when that is still Wagtail's untouched welcome page (or there is no site); a site
+    with content of its own keeps it, and the demo gets a site at demo.localhost.
+    """
     root = Page.get_first_root_node()
-
-    if site is not None and isinstance(site.root_page.specific, HomePage):
-        return site, site.root_page.specific
-
-    welcome = site.root_page if site is not None else None
-    untouched_welcome = (
-        welcome is not None
-        and welcome.specific_class is Page
-        and welcome.title == WAGTAIL_WELCOME_TITLE
-        and welcome.numchild == 0
-    )
-    existing_demo = HomePage.objects.filter(
-        depth=2, locale=german, slug=HOME["de"]["slug"]
-    ).first()
-    home = existing_demo or _publish(root.add_child(instance=HomePage(
-        locale=german, **_page_fields(HOME["de"]),
-    )))
-    if existing_demo is None:
+    home = HomePage.objects.filter(depth=2, locale=german, slug=HOME["de"]["slug"]).first()
+    if home is None:
+        home = root.add_child(instance=HomePage(locale=german, **_page_fields(HOME["de"])))
+        home = _publish(home)
+        fresh.add(home.id)
         log(f"created home page “{home.title}”")
 
-    if untouched_welcome:
-        site.root_page = home
-        site.save()
-        welcome.delete()
-        log("replaced Wagtail's welcome page as the root of the default site")
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None and site.root_page_id == home.id:
         return site, home
-
     if site is None:
         site = Site.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True,
             site_name="Smart Cities",
         )
         log("created the default site")
+        return site, home
+
+    welcome = site.root_page
+    if (welcome.specific_class is Page and welcome.title == WAGTAIL_WELCOME_TITLE
+            and welcome.numchild == 0):
+        site.root_page = home
+        site.save()
+        welcome.delete()
+        log("replaced Wagtail's welcome page as the root of the default site")
         return site, home
 
     demo_site, created = Site.objects.get_or_create(
@@ -133,7 +133,7 @@ def _publish(page: Page) -> Page:
 
 
 def _child_page(parent: Page, model: type[Page], spec: dict[str, Any], in_menu: bool,
-                log: Log) -> Page:
+                fresh: set[int], log: Log) -> Page:
     existing = parent.get_children().filter(slug=spec["slug"]).first()
     if existing is not None:
         return existing.specific
@@ -141,10 +141,13 @@ def _child_page(parent: Page, model: type[Page], spec: dict[str, Any], in_menu: 
         locale=parent.locale, show_in_menus=in_menu, **_page_fields(spec)
     ))
     log(f"created page “{page.title}”")
-    return _publish(page)
+    page = _publish(page)
+    fresh.add(page.id)
+    return page
 
 
-def _translation(source: Page, locale: Locale, spec: dict[str, Any], log: Log) -> Page:
+def _translation(source: Page, locale: Locale, spec: dict[str, Any], fresh: set[int],
+                 log: Log) -> Page:
     """The page's translation into `locale`, made from the demo's own text.
 
     An alias that wagtail-localize's tree synchronisation made in the meantime is
@@ -163,14 +166,14 @@ def _translation(source: Page, locale: Locale, spec: dict[str, Any], log: Log) -
     page.show_in_menus = source.show_in_menus
     page.save()
     log(f"translated “{source.title}” → “{page.title}” ({locale.language_code})")
-    return _publish(page)
+    page = _publish(page)
+    fresh.add(page.id)
+    return page
 
 
 def _fill_body(page: StandardPage, spec: dict[str, Any], people: dict, partners: list,
                pages: dict, language: int, log: Log) -> None:
     """Body blocks refer to other demo objects, so they are written once all exist."""
-    if page.body:
-        return
     refs = DemoReferences(
         people={key: pair[language].id for key, pair in people.items()},
         partners=[pair[language].id for pair in partners],
@@ -183,8 +186,6 @@ def _fill_body(page: StandardPage, spec: dict[str, Any], people: dict, partners:
 
 def _fill_home(home: HomePage, spec: dict[str, Any], pages: dict, language: int,
                log: Log) -> None:
-    if home.key_figures or home.featured:
-        return
     page_ids = {key: pair[language].id for key, pair in pages.items()}
     home.key_figures = json.dumps(
         [{"type": "figure", "value": figure} for figure in spec["key_figures"]]
@@ -228,13 +229,17 @@ def _partner(spec: dict[str, Any], german: Locale, english: Locale, log: Log):
 
 
 def _footer(german: Locale, english: Locale, log: Log) -> None:
+    """The footer text, unless the site has one already."""
     footer = FooterText.objects.filter(locale=german).first()
     if footer is None:
-        footer = FooterText.objects.create(locale=german, body=FOOTER[0])
+        footer = FooterText.objects.create(
+            locale=german, body=FOOTER[0], hotline_hours="Mo–Fr 9–16 Uhr",
+        )
         log("created the footer text")
     if footer.get_translation_or_none(english) is None:
         translation = footer.copy_for_translation(english)
         translation.body = FOOTER[1]
+        translation.hotline_hours = "Mon–Fri 9am–4pm"
         translation.save()
 
 
@@ -243,7 +248,6 @@ def _site_settings(site: Site, pages: dict, log: Log) -> None:
     if settings.email:
         return
     settings.hotline = "030 1234 5670"
-    settings.hotline_hours = "Mo–Fr 9–16 Uhr / Mon–Fri 9am–4pm"
     settings.email = "kontakt@kts-smartcities.example"
     settings.social_links = json.dumps([
         {"type": "link", "value": {"network": "mastodon", "url": "https://social.example/@kts",

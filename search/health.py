@@ -10,8 +10,8 @@ def search_engine_state() -> tuple[bool, str]:
     if not search_engine_configured():
         return True, "database"
     try:
-        client = get_client()
-        reachable = client.ping()
+        with get_client() as client:
+            reachable = client.ping()
     except Exception:
         logger.exception("Readiness: the search engine failed to answer")
         reachable = False

@@ -60,10 +60,11 @@ def chromium():
         pytest.skip(f"No Chromium at {CHROMIUM}: install it with `apt-get install -y chromium`.")
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
-    # in a thread with a loop unless told it is safe (the test is the only user here).
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an event loop running in this thread for as long as the
+    # browser lives; Django's ORM refuses to run beside a loop unless told it is safe
+    # (here it is: the test thread is the loop's only user).
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -63,6 +63,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -144,9 +145,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_SITE_NAME = _("Smart Cities knowledge platform")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Unset: API links use the root URL of the site that answers (Site hostname and port).
+WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL") or None
 WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+# No SVG: it can carry scripts and would be served from the site's own origin.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 LOGGING = {

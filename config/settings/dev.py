@@ -7,6 +7,7 @@ from .base import *  # noqa: F403
 DEBUG = env_bool("DEBUG", True)
 # A development-only key; production.py refuses to run with it.
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-development-only-key")
+WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", "http://127.0.0.1:8000")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -1,5 +1,5 @@
 from home.models.pages import HomePage, StandardPage
-from home.models.site_settings import SiteSettings, SocialLinkBlock
+from home.models.site_settings import SiteSettings
 from home.models.snippets import ContactPerson, FooterText, PartnerOrganisation
 
 __all__ = [
@@ -8,6 +8,5 @@ __all__ = [
     "HomePage",
     "PartnerOrganisation",
     "SiteSettings",
-    "SocialLinkBlock",
     "StandardPage",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -16,7 +17,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, FeaturedPageBlock, FeaturedSlotBlock, KeyFigureBlock
 from home.featured import slot_items
-from home.serializers import RichTextAPIField
+from home.localization import localize_stream
+from home.serializers import LocalizedStreamField, RichTextAPIField
 
 # Wagtail's own page fields: every page type translates them.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -76,7 +78,7 @@ class HomePage(Page):
         APIField("hero_link_page"),
         APIField("intro", serializer=RichTextAPIField()),
         APIField("key_figures"),
-        APIField("featured"),
+        APIField("featured_content"),
     ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
@@ -99,12 +101,19 @@ class HomePage(Page):
         context["featured_sections"] = self.featured_sections(request)
         return context
 
-    def featured_sections(self, request) -> list[dict[str, Any]]:
-        """Featured pages grouped into one section, followed by one section per slot."""
+    @property
+    def featured_content(self) -> list[dict[str, Any]]:
+        """The featured sections as the API serves them: resolved, in this language."""
+        return self.featured_sections(None)
+
+    def featured_sections(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        """Featured pages (in this page's language) grouped into one section, followed by
+        one section per plugin slot with its items."""
+        localize_stream(self.featured, self.locale_id)
         sections: list[dict[str, Any]] = []
         pages = []
         for block in self.featured:
-            if block.block_type == "page" and block.value["page"] and block.value["page"].live:
+            if block.block_type == "page" and block.value["page"]:
                 page = block.value["page"]
                 pages.append({
                     "title": page.title,
@@ -130,7 +139,7 @@ class StandardPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = [APIField("intro"), APIField("body", serializer=LocalizedStreamField())]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("intro"),
@@ -140,6 +149,10 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
+        localize_stream(self.body, self.locale_id)
+        return super().get_context(request, *args, **kwargs)
 
 
 __all__ = ["HomePage", "StandardPage"]

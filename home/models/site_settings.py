@@ -1,37 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-SOCIAL_NETWORKS = [
-    ("mastodon", "Mastodon"),
-    ("linkedin", "LinkedIn"),
-    ("youtube", "YouTube"),
-    ("instagram", "Instagram"),
-    ("bluesky", "Bluesky"),
-    ("other", _("Other")),
-]
-
-
-class SocialLinkValue(blocks.StructValue):
-    def display_name(self) -> str:
-        return self.get("label") or str(dict(SOCIAL_NETWORKS).get(self.get("network"), ""))
-
-
-class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.ChoiceBlock(label=_("Network"), choices=SOCIAL_NETWORKS)
-    url = blocks.URLBlock(label=_("Address"))
-    label = blocks.CharBlock(
-        label=_("Label"), required=False, max_length=60,
-        help_text=_("Shown instead of the network's name, e.g. for “Other”."),
-    )
-
-    class Meta:
-        icon = "link"
-        label = _("Social link")
-        value_class = SocialLinkValue
+from home.blocks import SocialLinkBlock
 
 
 @register_setting(icon="cogs")
@@ -39,10 +12,6 @@ class SiteSettings(BaseSiteSetting):
     """Contact details and footer links that every page shows."""
 
     hotline = models.CharField(_("hotline"), max_length=50, blank=True)
-    hotline_hours = models.CharField(
-        _("hotline hours"), max_length=120, blank=True,
-        help_text=_("For example: Mon–Fri 9:00–16:00"),
-    )
     email = models.EmailField(_("e-mail"), blank=True)
     social_links = StreamField(
         [("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True,
@@ -62,7 +31,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("hotline"), FieldPanel("hotline_hours"), FieldPanel("email")],
+            [FieldPanel("hotline"), FieldPanel("email")],
             heading=_("Contact"),
         ),
         FieldPanel("social_links"),

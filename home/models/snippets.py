@@ -98,13 +98,20 @@ class FooterText(TranslatableMixin, models.Model):
     """The footer's text, one per language (translate it like any other snippet)."""
 
     body = RichTextField(_("footer text"), features=["bold", "italic", "link"])
+    hotline_hours = models.CharField(
+        _("hotline hours"), max_length=120, blank=True,
+        help_text=_("For example: Mon–Fri 9:00–16:00"),
+    )
 
-    panels = [FieldPanel("body")]
-    translatable_fields = [TranslatableField("body")]
+    panels = [FieldPanel("body"), FieldPanel("hotline_hours")]
+    translatable_fields = [TranslatableField("body"), TranslatableField("hotline_hours")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")
         verbose_name_plural = _("footer texts")
+        constraints = [
+            models.UniqueConstraint(fields=["locale"], name="one_footer_text_per_language"),
+        ]
 
     def __str__(self) -> str:
         return str(_("Footer text ({language})")).format(language=self.locale.get_display_name())

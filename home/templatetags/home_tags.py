@@ -7,12 +7,12 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
+from home.localization import localized_pages
 from home.models import FooterText
 
 register = template.Library()
@@ -69,8 +69,12 @@ def main_navigation(context) -> dict[str, Any]:
 
 def language_links(context) -> list[dict[str, Any]]:
     """One link per language: the translation of the current page when it exists and is
-    live, else that language's home page; for views that are not pages, the same
-    route in the other language."""
+    live, else that language's home page; for other views the same route in the other
+    language, and for error pages the home pages.
+
+    `translated` marks links whose target really is in that language (not a German page
+    shown as an English alias), the ones worth announcing as hreflang alternates.
+    """
     request = context.get("request")
     if request is None:
         return []
@@ -78,13 +82,13 @@ def language_links(context) -> list[dict[str, Any]]:
         return request._language_links
 
     current_language = translation.get_language()
-    page = context.get("page")
+    page = context.get("page") if isinstance(context.get("page"), Page) else None
     translations: dict[str, Page] = {}
-    homes: dict[str, Page] = {}
-    if isinstance(page, Page):
+    if page is not None:
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translated.locale.language_code] = translated
-    if isinstance(page, Page) and len(translations) < len(settings.LANGUAGES):
+    homes: dict[str, Page] = {}
+    if page is not None and len(translations) < len(settings.LANGUAGES):
         site = _site(request)
         if site is not None:
             for home in site.root_page.get_translations(inclusive=True).live().select_related(
@@ -94,17 +98,20 @@ def language_links(context) -> list[dict[str, Any]]:
 
     links = []
     for code, name in settings.LANGUAGES:
-        if isinstance(page, Page):
+        if page is not None:
             target = translations.get(code) or homes.get(code)
             url = target.get_url(request) if target else f"/{code}/"
+            translated = code in translations and not translations[code].alias_of_id
+        elif context.get("error_page"):
+            url, translated = f"/{code}/", False
         else:
-            url = translate_url(request.get_full_path(), code)
+            url, translated = translate_url(request.get_full_path(), code), True
         links.append({
             "code": code,
             "name": name,
             "url": url,
             "current": code == current_language,
-            "translated": code in translations or not isinstance(page, Page),
+            "translated": translated,
         })
     request._language_links = links
     return links
@@ -133,32 +140,6 @@ def footer_text(context) -> FooterText | None:
     return footer
 
 
-def localized_pages(request, page_ids: list[int | None]) -> dict[int, Page]:
-    """The live version, in the active language, of each chosen page, in one query.
-
-    Pages are chosen once (in site settings or on the German page) and shown in every
-    language; a page without a live translation falls back to the chosen one.
-    """
-    wanted = [page_id for page_id in page_ids if page_id]
-    if not wanted:
-        return {}
-    locale = active_locale(request)
-    chosen_keys = Page.objects.filter(id__in=wanted).values("translation_key")
-    candidates = Page.objects.live().filter(
-        Q(id__in=wanted) | Q(translation_key__in=chosen_keys, locale=locale)
-    )
-    by_key: dict[Any, Page] = {}
-    chosen: dict[int, Page] = {}
-    for page in candidates:
-        if page.id in wanted:
-            chosen[page.id] = page
-        if page.locale_id == locale.id:
-            by_key[page.translation_key] = page
-    return {
-        page_id: by_key.get(page.translation_key, page) for page_id, page in chosen.items()
-    }
-
-
 @register.inclusion_tag("home/includes/footer_links.html", takes_context=True)
 def footer_links(context, site_settings) -> dict[str, Any]:
     request = context.get("request")
@@ -167,7 +148,7 @@ def footer_links(context, site_settings) -> dict[str, Any]:
         (site_settings.privacy_page_id, _("Privacy")),
         (site_settings.accessibility_page_id, _("Accessibility")),
     ]
-    pages = localized_pages(request, [page_id for page_id, _label in named])
+    pages = localized_pages([page_id for page_id, _label in named], active_locale(request).id)
     links = [
         {"label": label, "url": pages[page_id].get_url(request)}
         for page_id, label in named
@@ -180,7 +161,7 @@ def footer_links(context, site_settings) -> dict[str, Any]:
 def localized_page_url(context, page_id: int | None) -> str:
     """URL of the active language's version of a chosen page ("" when it is not live)."""
     request = context.get("request")
-    page = localized_pages(request, [page_id]).get(page_id)
+    page = localized_pages([page_id], active_locale(request).id).get(page_id)
     return (page.get_url(request) or "") if page else ""
 
 

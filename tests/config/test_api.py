@@ -44,7 +44,7 @@ def test_streamfield_is_structured_json(client, about_page):
 def test_home_page_fields_are_exposed(client, site):
     detail = client.get(f"/api/v2/pages/{site.root_page_id}/").json()
     assert detail["hero_title"] == "Wissen für alle Kommunen"
-    assert {"key_figures", "featured", "intro", "hero_image"} <= detail.keys()
+    assert {"key_figures", "featured_content", "intro", "hero_image"} <= detail.keys()
 
 
 @pytest.mark.parametrize(("path", "title"), [
@@ -173,3 +173,37 @@ def test_partners_and_contacts_are_embedded_in_the_api(client, demo_site):
     blocks = {block["type"]: block["value"] for block in body}
     assert blocks["contact_person"]["person"]["name"] == "Dr. Anna Berger"
     assert "BBSR" in " ".join(p["name"] for p in blocks["partners"]["partners"])
+
+
+@pytest.mark.parametrize("url", [
+    "/api/v2/pages/find/?id=abc",
+    "/api/v2/documents/find/?id=abc",
+    "/api/v2/images/find/?id=1e3",
+    "/api/v2/pages/?offset=99999999999999999999",
+    "/api/v2/pages/?limit=%EF%BC%91",
+    "/api/v2/pages/?child_of=99999999999999999999",
+    "/api/v2/pages/?descendant_of=-3",
+    "/api/v2/pages/?search=kommune&search_operator=xor",
+    "/api/v2/pages/?locale=xx",
+    "/api/v2/pages/?locale=",
+    "/api/v2/pages/find/?html_path=",
+    "/api/v2/pages/find/?html_path=/de/../../etc/",
+])
+def test_hostile_parameters_are_a_400_never_a_500(client, site, url):
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code in {400, 404}
+    assert response.json()["message"]
+
+
+def test_unknown_locale_names_the_available_ones(client, site):
+    response = client.get("/api/v2/pages/?locale=fr", HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 400
+    assert response.json()["message"] == (
+        "Es gibt keine Inhaltssprache „fr“; verwenden Sie eine von: de, en."
+    )
+
+
+def test_wrong_method_is_a_405_with_a_message(client, site):
+    response = client.post("/api/v2/pages/", HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 405
+    assert response.json()["message"] == 'Methode "POST" nicht erlaubt.'

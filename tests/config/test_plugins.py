@@ -109,6 +109,47 @@ def test_a_plugin_named_twice_is_refused():
         installed_apps_for(["home", "search", "search"])
 
 
+def test_a_mistyped_plugin_is_named_in_the_error():
+    with pytest.raises(ImproperlyConfigured, match="names 'serach', but there is no such"):
+        installed_apps_for(["home", "serach"])
+
+
+def test_a_plugin_cannot_take_a_built_in_endpoint(sample_plugin_enabled, monkeypatch):
+    config = apps.get_app_config("sample_plugin")
+    monkeypatch.setattr(config, "api_endpoints", {"pages": "x.Y"}, raising=False)
+    with pytest.raises(ImproperlyConfigured, match="'pages', which is built in"):
+        list(plugins.api_endpoints())
+
+
+def test_a_wrongly_typed_declaration_is_named(sample_plugin_enabled, monkeypatch):
+    config = apps.get_app_config("sample_plugin")
+    monkeypatch.setattr(config, "search_sources", "tests.plugins.sample.search", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="search_sources must be a"):
+        plugins.plugins()
+
+
+def test_switching_off_search_removes_its_readiness_check():
+    state = _run_with_plugins("home", """
+        from django.test import Client
+        from config.plugins import readiness_checks, search_sources
+        print(json.dumps({
+            "checks": [component for component, _check in readiness_checks()],
+            "sources": len(search_sources()),
+        }))
+    """)
+    assert state == {"checks": [], "sources": 0}
+
+
+def _run_with_plugins(plugin_names: str, body: str) -> dict:
+    script = "import json\nimport django\ndjango.setup()\n" + textwrap.dedent(body)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test",
+           "PLATFORM_PLUGINS": plugin_names}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_platform_plugins_environment_variable_switches_plugins():
     """The real path: the environment decides INSTALLED_APPS, routes and endpoints."""
     script = textwrap.dedent("""

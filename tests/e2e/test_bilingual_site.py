@@ -80,6 +80,21 @@ def test_faq_accordion_opens_with_the_keyboard(browser_page, demo_server):
     assert answer.is_visible()
 
 
+@pytest.mark.parametrize("path", ["/de/ueber-uns/", "/en/contact/", "/en/about-us/"])
+def test_pages_with_contacts_partners_and_calls_to_action_are_accessible(
+    browser_page, demo_server, path,
+):
+    response = browser_page.goto(f"{demo_server}{path}")
+    assert response.status == 200
+    assert_accessible(browser_page)
+
+
+def test_unknown_language_page_is_accessible(browser_page, demo_server):
+    response = browser_page.goto(f"{demo_server}/fr/")
+    assert response.status == 404
+    assert_accessible(browser_page)
+
+
 def test_not_found_page_is_accessible(browser_page, demo_server):
     page = browser_page
     response = page.goto(f"{demo_server}/en/no-such-page/")

@@ -2,7 +2,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
 
 from home.models import ContactPerson, FooterText, HomePage, PartnerOrganisation, SiteSettings
 from tests.home.factories import StandardPageFactory, publish
@@ -108,8 +108,69 @@ def test_demo_adds_its_pages_beside_existing_content():
     assert "demo site served at demo.localhost" in output
 
 
+def test_demo_leaves_an_existing_home_page_and_its_pages_alone(client):
+    """A city's own home page with a "kontakt" page: the demo must not write into them."""
+    german = Locale.objects.get(language_code="de")
+    root = Page.get_first_root_node()
+    own_home = publish(root.add_child(instance=HomePage(
+        title="Unsere Stadt", slug="unsere-stadt", hero_title="Willkommen", locale=german)))
+    own_contact = publish(StandardPageFactory(parent=own_home, slug="kontakt", title="Rathaus"))
+    Site.objects.all().delete()
+    site = Site.objects.create(hostname="stadt.example", port=80, root_page=own_home,
+                               is_default_site=True)
+    SiteSettings.objects.create(site=site, email="rathaus@stadt.example")
+    before = sorted(Page.objects.values_list("id", "title", "latest_revision_id"))
+
+    load_demo()
+
+    assert set(before) <= set(Page.objects.values_list("id", "title", "latest_revision_id"))
+    own_home.refresh_from_db()
+    assert not own_home.specific.featured and not own_home.specific.key_figures
+    assert own_contact.get_translations().count() == 0
+    assert SiteSettings.for_site(site).email == "rathaus@stadt.example"
+    assert Site.objects.get(hostname="demo.localhost").root_page.title == (
+        "Smart Cities – Wissen und Vernetzung"
+    )
+
+
 def test_demo_replaces_wagtails_untouched_welcome_page():
     welcome = Page.objects.get(depth=2, title="Welcome to your new Wagtail site!")
     load_demo()
     assert not Page.objects.filter(pk=welcome.pk).exists()
     assert isinstance(Site.objects.get(is_default_site=True).root_page.specific, HomePage)
+
+
+def test_local_admin_credentials_stay_the_same_between_runs(settings, tmp_path):
+    from django.contrib.auth import get_user_model
+
+    settings.DEBUG = True
+    settings.VAR_DIR = tmp_path
+    first, second = StringIO(), StringIO()
+    call_command("ensure_local_admin", stdout=first)
+    call_command("ensure_local_admin", stdout=second)
+    password = first.getvalue().split("Password: ")[1].strip()
+    assert second.getvalue() == first.getvalue()
+    assert get_user_model().objects.get(username="admin").check_password(password)
+
+
+def test_local_admin_keeps_a_password_the_developer_changed(settings, tmp_path):
+    from django.contrib.auth import get_user_model
+
+    settings.DEBUG = True
+    settings.VAR_DIR = tmp_path
+    call_command("ensure_local_admin", stdout=StringIO())
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password("mein-eigenes")
+    admin.save()
+    out = StringIO()
+    call_command("ensure_local_admin", stdout=out)
+    assert "with the password you set" in out.getvalue()
+    assert get_user_model().objects.get(username="admin").check_password("mein-eigenes")
+
+
+def test_local_admin_is_refused_in_production(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="only runs with DEBUG on"):
+        call_command("ensure_local_admin", stdout=StringIO())

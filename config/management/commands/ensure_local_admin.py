@@ -26,11 +26,16 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username).first()
         password = credentials_file.read_text().strip() if credentials_file.exists() else None
 
-        if user is None or password is None or not user.check_password(password):
+        if user is not None and not (password and user.check_password(password)):
+            # The developer chose another password (or removed the file): keep theirs.
+            self.stdout.write(self.style.SUCCESS("Local admin account (development only):"))
+            self.stdout.write(f"  URL:      {settings.WAGTAILADMIN_BASE_URL}/admin/")
+            self.stdout.write(f"  Username: {username} (with the password you set)")
+            return
+        if user is None:
             password = secrets.token_urlsafe(12)
-            if user is None:
-                user = User(username=username, email=f"{username}@localhost")
-            user.is_staff = user.is_superuser = user.is_active = True
+            user = User(username=username, email=f"{username}@localhost",
+                        is_staff=True, is_superuser=True)
             user.set_password(password)
             user.save()
             credentials_file.parent.mkdir(parents=True, exist_ok=True)

@@ -16,4 +16,5 @@ class Command(BaseCommand):
             self.stdout.write(self.style.MIGRATE_HEADING(f"Demo content: {label}"))
             with transaction.atomic():
                 load(log=lambda line: self.stdout.write(f"  {line}"))
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({len(loaders)} plugins)."))
+        names = ", ".join(label for label, _load in loaders)
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {names}."))
