@@ -1,3 +1,4 @@
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -40,7 +41,9 @@ class PeopleAndPartnersGroup(SnippetViewSetGroup):
 register_snippet(PeopleAndPartnersGroup)
 
 
-def recently_published_pages(request, home_page, limit):
+def recently_published_pages(
+    request: HttpRequest | None, home_page: Page, limit: int,
+) -> list[dict[str, str]]:
     pages = (
         Page.objects.live()
         .public()

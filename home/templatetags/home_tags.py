@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -18,11 +19,11 @@ from home.models import FooterText
 register = template.Library()
 
 
-def _site(request) -> Site | None:
+def _site(request: HttpRequest | None) -> Site | None:
     return Site.find_for_request(request) if request is not None else None
 
 
-def active_locale(request) -> Locale:
+def active_locale(request: HttpRequest | None) -> Locale:
     """The locale of the active language (cached on the request)."""
     if request is None:
         return Locale.get_active()
@@ -31,7 +32,7 @@ def active_locale(request) -> Locale:
     return request._active_locale
 
 
-def localized_home(request) -> Page | None:
+def localized_home(request: HttpRequest | None) -> Page | None:
     """The home page of the active language (cached on the request)."""
     if request is None:
         return None
