@@ -9,3 +9,5 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     platform_plugin = True
+    api_endpoints = {"municipalities": "community.api.MunicipalitiesAPIViewSet"}
+    demo_loader = "community.demo.load_demo_content"

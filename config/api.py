@@ -57,6 +57,10 @@ _KNOWN_ERRORS: list[tuple[re.Pattern[str], Callable[[dict[str, str]], str]]] = [
         lambda v: _("Unknown field: %(names)s.") % v,
     ),
     (
+        re.compile(r"^(?P<name>\w+) must be one of: (?P<values>.+)$"),
+        lambda v: _("%(name)s must be one of: %(values)s.") % v,
+    ),
+    (
         re.compile(r"^search_operator must be 'and' or 'or'$"),
         lambda v: _("search_operator must be “and” or “or”."),
     ),

@@ -9,3 +9,5 @@ class RepositoryConfig(AppConfig):
     verbose_name = _("Knowledge repository")
 
     platform_plugin = True
+    api_endpoints = {"topics": "repository.api.TopicsAPIViewSet"}
+    demo_loader = "repository.demo.load_demo_content"

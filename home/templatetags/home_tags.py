@@ -51,7 +51,8 @@ def localized_home(request: HttpRequest | None) -> Page | None:
 def main_navigation(context) -> dict[str, Any]:
     request = context.get("request")
     home = localized_home(request)
-    current = context.get("page")
+    # Other views may call a paginator page "page": only a Wagtail page marks a menu item.
+    current = context.get("page") if isinstance(context.get("page"), Page) else None
     items = []
     if home is not None:
         for page in home.get_children().live().public().in_menu():

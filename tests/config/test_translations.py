@@ -12,7 +12,8 @@ import pytest
 from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[2]
-LOCALE_DIRS = [ROOT / "config" / "locale", ROOT / "home" / "locale"]
+# Every app keeps its own catalogue; config/locale holds the project-wide strings.
+LOCALE_DIRS = sorted(path for path in ROOT.glob("*/locale") if path.is_dir())
 LANGUAGES = ["de", "en"]
 CATALOGUES = sorted(
     path for locale_dir in LOCALE_DIRS for path in locale_dir.glob("*/LC_MESSAGES/*.po")

@@ -1,0 +1,3 @@
+from repository.models.taxonomy import Topic
+
+__all__ = ["Topic"]

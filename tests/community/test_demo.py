@@ -1,0 +1,42 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from community.demo import MUNICIPALITIES, load_demo_content
+from community.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_municipalities_are_valid_and_cover_every_size_class():
+    load_demo_content(log=lambda line: None)
+    municipalities = Municipality.objects.all()
+    assert municipalities.count() == len(MUNICIPALITIES) >= 15
+    for municipality in municipalities:
+        municipality.full_clean()
+    assert set(municipalities.values_list("size_class", flat=True)) >= {
+        "landgemeinde", "kleinstadt", "mittelstadt", "grossstadt", "landkreis",
+    }
+    assert Municipality.objects.get(ags="08421000").name == "Ulm"
+
+
+def test_demo_is_idempotent_and_keeps_an_editors_changes():
+    load_demo_content(log=lambda line: None)
+    Municipality.objects.filter(ags="09461000").update(population=80_123)
+    log: list[str] = []
+    load_demo_content(log=log.append)
+    assert log == []
+    assert Municipality.objects.count() == len(MUNICIPALITIES)
+    assert Municipality.objects.get(ags="09461000").population == 80_123
+
+
+def test_load_demo_command_includes_the_municipalities(client):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Demo content: community" in out.getvalue()
+    assert "created municipality “Haßfurt” (09674147)" in out.getvalue()
+    response = client.get("/api/v2/municipalities/?kind=district")
+    assert [item["name"] for item in response.json()["items"]] == [
+        "Kreis Höxter", "Landkreis Wunsiedel i. Fichtelgebirge",
+    ]
