@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from repository.models import Topic
+from repository.models import Adoption, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -17,3 +17,19 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+class AdoptionViewSet(SnippetViewSet):
+    """The reuse ledger: which municipality took over which solution."""
+
+    model = Adoption
+    icon = "success"
+    menu_label = _("Reuse ledger")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["municipality", "solution", "status", "adopted_on"]
+    list_filter = ["status"]
+    search_fields = ["municipality__name", "solution__title"]
+
+
+register_snippet(AdoptionViewSet)

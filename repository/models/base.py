@@ -1,0 +1,48 @@
+"""What every repository page shares: chosen topics and contact people shown in the
+page's own language, and the page fields that every page type translates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import TranslatableField
+
+T = TypeVar("T", bound=TranslatableMixin)
+
+# Wagtail's own page fields: every page type translates them.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+def in_locale(objects: Iterable[T], locale_id: int) -> list[T]:
+    """Each translatable object in the given locale where a translation exists, in one
+    query (none when they already are)."""
+    chosen = list(objects)
+    foreign = [obj for obj in chosen if obj.locale_id != locale_id]
+    if not foreign:
+        return chosen
+    model = type(foreign[0])
+    translated = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(
+            translation_key__in=[obj.translation_key for obj in foreign], locale_id=locale_id,
+        )
+    }
+    return [translated.get(obj.translation_key, obj) for obj in chosen]
+
+
+class TopicsAndTagsMixin:
+    """Topics and contacts are chosen on the German page; wagtail-localize copies the
+    choice to the translation, still pointing at the German snippets."""
+
+    def localized_topics(self) -> list:
+        return in_locale(self.topics.all(), self.locale_id)
+
+    def localized_contacts(self) -> list:
+        return in_locale(self.contacts.all(), self.locale_id)

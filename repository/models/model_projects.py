@@ -1,0 +1,164 @@
+"""The project database: model projects and their index page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from repository.blocks import ProjectBodyBlock
+from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin
+from repository.models.solutions import SolutionPage
+from repository.serializers import MunicipalityField, StreamBodyField, TagsField, TopicsField
+
+FIRST_FUNDING_YEAR = 2019
+LAST_FUNDING_YEAR = 2035
+
+
+class FundingPhase(models.IntegerChoices):
+    """The three selection rounds (Staffeln) of the Model Projects Smart Cities."""
+
+    FIRST = 1, _("Phase 1 (2019)")
+    SECOND = 2, _("Phase 2 (2020)")
+    THIRD = 3, _("Phase 3 (2021)")
+
+
+class ProjectStatus(models.TextChoices):
+    STRATEGY = "strategy", _("Strategy phase")
+    IMPLEMENTATION = "implementation", _("Implementation phase")
+
+
+class ModelProjectIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    subpage_types = ["repository.ModelProjectPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("model project index")
+        verbose_name_plural = _("model project indexes")
+
+    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = (
+            ModelProjectPage.objects.live().public().child_of(self)
+            .select_related("municipality").order_by("title")
+        )
+        return context
+
+
+class ModelProjectPage(TopicsAndTagsMixin, Page):
+    municipality = models.ForeignKey(
+        "community.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="model_projects",
+    )
+    funding_phase = models.PositiveSmallIntegerField(
+        _("funding phase"), choices=FundingPhase.choices,
+    )
+    funding_start = models.PositiveSmallIntegerField(
+        _("funded from (year)"),
+        validators=[MinValueValidator(FIRST_FUNDING_YEAR), MaxValueValidator(LAST_FUNDING_YEAR)],
+    )
+    funding_end = models.PositiveSmallIntegerField(
+        _("funded until (year)"),
+        validators=[MinValueValidator(FIRST_FUNDING_YEAR), MaxValueValidator(LAST_FUNDING_YEAR)],
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices,
+        default=ProjectStatus.STRATEGY,
+    )
+    summary = models.TextField(_("summary"), max_length=600)
+    body = StreamField(ProjectBodyBlock(), verbose_name=_("body"), blank=True)
+    topics = ParentalManyToManyField("repository.Topic", verbose_name=_("topics"), blank=True)
+    tags = ClusterTaggableManager(through="repository.TaggedModelProject", blank=True,
+                                  verbose_name=_("tags"))
+    contacts = ParentalManyToManyField(
+        "home.ContactPerson", verbose_name=_("contact people"), blank=True,
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    parent_page_types = ["repository.ModelProjectIndexPage"]
+    subpage_types: list[str] = ["repository.SolutionPage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("municipality"),
+        MultiFieldPanel([
+            FieldPanel("funding_phase"),
+            FieldRowPanel([FieldPanel("funding_start"), FieldPanel("funding_end")]),
+            FieldPanel("status"),
+        ], heading=_("Funding")),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+        FieldPanel("tags"),
+        FieldPanel("contacts"),
+        FieldPanel("website"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("funding_phase"),
+        index.FilterField("status"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("municipality", serializer=MunicipalityField()),
+        APIField("funding_phase"),
+        APIField("funding_start"),
+        APIField("funding_end"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("body", serializer=StreamBodyField()),
+        APIField("topics", serializer=TopicsField()),
+        APIField("tags", serializer=TagsField()),
+        APIField("website"),
+    ]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("municipality"),
+        SynchronizedField("funding_phase"),
+        SynchronizedField("funding_start"),
+        SynchronizedField("funding_end"),
+        SynchronizedField("status"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("topics"),
+        SynchronizedField("tags"),
+        SynchronizedField("contacts"),
+        SynchronizedField("website"),
+    ]
+
+    class Meta:
+        verbose_name = _("model project")
+        verbose_name_plural = _("model projects")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.funding_start and self.funding_end and self.funding_end < self.funding_start:
+            raise ValidationError({
+                "funding_end": _("The funding cannot end before it starts."),
+            })
+
+    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.localized_topics()
+        context["contacts"] = self.localized_contacts()
+        context["solutions"] = (
+            SolutionPage.objects.live().public().child_of(self).order_by("title")
+        )
+        return context

@@ -1,0 +1,134 @@
+"""Publications of the knowledge repository: handouts, studies, guidelines, reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin
+from repository.serializers import TagsField, TopicsField
+
+EARLIEST_PUBLICATION_YEAR = 1990
+
+
+class PublicationKind(models.TextChoices):
+    HANDOUT = "handout", _("Handout")
+    STUDY = "study", _("Study")
+    GUIDELINE = "guideline", _("Guideline")
+    REPORT = "report", _("Report")
+    TOOLKIT = "toolkit", _("Toolkit")
+
+
+class DocumentLanguage(models.TextChoices):
+    GERMAN = "de", _("German")
+    ENGLISH = "en", _("English")
+
+
+def validate_publication_year(value: int) -> None:
+    latest = timezone.now().year + 1
+    if not EARLIEST_PUBLICATION_YEAR <= value <= latest:
+        raise ValidationError(
+            _("Enter a year between %(earliest)s and %(latest)s."),
+            params={"earliest": EARLIEST_PUBLICATION_YEAR, "latest": latest},
+        )
+
+
+class PublicationIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    subpage_types = ["repository.PublicationPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("publication index")
+        verbose_name_plural = _("publication indexes")
+
+    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["publications"] = (
+            PublicationPage.objects.live().public().child_of(self).order_by("-year", "title")
+        )
+        return context
+
+
+class PublicationPage(TopicsAndTagsMixin, Page):
+    kind = models.CharField(_("kind"), max_length=12, choices=PublicationKind.choices)
+    year = models.PositiveSmallIntegerField(_("year"), validators=[validate_publication_year])
+    publisher = models.CharField(_("publisher"), max_length=200)
+    document_language = models.CharField(
+        _("language of the document"), max_length=2, choices=DocumentLanguage.choices,
+        default=DocumentLanguage.GERMAN,
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    summary = models.TextField(_("summary"), max_length=1000)
+    topics = ParentalManyToManyField("repository.Topic", verbose_name=_("topics"), blank=True)
+    tags = ClusterTaggableManager(through="repository.TaggedPublication", blank=True,
+                                  verbose_name=_("tags"))
+
+    parent_page_types = ["repository.PublicationIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("year"),
+        FieldPanel("publisher"),
+        FieldPanel("document_language"),
+        FieldPanel("document"),
+        FieldPanel("summary"),
+        FieldPanel("topics"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("publisher"),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("year"),
+        APIField("publisher"),
+        APIField("document_language"),
+        APIField("document"),
+        APIField("summary"),
+        APIField("topics", serializer=TopicsField()),
+        APIField("tags", serializer=TagsField()),
+    ]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("kind"),
+        SynchronizedField("year"),
+        SynchronizedField("publisher"),
+        SynchronizedField("document_language"),
+        SynchronizedField("document"),
+        TranslatableField("summary"),
+        SynchronizedField("topics"),
+        SynchronizedField("tags"),
+    ]
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.localized_topics()
+        return context

@@ -1,0 +1,293 @@
+"""Solutions that model projects publish, and the reuse ledger of who adopted them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from repository.blocks import TEXT_FEATURES
+from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin, in_locale
+from repository.serializers import TagsField, TopicsField
+from repository.spdx import SPDX_LICENCES
+
+
+class Maturity(models.TextChoices):
+    """The five steps from an idea to a solution that others run."""
+
+    IDEA = "idea", _("Idea")
+    PROTOTYPE = "prototype", _("Prototype")
+    PILOT = "pilot", _("Pilot")
+    OPERATION = "operation", _("Regular operation")
+    TRANSFERRED = "transferred", _("Transferred")
+
+
+class Effort(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class CostRange(models.TextChoices):
+    UNDER_10K = "under_10k", _("under €10,000")
+    UP_TO_50K = "10k_50k", _("€10,000 – €50,000")
+    UP_TO_250K = "50k_250k", _("€50,000 – €250,000")
+    OVER_250K = "over_250k", _("over €250,000")
+
+
+def validate_spdx_licence(value: str) -> None:
+    if value and value not in SPDX_LICENCES:
+        raise ValidationError(
+            _("“%(value)s” is not a known SPDX licence identifier, such as MIT, Apache-2.0, "
+              "EUPL-1.2 or GPL-3.0-or-later."),
+            params={"value": value},
+        )
+
+
+validate_repository_url = URLValidator(
+    schemes=["http", "https"],
+    message=_("Enter the repository's address starting with http:// or https://."),
+)
+
+
+class SolutionIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    subpage_types = ["repository.SolutionPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("solution index")
+        verbose_name_plural = _("solution indexes")
+
+    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["solutions"] = (
+            SolutionPage.objects.live().public().descendant_of(self)
+            .order_by("title")
+        )
+        return context
+
+
+class SolutionPage(TopicsAndTagsMixin, Page):
+    model_project = models.ForeignKey(
+        "repository.ModelProjectPage", verbose_name=_("model project"),
+        on_delete=models.PROTECT, related_name="solutions",
+        help_text=_("The model project that developed the solution."),
+    )
+    summary = models.TextField(_("summary"), max_length=600)
+    problem = RichTextField(_("problem"), features=TEXT_FEATURES)
+    approach = RichTextField(_("approach"), features=TEXT_FEATURES)
+    results = RichTextField(_("results"), features=TEXT_FEATURES, blank=True)
+    lessons_learned = RichTextField(_("lessons learned"), features=TEXT_FEATURES, blank=True)
+    prerequisites = RichTextField(_("prerequisites"), features=TEXT_FEATURES, blank=True)
+    effort = models.CharField(_("effort"), max_length=10, choices=Effort.choices, blank=True)
+    cost_range = models.CharField(
+        _("cost range"), max_length=12, choices=CostRange.choices, blank=True,
+    )
+    operator_model = models.TextField(
+        _("operator model"), blank=True,
+        help_text=_("Who runs the solution: the municipality, a utility, a partner, …"),
+    )
+    maturity = models.CharField(
+        _("maturity"), max_length=12, choices=Maturity.choices, default=Maturity.IDEA,
+    )
+    repository_url = models.CharField(
+        _("open-source repository"), max_length=300, blank=True,
+        validators=[validate_repository_url],
+    )
+    licence = models.CharField(
+        _("licence (SPDX identifier)"), max_length=40, blank=True,
+        validators=[validate_spdx_licence],
+        help_text=_("For example MIT, Apache-2.0, EUPL-1.2 or GPL-3.0-or-later."),
+    )
+    topics = ParentalManyToManyField("repository.Topic", verbose_name=_("topics"), blank=True)
+    tags = ClusterTaggableManager(through="repository.TaggedSolution", blank=True,
+                                  verbose_name=_("tags"))
+    contacts = ParentalManyToManyField(
+        "home.ContactPerson", verbose_name=_("contact people"), blank=True,
+    )
+
+    parent_page_types = ["repository.SolutionIndexPage", "repository.ModelProjectPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("model_project"),
+        FieldPanel("summary"),
+        FieldPanel("maturity"),
+        FieldPanel("problem"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("lessons_learned"),
+        MultiFieldPanel([
+            FieldPanel("prerequisites"),
+            FieldPanel("effort"),
+            FieldPanel("cost_range"),
+            FieldPanel("operator_model"),
+        ], heading=_("Transferability")),
+        MultiFieldPanel([FieldPanel("repository_url"), FieldPanel("licence")],
+                        heading=_("Open source")),
+        FieldPanel("topics"),
+        FieldPanel("tags"),
+        FieldPanel("contacts"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("problem"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.FilterField("maturity"),
+    ]
+    api_fields = [
+        APIField("model_project"),
+        APIField("summary"),
+        APIField("maturity"),
+        APIField("problem"),
+        APIField("approach"),
+        APIField("results"),
+        APIField("lessons_learned"),
+        APIField("prerequisites"),
+        APIField("effort"),
+        APIField("cost_range"),
+        APIField("operator_model"),
+        APIField("repository_url"),
+        APIField("licence"),
+        APIField("topics", serializer=TopicsField()),
+        APIField("tags", serializer=TagsField()),
+        APIField("adoption_summary"),
+    ]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("model_project"),
+        TranslatableField("summary"),
+        TranslatableField("problem"),
+        TranslatableField("approach"),
+        TranslatableField("results"),
+        TranslatableField("lessons_learned"),
+        TranslatableField("prerequisites"),
+        SynchronizedField("effort"),
+        SynchronizedField("cost_range"),
+        TranslatableField("operator_model"),
+        SynchronizedField("maturity"),
+        SynchronizedField("repository_url"),
+        SynchronizedField("licence"),
+        SynchronizedField("topics"),
+        SynchronizedField("tags"),
+        SynchronizedField("contacts"),
+    ]
+
+    class Meta:
+        verbose_name = _("solution")
+        verbose_name_plural = _("solutions")
+
+    def adoptions(self) -> models.QuerySet[Adoption]:
+        """Adoptions recorded against this solution in any of its languages."""
+        return Adoption.objects.filter(
+            solution__translation_key=self.translation_key
+        ).select_related("municipality")
+
+    @property
+    def adoption_summary(self) -> dict[str, Any]:
+        counts = dict(
+            self.adoptions().values_list("status").annotate(total=models.Count("id"))
+        )
+        return {
+            "total": sum(counts.values()),
+            "by_status": {status: counts.get(status, 0) for status in AdoptionStatus.values},
+        }
+
+    def localized_model_project(self) -> Page:
+        return in_locale([self.model_project], self.locale_id)[0]
+
+    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.localized_topics()
+        context["contacts"] = self.localized_contacts()
+        context["model_project"] = self.localized_model_project()
+        context["adoptions"] = [
+            adoption for adoption in self.adoptions().order_by("municipality__name")
+            if adoption.status != AdoptionStatus.DROPPED
+        ]
+        return context
+
+
+class AdoptionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    IN_OPERATION = "in_operation", _("In operation")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Adoption(models.Model):
+    """A municipality that took over a solution: the reuse ledger."""
+
+    solution = models.ForeignKey(
+        SolutionPage, verbose_name=_("solution"), on_delete=models.CASCADE,
+        related_name="adoption_records",
+    )
+    municipality = models.ForeignKey(
+        "community.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="adoptions",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=AdoptionStatus.choices,
+        default=AdoptionStatus.PLANNED,
+    )
+    adopted_on = models.DateField(_("since"), null=True, blank=True)
+    local_adaptations = models.TextField(_("local adaptations"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("solution"),
+        FieldPanel("municipality"),
+        FieldPanel("status"),
+        FieldPanel("adopted_on"),
+        FieldPanel("local_adaptations"),
+        FieldPanel("contact_name"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
+        ordering = ["-adopted_on", "municipality__name"]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} – {self.solution}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.solution_id and self.municipality_id):
+            return
+        if self.solution.model_project.municipality_id == self.municipality_id:
+            raise ValidationError({"municipality": _(
+                "This is the municipality that developed the solution; record adoptions by "
+                "other municipalities."
+            )})
+        same = Adoption.objects.filter(
+            solution__translation_key=self.solution.translation_key,
+            municipality_id=self.municipality_id,
+        ).exclude(pk=self.pk)
+        if same.exists():
+            raise ValidationError({"municipality": _(
+                "This municipality's adoption of this solution is recorded already."
+            )})

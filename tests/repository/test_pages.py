@@ -1,0 +1,161 @@
+"""Model projects, solutions, publications and the reuse ledger, as readers, editors and
+API clients meet them."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from repository.models import Adoption, AdoptionStatus, SolutionPage
+from tests.community.factories import MunicipalityFactory
+from tests.home.factories import publish, translate
+from tests.repository.factories import (
+    ModelProjectIndexPageFactory,
+    ModelProjectPageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+    SolutionPageFactory,
+    TopicFactory,
+    english_topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def project(site):
+    index = publish(ModelProjectIndexPageFactory(parent=site.root_page, slug="modellprojekte"))
+    ulm = MunicipalityFactory(name="Ulm", ags="08421000")
+    project = ModelProjectPageFactory(parent=index, title="Zukunftsstadt Ulm", slug="ulm",
+                                      municipality=ulm)
+    mobility = TopicFactory(name="Mobilität", slug="mobilitaet")
+    english_topic(mobility, "Mobility")
+    project.topics.add(mobility)
+    project.tags.add("Sensorik")
+    return publish(project)
+
+
+@pytest.fixture
+def solution(project):
+    solution = SolutionPageFactory(parent=project, model_project=project, slug="parken",
+                                   title="Freie Parkplätze in Echtzeit", licence="EUPL-1.2",
+                                   repository_url="https://gitlab.example/ulm/parken")
+    return publish(solution)
+
+
+def test_model_project_page_shows_its_facts_and_solutions(client, solution):
+    html = client.get("/de/modellprojekte/ulm/").content.decode()
+    assert "<h1>Zukunftsstadt Ulm</h1>" in html
+    assert "Ulm (Baden-Württemberg)" in html
+    assert "2020–2027" in html
+    assert "Freie Parkplätze in Echtzeit" in html
+    assert ">Mobilität</li>" in html
+
+
+def test_translated_project_shows_english_topics(client, project):
+    index_en = translate(project.get_parent().specific, "en", slug="model-projects",
+                         title="Model projects")
+    assert index_en.live
+    translate(project, "en", title="Future City Ulm", slug="ulm")
+    html = client.get("/en/model-projects/ulm/").content.decode()
+    assert "<h1>Future City Ulm</h1>" in html
+    assert ">Mobility</li>" in html and "Mobilität" not in html
+
+
+def test_solution_page_lists_where_it_is_already_in_use(client, solution):
+    Adoption.objects.create(solution=solution, status=AdoptionStatus.IN_OPERATION,
+                            municipality=MunicipalityFactory(name="Bamberg", ags="09461000",
+                                                             federal_state="09"))
+    Adoption.objects.create(solution=solution, status=AdoptionStatus.DROPPED,
+                            municipality=MunicipalityFactory(name="Aufgegeben"))
+    html = client.get("/de/modellprojekte/ulm/parken/").content.decode()
+    assert "Bamberg" in html and "Aufgegeben" not in html
+    assert "EUPL-1.2" in html
+
+
+def test_api_embeds_municipality_topics_tags_and_adoptions(client, solution):
+    Adoption.objects.create(solution=solution, municipality=MunicipalityFactory(),
+                            status=AdoptionStatus.PLANNED, adopted_on=date(2025, 3, 1))
+    project = client.get(f"/api/v2/pages/{solution.model_project_id}/").json()
+    assert project["municipality"]["ags"] == "08421000"
+    assert project["topics"] == [{"name": "Mobilität", "slug": "mobilitaet"}]
+    assert project["tags"] == [{"name": "Sensorik", "slug": "sensorik"}]
+    detail = client.get(f"/api/v2/pages/{solution.id}/").json()
+    assert detail["adoption_summary"]["total"] == 1
+    assert detail["adoption_summary"]["by_status"]["planned"] == 1
+    assert detail["licence"] == "EUPL-1.2"
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("licence", "MIT-License"),
+    ("repository_url", "ftp://code.example/ulm"),
+])
+def test_solution_refuses_bad_open_source_details_naming_the_field(solution, field, value):
+    setattr(solution, field, value)
+    with pytest.raises(ValidationError) as refused:
+        solution.full_clean()
+    assert field in refused.value.message_dict
+
+
+def test_solution_needs_a_model_project(project):
+    orphan = SolutionPage(title="Ohne Projekt", slug="ohne", summary="x", problem="<p>x</p>",
+                          approach="<p>x</p>", locale=project.locale)
+    with pytest.raises(ValidationError) as refused:
+        orphan.full_clean()
+    assert "model_project" in refused.value.message_dict
+
+
+def test_funding_cannot_end_before_it_starts(project):
+    project.funding_start, project.funding_end = 2024, 2021
+    with pytest.raises(ValidationError) as refused:
+        project.full_clean()
+    assert "funding_end" in refused.value.message_dict
+
+
+def test_publication_year_beyond_next_year_is_refused(site):
+    index = publish(PublicationIndexPageFactory(parent=site.root_page))
+    publication = PublicationPageFactory(parent=index, year=date.today().year + 1)
+    publication.year = date.today().year + 2
+    with pytest.raises(ValidationError) as refused:
+        publication.full_clean()
+    assert "year" in refused.value.message_dict
+
+
+def test_adoption_by_the_developing_municipality_or_twice_is_refused(solution):
+    own = Adoption(solution=solution, municipality=solution.model_project.municipality)
+    with pytest.raises(ValidationError):
+        own.full_clean()
+    other = MunicipalityFactory()
+    Adoption.objects.create(solution=solution, municipality=other)
+    with pytest.raises(ValidationError):
+        Adoption(solution=solution, municipality=other).full_clean()
+
+
+def test_editor_cannot_publish_a_solution_without_a_model_project(client, project):
+    user = get_user_model().objects.create_superuser("redaktion", "r@kts.example", "pw")
+    client.force_login(user)
+    url = reverse("wagtailadmin_pages:add", args=("repository", "solutionpage", project.id))
+    data = nested_form_data({
+        "title": "Ohne Projekt", "slug": "ohne-projekt", "summary": "x",
+        "problem": rich_text("<p>x</p>"), "approach": rich_text("<p>x</p>"),
+        "maturity": "idea", "action-publish": "publish",
+    })
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not SolutionPage.objects.filter(slug="ohne-projekt").exists()
+
+
+def test_ledger_is_listed_in_the_admin(client, solution):
+    user = get_user_model().objects.create_superuser("redaktion", "r@kts.example", "pw")
+    client.force_login(user)
+    Adoption.objects.create(solution=solution, municipality=MunicipalityFactory(name="Gera",
+                                                                             ags="16052000",
+                                                                             federal_state="16"))
+    listing = client.get(reverse("wagtailsnippets_repository_adoption:list"))
+    assert listing.status_code == 200
+    assert "Gera" in listing.content.decode()
+    assert Locale.objects.count() == 2
