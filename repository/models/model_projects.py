@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
@@ -17,9 +18,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from community.models import FederalState, SizeClass
 from repository.blocks import ProjectBodyBlock
+from repository.facets import Facet
+from repository.listing import FacetedListingMixin
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin
-from repository.models.solutions import SolutionPage
+from repository.models.tagging import ModelProjectTag
+from repository.models.taxonomy import TOPIC_FACET
 from repository.serializers import MunicipalityField, StreamBodyField, TagsField, TopicsField
 
 FIRST_FUNDING_YEAR = 2019
@@ -39,7 +44,18 @@ class ProjectStatus(models.TextChoices):
     IMPLEMENTATION = "implementation", _("Implementation phase")
 
 
-class ModelProjectIndexPage(Page):
+MODEL_PROJECT_FACETS = [
+    TOPIC_FACET,
+    Facet("federal_state", _("Federal state"), "municipality__federal_state",
+          choices=FederalState.choices),
+    Facet("size_class", _("Size class"), "municipality__size_class", choices=SizeClass.choices),
+    Facet("phase", _("Funding phase"), "funding_phase", choices=FundingPhase.choices),
+    Facet("status", _("Status"), "status", choices=ProjectStatus.choices),
+    Facet("tag", _("Tag"), "tags__slug", value_model=ModelProjectTag, many=True),
+]
+
+
+class ModelProjectIndexPage(FacetedListingMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     subpage_types = ["repository.ModelProjectPage"]
@@ -51,13 +67,13 @@ class ModelProjectIndexPage(Page):
         verbose_name = _("model project index")
         verbose_name_plural = _("model project indexes")
 
-    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
-        context = super().get_context(request, *args, **kwargs)
-        context["projects"] = (
-            ModelProjectPage.objects.live().public().child_of(self)
-            .select_related("municipality").order_by("title")
-        )
-        return context
+    @property
+    def facets(self) -> list[Facet]:
+        return MODEL_PROJECT_FACETS
+
+    def listing_queryset(self) -> QuerySet[ModelProjectPage]:
+        return (ModelProjectPage.objects.live().public().filter(locale_id=self.locale_id)
+                .select_related("municipality"))
 
 
 class ModelProjectPage(TopicsAndTagsMixin, Page):
@@ -158,7 +174,5 @@ class ModelProjectPage(TopicsAndTagsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = self.localized_topics()
         context["contacts"] = self.localized_contacts()
-        context["solutions"] = (
-            SolutionPage.objects.live().public().child_of(self).order_by("title")
-        )
+        context["solutions"] = self.solutions.live().public().order_by("title")
         return context

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,7 +17,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from repository.facets import Facet
+from repository.listing import FacetedListingMixin
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin
+from repository.models.taxonomy import TOPIC_FACET
 from repository.serializers import TagsField, TopicsField
 
 EARLIEST_PUBLICATION_YEAR = 1990
@@ -44,7 +48,7 @@ def validate_publication_year(value: int) -> None:
         )
 
 
-class PublicationIndexPage(Page):
+class PublicationIndexPage(FacetedListingMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     subpage_types = ["repository.PublicationPage"]
@@ -56,12 +60,15 @@ class PublicationIndexPage(Page):
         verbose_name = _("publication index")
         verbose_name_plural = _("publication indexes")
 
-    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
-        context = super().get_context(request, *args, **kwargs)
-        context["publications"] = (
-            PublicationPage.objects.live().public().child_of(self).order_by("-year", "title")
-        )
-        return context
+    @property
+    def facets(self) -> list[Facet]:
+        return [
+            TOPIC_FACET,
+            Facet("kind", _("Kind"), "kind", choices=PublicationKind.choices),
+        ]
+
+    def listing_queryset(self) -> QuerySet[PublicationPage]:
+        return PublicationPage.objects.live().public().filter(locale_id=self.locale_id)
 
 
 class PublicationPage(TopicsAndTagsMixin, Page):

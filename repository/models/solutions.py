@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
@@ -17,8 +18,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from community.models import FederalState, SizeClass
 from repository.blocks import TEXT_FEATURES
+from repository.facets import Facet
+from repository.listing import FacetedListingMixin
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin, in_locale
+from repository.models.model_projects import FundingPhase
+from repository.models.tagging import SolutionTag
+from repository.models.taxonomy import TOPIC_FACET
 from repository.serializers import TagsField, TopicsField
 from repository.spdx import SPDX_LICENCES
 
@@ -61,7 +68,20 @@ validate_repository_url = URLValidator(
 )
 
 
-class SolutionIndexPage(Page):
+SOLUTION_FACETS = [
+    TOPIC_FACET,
+    Facet("maturity", _("Maturity"), "maturity", choices=Maturity.choices),
+    Facet("federal_state", _("Federal state"), "model_project__municipality__federal_state",
+          choices=FederalState.choices),
+    Facet("size_class", _("Size class"), "model_project__municipality__size_class",
+          choices=SizeClass.choices),
+    Facet("phase", _("Funding phase"), "model_project__funding_phase",
+          choices=FundingPhase.choices),
+    Facet("tag", _("Tag"), "tags__slug", value_model=SolutionTag, many=True),
+]
+
+
+class SolutionIndexPage(FacetedListingMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     subpage_types = ["repository.SolutionPage"]
@@ -73,13 +93,14 @@ class SolutionIndexPage(Page):
         verbose_name = _("solution index")
         verbose_name_plural = _("solution indexes")
 
-    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
-        context = super().get_context(request, *args, **kwargs)
-        context["solutions"] = (
-            SolutionPage.objects.live().public().descendant_of(self)
-            .order_by("title")
-        )
-        return context
+    @property
+    def facets(self) -> list[Facet]:
+        return SOLUTION_FACETS
+
+    def listing_queryset(self) -> QuerySet[SolutionPage]:
+        """Every live solution in this language, wherever it sits in the page tree."""
+        return (SolutionPage.objects.live().public().filter(locale_id=self.locale_id)
+                .select_related("model_project__municipality"))
 
 
 class SolutionPage(TopicsAndTagsMixin, Page):

@@ -10,6 +10,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from repository.facets import Facet
+
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A field of action (mobility, energy, participation, …) that content is filed under.
@@ -68,3 +70,7 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     def api_representation(self) -> dict[str, str]:
         return {"name": self.name, "slug": self.slug}
+
+
+TOPIC_FACET = Facet("topic", _("Topic"), "topics__slug", value_model=Topic, per_locale=True,
+                    many=True)

@@ -1,0 +1,120 @@
+"""The solution and model project listings: filters in the URL, counts, pagination, a
+clear 400 for values that do not exist, and a query count that does not grow."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.community.factories import MunicipalityFactory
+from tests.home.factories import publish
+from tests.repository.factories import (
+    ModelProjectIndexPageFactory,
+    ModelProjectPageFactory,
+    SolutionIndexPageFactory,
+    SolutionPageFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(site):
+    """Two model projects (Bavaria, Baden-Württemberg) and a solution index page."""
+    projects = publish(ModelProjectIndexPageFactory(parent=site.root_page, slug="projekte"))
+    bamberg = publish(ModelProjectPageFactory(
+        parent=projects, title="Smart City Bamberg", slug="bamberg", funding_phase=1,
+        municipality=MunicipalityFactory(name="Bamberg", ags="09461000", federal_state="09",
+                                         size_class="mittelstadt", population=78_000)))
+    ulm = publish(ModelProjectPageFactory(
+        parent=projects, title="Zukunftsstadt Ulm", slug="ulm", funding_phase=2,
+        municipality=MunicipalityFactory(name="Ulm", ags="08421000", size_class="grossstadt",
+                                         population=128_000)))
+    index = publish(SolutionIndexPageFactory(parent=site.root_page, slug="loesungen",
+                                             title="Lösungen"))
+    return {"bamberg": bamberg, "ulm": ulm, "index": index, "projects": projects}
+
+
+def add_solutions(project, count, **fields):
+    return [publish(SolutionPageFactory(parent=project, model_project=project, **fields))
+            for _ in range(count)]
+
+
+def test_filters_by_maturity_and_shows_counts(client, catalogue):
+    add_solutions(catalogue["ulm"], 2, maturity="pilot")
+    add_solutions(catalogue["bamberg"], 1, maturity="operation")
+    html = client.get("/de/loesungen/?maturity=pilot").content.decode()
+    assert "2 Ergebnisse" in html
+    assert 'value="pilot" checked' in html
+    assert "Regelbetrieb <span class=\"filters__count\">(1)</span>" in html
+
+
+def test_filters_by_topic_federal_state_and_phase_together(client, catalogue):
+    energy = TopicFactory(name="Energie", slug="energie")
+    [match] = add_solutions(catalogue["bamberg"], 1, title="Wärmeplanung digital")
+    match.topics.add(energy)
+    publish(match)
+    add_solutions(catalogue["ulm"], 2)
+    html = client.get("/de/loesungen/?topic=energie&federal_state=09&phase=1").content.decode()
+    assert "1 Ergebnis" in html
+    assert "Wärmeplanung digital" in html
+
+
+def test_unknown_filter_value_is_a_400_naming_the_allowed_values(client, catalogue):
+    response = client.get("/de/loesungen/?maturity=fertig")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Reifegrad: erlaubte Werte sind idea, prototype, pilot, operation, transferred." in html
+
+
+def test_empty_result_offers_to_show_everything(client, catalogue):
+    add_solutions(catalogue["ulm"], 1, maturity="pilot")
+    html = client.get("/de/loesungen/?maturity=transferred").content.decode()
+    assert "0 Ergebnisse" in html
+    assert "Nichts passt zu diesen Filtern." in html
+    assert 'href="/de/loesungen/">Alles anzeigen</a>' in html
+
+
+def test_pagination_keeps_the_filters(client, catalogue):
+    add_solutions(catalogue["ulm"], 14, maturity="pilot")
+    html = client.get("/de/loesungen/?maturity=pilot").content.decode()
+    assert 'href="?maturity=pilot&amp;page=2" rel="next"' in html
+    second = client.get("/de/loesungen/?maturity=pilot&page=2").content.decode()
+    assert "Seite 2 von 2" in second
+
+
+def test_absurd_page_numbers_show_the_last_page(client, catalogue):
+    add_solutions(catalogue["ulm"], 3)
+    response = client.get("/de/loesungen/?page=1000000000")
+    assert response.status_code == 200
+    assert "3 Ergebnisse" in response.content.decode()
+
+
+def test_model_project_listing_filters_by_size_class(client, catalogue):
+    html = client.get("/de/projekte/?size_class=grossstadt").content.decode()
+    assert "Zukunftsstadt Ulm" in html and "Smart City Bamberg" not in html
+
+
+def _queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+# The site frame (see tests/home/test_pages.py), two table-backed facets' values, six
+# facet counts, the result count and one page of results with their projects and
+# municipalities.
+SOLUTION_LISTING_QUERIES = 25
+
+
+@pytest.mark.parametrize("url", ["/de/loesungen/", "/de/loesungen/?maturity=pilot&phase=2&topic="])
+def test_solution_listing_query_count_is_the_same_for_5_and_200_solutions(
+    client, catalogue, url,
+):
+    TopicFactory(name="Energie", slug="energie")
+    add_solutions(catalogue["ulm"], 5, maturity="pilot")
+    few = _queries(client, url)
+    add_solutions(catalogue["bamberg"], 195, maturity="pilot")
+    many = _queries(client, url)
+    assert few == many == SOLUTION_LISTING_QUERIES
