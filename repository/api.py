@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.db.models import QuerySet
+from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
-from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.models import Locale
 
-from repository.models import Topic
+from repository.facets import (
+    Facet,
+    InvalidFilter,
+    facet_options,
+    filter_queryset,
+    selected_values,
+)
+from repository.models import ModelProjectPage, PublicationPage, SolutionPage, Topic
+from repository.models.model_projects import MODEL_PROJECT_FACETS
+from repository.models.publications import PUBLICATION_FACETS
+from repository.models.solutions import SOLUTION_FACETS
 
 
 class TopicsAPIViewSet(BaseAPIViewSet):
@@ -24,3 +39,57 @@ class TopicsAPIViewSet(BaseAPIViewSet):
         return Topic.objects.filter(locale__language_code=language).order_by(
             "sort_order", "name"
         )
+
+
+class FacetFilter(BaseFilterBackend):
+    """Applies the listing facets of the viewset (`?topic=`, `?maturity=`, …) and answers
+    400 with the allowed values for anything else."""
+
+    def filter_queryset(self, request, queryset, view):
+        language = request.GET.get("locale", settings.LANGUAGE_CODE)
+        locale = Locale.objects.filter(language_code=language).first()
+        options = facet_options(view.facets, locale.id if locale else 0)
+        try:
+            chosen = selected_values(view.facets, request.GET, options)
+        except InvalidFilter as invalid:
+            raise BadRequestError(str(invalid)) from invalid
+        return filter_queryset(view.facets, queryset, chosen)
+
+
+def known_parameters(facets: Sequence[Facet]) -> frozenset[str]:
+    return PagesAPIViewSet.known_query_parameters.union(facet.param for facet in facets)
+
+
+class RepositoryPagesAPIViewSet(PagesAPIViewSet):
+    """A pages endpoint for one repository page type, filtered by that type's facets."""
+
+    facets: Sequence[Facet] = ()
+    # Wagtail's search filter stays last: its results cannot be filtered further.
+    filter_backends = [*PagesAPIViewSet.filter_backends[:-1], FacetFilter, SearchFilter]
+
+    def get_queryset(self) -> QuerySet:
+        return super().get_queryset().select_related("locale").prefetch_related("topics")
+
+
+class SolutionsAPIViewSet(RepositoryPagesAPIViewSet):
+    model = SolutionPage
+    facets = SOLUTION_FACETS
+    known_query_parameters = known_parameters(SOLUTION_FACETS)
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "summary", "maturity",
+                              "topics"]
+
+
+class ModelProjectsAPIViewSet(RepositoryPagesAPIViewSet):
+    model = ModelProjectPage
+    facets = MODEL_PROJECT_FACETS
+    known_query_parameters = known_parameters(MODEL_PROJECT_FACETS)
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "summary",
+                              "municipality", "funding_phase", "topics"]
+
+
+class PublicationsAPIViewSet(RepositoryPagesAPIViewSet):
+    model = PublicationPage
+    facets = PUBLICATION_FACETS
+    known_query_parameters = known_parameters(PUBLICATION_FACETS)
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "kind", "year",
+                              "publisher", "topics"]

@@ -9,5 +9,10 @@ class RepositoryConfig(AppConfig):
     verbose_name = _("Knowledge repository")
 
     platform_plugin = True
-    api_endpoints = {"topics": "repository.api.TopicsAPIViewSet"}
+    api_endpoints = {
+        "topics": "repository.api.TopicsAPIViewSet",
+        "solutions": "repository.api.SolutionsAPIViewSet",
+        "model-projects": "repository.api.ModelProjectsAPIViewSet",
+        "publications": "repository.api.PublicationsAPIViewSet",
+    }
     demo_loader = "repository.demo.load_demo_content"

@@ -9,10 +9,28 @@ from rest_framework.fields import Field
 
 
 class TopicsField(Field):
-    def get_attribute(self, instance):
-        return instance.localized_topics()
+    """The page's topics in its own language. In a listing, topics come prefetched and
+    their translations are looked up once per locale for all items (cached in the
+    serializer context, which every item shares)."""
 
-    def to_representation(self, topics) -> list[dict[str, Any]]:
+    def __init__(self, topic_model: type, **kwargs: Any):
+        self.topic_model = topic_model
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> list[dict[str, Any]]:
+        topics = list(page.topics.all())
+        if any(topic.locale_id != page.locale_id for topic in topics):
+            cache = self.context.setdefault("topics_by_locale", {})
+            if page.locale_id not in cache:
+                cache[page.locale_id] = {
+                    topic.translation_key: topic
+                    for topic in self.topic_model.objects.filter(locale_id=page.locale_id)
+                }
+            by_key = cache[page.locale_id]
+            topics = [by_key.get(topic.translation_key, topic) for topic in topics]
         return [topic.api_representation() for topic in topics]
 
 

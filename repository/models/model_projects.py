@@ -24,7 +24,7 @@ from repository.facets import Facet
 from repository.listing import FacetedListingMixin
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin
 from repository.models.tagging import ModelProjectTag
-from repository.models.taxonomy import TOPIC_FACET
+from repository.models.taxonomy import TOPIC_FACET, Topic
 from repository.serializers import MunicipalityField, StreamBodyField, TagsField, TopicsField
 
 FIRST_FUNDING_YEAR = 2019
@@ -140,7 +140,7 @@ class ModelProjectPage(TopicsAndTagsMixin, Page):
         APIField("status"),
         APIField("summary"),
         APIField("body", serializer=StreamBodyField()),
-        APIField("topics", serializer=TopicsField()),
+        APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
         APIField("website"),
     ]

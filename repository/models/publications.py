@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from repository.facets import Facet
 from repository.listing import FacetedListingMixin
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin
-from repository.models.taxonomy import TOPIC_FACET
+from repository.models.taxonomy import TOPIC_FACET, Topic
 from repository.serializers import TagsField, TopicsField
 
 EARLIEST_PUBLICATION_YEAR = 1990
@@ -48,6 +48,12 @@ def validate_publication_year(value: int) -> None:
         )
 
 
+PUBLICATION_FACETS = [
+    TOPIC_FACET,
+    Facet("kind", _("Kind"), "kind", choices=PublicationKind.choices),
+]
+
+
 class PublicationIndexPage(FacetedListingMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -62,10 +68,7 @@ class PublicationIndexPage(FacetedListingMixin, Page):
 
     @property
     def facets(self) -> list[Facet]:
-        return [
-            TOPIC_FACET,
-            Facet("kind", _("Kind"), "kind", choices=PublicationKind.choices),
-        ]
+        return PUBLICATION_FACETS
 
     def listing_queryset(self) -> QuerySet[PublicationPage]:
         return PublicationPage.objects.live().public().filter(locale_id=self.locale_id)
@@ -116,7 +119,7 @@ class PublicationPage(TopicsAndTagsMixin, Page):
         APIField("document_language"),
         APIField("document"),
         APIField("summary"),
-        APIField("topics", serializer=TopicsField()),
+        APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
     ]
     translatable_fields = [

@@ -25,7 +25,7 @@ from repository.listing import FacetedListingMixin
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin, in_locale
 from repository.models.model_projects import FundingPhase
 from repository.models.tagging import SolutionTag
-from repository.models.taxonomy import TOPIC_FACET
+from repository.models.taxonomy import TOPIC_FACET, Topic
 from repository.serializers import TagsField, TopicsField
 from repository.spdx import SPDX_LICENCES
 
@@ -188,7 +188,7 @@ class SolutionPage(TopicsAndTagsMixin, Page):
         APIField("operator_model"),
         APIField("repository_url"),
         APIField("licence"),
-        APIField("topics", serializer=TopicsField()),
+        APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
         APIField("adoption_summary"),
     ]
