@@ -56,6 +56,7 @@ class FacetedListingMixin:
         others.pop("page", None)
         labels = {facet.param: facet.label for facet in self.facets}
         return {
+            "results": results,
             "items": page.object_list,
             "page_obj": page,
             "facets": facet_states(self.facets, base, chosen, options),

@@ -22,6 +22,9 @@ from community.models import FederalState, SizeClass
 from repository.blocks import ProjectBodyBlock
 from repository.facets import Facet
 from repository.listing import FacetedListingMixin
+from repository.map import HEIGHT as MAP_HEIGHT
+from repository.map import OUTLINE_POINTS, map_points
+from repository.map import WIDTH as MAP_WIDTH
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin
 from repository.models.tagging import ModelProjectTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
@@ -72,8 +75,27 @@ class ModelProjectIndexPage(FacetedListingMixin, Page):
         return MODEL_PROJECT_FACETS
 
     def listing_queryset(self) -> QuerySet[ModelProjectPage]:
-        return (ModelProjectPage.objects.live().public().filter(locale_id=self.locale_id)
+        return (ModelProjectPage.objects.live().public().child_of(self)
                 .select_related("municipality"))
+
+    def listing_context(self, request) -> dict[str, Any]:
+        context = super().listing_context(request)
+        # Every project that passes the filters, not just this page of the list: one query.
+        projects = context["results"].select_related(None).values_list(
+            "title", "municipality__name", "url_path",
+            "municipality__latitude", "municipality__longitude",
+        )
+        # Projects are children of this page, so their address continues this page's.
+        own_url, own_path = self.get_url(request), self.url_path
+        points = map_points(
+            (title, place, own_url + url_path[len(own_path):], latitude, longitude)
+            for title, place, url_path, latitude, longitude in projects
+        )
+        context["map"] = {
+            "width": MAP_WIDTH, "height": MAP_HEIGHT, "outline": OUTLINE_POINTS,
+            "points": points,
+        }
+        return context
 
 
 class ModelProjectPage(TopicsAndTagsMixin, Page):

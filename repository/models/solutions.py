@@ -232,6 +232,28 @@ class SolutionPage(TopicsAndTagsMixin, Page):
             "by_status": {status: counts.get(status, 0) for status in AdoptionStatus.values},
         }
 
+    def recommendations(self, limit: int = 4) -> dict[str, list[SolutionPage]]:
+        """"Municipalities like yours": other solutions that municipalities of the same
+        size class or federal state as this solution's home adopted, and solutions on the
+        same topics. Three queries, whatever the size of the ledger."""
+        municipality = self.model_project.municipality
+        base = (SolutionPage.objects.live().public().filter(locale_id=self.locale_id)
+                .exclude(translation_key=self.translation_key)
+                .select_related("model_project__municipality"))
+        adopted_by_peers = Adoption.objects.exclude(status=AdoptionStatus.DROPPED).filter(
+            models.Q(municipality__size_class=municipality.size_class)
+            | models.Q(municipality__federal_state=municipality.federal_state)
+        ).values("solution__translation_key")
+        peers = list(base.filter(translation_key__in=adopted_by_peers).order_by("title")[:limit])
+        topic_keys = self.topics.values("translation_key")
+        seen = {solution.pk for solution in peers}
+        related = list(
+            base.filter(topics__translation_key__in=topic_keys).exclude(pk__in=seen)
+            .annotate(shared=models.Count("topics", distinct=True))
+            .order_by("-shared", "title")[:limit]
+        )
+        return {"adopted_by_peers": peers, "same_topics": related}
+
     def localized_model_project(self) -> Page:
         return in_locale([self.model_project], self.locale_id)[0]
 
@@ -240,6 +262,7 @@ class SolutionPage(TopicsAndTagsMixin, Page):
         context["topics"] = self.localized_topics()
         context["contacts"] = self.localized_contacts()
         context["model_project"] = self.localized_model_project()
+        context["recommendations"] = self.recommendations()
         context["adoptions"] = [
             adoption for adoption in self.adoptions().order_by("municipality__name")
             if adoption.status != AdoptionStatus.DROPPED

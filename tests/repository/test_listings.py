@@ -118,3 +118,31 @@ def test_solution_listing_query_count_is_the_same_for_5_and_200_solutions(
     add_solutions(catalogue["bamberg"], 195, maturity="pilot")
     many = _queries(client, url)
     assert few == many == SOLUTION_LISTING_QUERIES
+
+
+def test_project_map_places_each_filtered_project_and_links_it(client, catalogue):
+    html = client.get("/de/projekte/?federal_state=09").content.decode()
+    svg = html.split("<svg")[1].split("</svg>")[0]
+    assert '<a href="/de/projekte/bamberg/"><title>Smart City Bamberg (Bamberg)</title>' in svg
+    assert "Zukunftsstadt Ulm" not in svg
+    assert 'role="img"' in html and "Karte von Deutschland mit 1 Modellprojekt" in html
+
+
+def test_map_projection_keeps_places_in_their_region():
+    from repository.map import HEIGHT, WIDTH, project
+
+    flensburg, munich = project(9.44, 54.78), project(11.58, 48.14)
+    assert 0 < flensburg[0] < WIDTH and 0 < flensburg[1] < HEIGHT / 10
+    assert munich[1] > HEIGHT * 0.8 and munich[0] > flensburg[0]
+
+
+def test_project_listing_query_count_includes_the_map_and_stays_fixed(client, catalogue):
+    few = _queries(client, "/de/projekte/")
+    for number in range(20):
+        publish(ModelProjectPageFactory(parent=catalogue["projects"],
+                                        municipality=MunicipalityFactory(ags=f"08997{number:03d}")))
+    assert _queries(client, "/de/projekte/") == few == PROJECT_LISTING_QUERIES
+
+
+# The solution listing's pattern plus one query for every filtered project on the map.
+PROJECT_LISTING_QUERIES = 26

@@ -159,3 +159,42 @@ def test_ledger_is_listed_in_the_admin(client, solution):
     assert listing.status_code == 200
     assert "Gera" in listing.content.decode()
     assert Locale.objects.count() == 2
+
+
+def test_solution_page_recommends_what_similar_municipalities_adopted(client, solution):
+    """Ulm is a Großstadt in Baden-Württemberg: what Stuttgart (same state) adopted, and
+    solutions on the same topic, are recommended; the rest is not."""
+    project = solution.model_project
+    other = publish(SolutionPageFactory(parent=project, model_project=project, slug="wlan",
+                                        title="Offenes WLAN"))
+    unrelated = publish(SolutionPageFactory(parent=project, model_project=project,
+                                            slug="akten", title="Digitale Akte"))
+    stuttgart = MunicipalityFactory(name="Stuttgart", ags="08111000", size_class="grossstadt",
+                                    population=630_000)
+    Adoption.objects.create(solution=other, municipality=stuttgart,
+                            status=AdoptionStatus.IN_OPERATION)
+    same_topic = publish(SolutionPageFactory(parent=project, model_project=project,
+                                             slug="radwege", title="Radwege-Monitor"))
+    topic = solution.model_project.topics.first()
+    solution.topics.add(topic)
+    publish(solution)
+    same_topic.topics.add(topic)
+    publish(same_topic)
+
+    html = client.get("/de/modellprojekte/ulm/parken/").content.decode()
+    recommended = html.split('id="recommendations-heading"')[1]
+    assert "Offenes WLAN" in recommended
+    assert "Radwege-Monitor" in recommended
+    assert unrelated.title not in recommended
+
+
+def test_recommendations_cost_a_fixed_number_of_queries(solution, django_assert_max_num_queries):
+    for number in range(12):
+        other = publish(SolutionPageFactory(parent=solution.model_project,
+                                            model_project=solution.model_project))
+        Adoption.objects.create(solution=other, municipality=MunicipalityFactory(
+            ags=f"08998{number:03d}"))
+    solution = SolutionPage.objects.get(pk=solution.pk)
+    with django_assert_max_num_queries(5):
+        recommendations = solution.recommendations()
+        assert len(recommendations["adopted_by_peers"]) == 4
