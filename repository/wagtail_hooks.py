@@ -27,9 +27,21 @@ class AdoptionViewSet(SnippetViewSet):
     menu_label = _("Reuse ledger")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["municipality", "solution", "status", "adopted_on"]
-    list_filter = ["status"]
+    list_display = ["municipality", "solution", "status", "adopted_on", "federal_state",
+                    "size_class"]
+    list_filter = ["status", "municipality__federal_state", "municipality__size_class",
+                   "solution__topics"]
+    list_export = ["municipality", "municipality.ags", "federal_state", "size_class",
+                   "solution", "topic_names", "get_status_display", "adopted_on",
+                   "local_adaptations"]
+    export_headings = {"get_status_display": _("status"), "municipality.ags": "AGS"}
+    export_filename = "nachnutzungsregister"
     search_fields = ["municipality__name", "solution__title"]
+
+    def get_queryset(self, request):
+        return Adoption.objects.select_related(
+            "municipality", "solution", "solution__model_project"
+        ).prefetch_related("solution__topics")
 
 
 register_snippet(AdoptionViewSet)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -196,5 +197,19 @@ class ModelProjectPage(TopicsAndTagsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = self.localized_topics()
         context["contacts"] = self.localized_contacts()
-        context["solutions"] = self.solutions.live().public().order_by("title")
+        # Solutions point at the German project page (the choice is synchronised), so both
+        # languages find theirs by the project's translation key.
+        solution_model = apps.get_model("repository", "SolutionPage")
+        adoption_model = apps.get_model("repository", "Adoption")
+        context["solutions"] = (
+            solution_model.objects.live().public()
+            .filter(model_project__translation_key=self.translation_key,
+                    locale_id=self.locale_id)
+            .order_by("title")
+        )
+        context["adopting_municipalities"] = (
+            adoption_model.objects
+            .filter(solution__model_project__translation_key=self.translation_key)
+            .exclude(status="dropped").values("municipality").distinct().count()
+        )
         return context

@@ -318,6 +318,22 @@ class Adoption(models.Model):
     def __str__(self) -> str:
         return f"{self.municipality} – {self.solution}"
 
+    # Columns of the ledger's spreadsheet export, for the office's evaluation.
+    def federal_state(self) -> str:
+        return self.municipality.get_federal_state_display()
+
+    federal_state.short_description = _("federal state")
+
+    def size_class(self) -> str:
+        return str(self.municipality.get_size_class_display())
+
+    size_class.short_description = _("size class")
+
+    def topic_names(self) -> str:
+        return ", ".join(topic.name for topic in self.solution.localized_topics())
+
+    topic_names.short_description = _("topics")
+
     def clean(self) -> None:
         super().clean()
         if not (self.solution_id and self.municipality_id):

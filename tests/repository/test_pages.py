@@ -198,3 +198,36 @@ def test_recommendations_cost_a_fixed_number_of_queries(solution, django_assert_
     with django_assert_max_num_queries(5):
         recommendations = solution.recommendations()
         assert len(recommendations["adopted_by_peers"]) == 4
+
+
+def test_ledger_report_filters_by_federal_state_and_exports_csv(client, solution):
+    user = get_user_model().objects.create_superuser("auswertung", "a@kts.example", "pw")
+    client.force_login(user)
+    Adoption.objects.create(solution=solution, status=AdoptionStatus.IN_OPERATION,
+                            municipality=MunicipalityFactory(name="Bamberg", ags="09461000",
+                                                             federal_state="09",
+                                                             size_class="mittelstadt"))
+    Adoption.objects.create(solution=solution, municipality=MunicipalityFactory(name="Freiburg"))
+    solution.topics.add(solution.model_project.topics.first())
+    publish(solution)
+    url = reverse("wagtailsnippets_repository_adoption:list")
+    bavaria = client.get(url, {"municipality__federal_state": "09"}).content.decode()
+    assert "Bamberg" in bavaria and "Freiburg" not in bavaria
+    export = client.get(url, {"export": "csv"})
+    assert export.status_code == 200
+    rows = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(rows) == 3
+    bamberg = next(row for row in rows if row.startswith("Bamberg"))
+    assert bamberg.startswith("Bamberg,09461000,Bayern,Mittelstadt,Freie Parkplätze in Echtzeit")
+    assert "Mobilität" in bamberg and "In Betrieb" in bamberg
+
+
+def test_model_project_page_sums_its_solutions_adoptions(client, solution):
+    second = publish(SolutionPageFactory(parent=solution.model_project,
+                                         model_project=solution.model_project))
+    gera = MunicipalityFactory(name="Gera", ags="16052000", federal_state="16")
+    Adoption.objects.create(solution=solution, municipality=gera)
+    Adoption.objects.create(solution=second, municipality=gera)
+    Adoption.objects.create(solution=second, municipality=MunicipalityFactory())
+    html = client.get("/de/modellprojekte/ulm/").content.decode()
+    assert "Ihre Lösungen sind in 2 anderen Kommunen im Einsatz." in html
