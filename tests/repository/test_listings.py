@@ -125,7 +125,8 @@ def test_project_map_places_each_filtered_project_and_links_it(client, catalogue
     svg = html.split("<svg")[1].split("</svg>")[0]
     assert '<a href="/de/projekte/bamberg/"><title>Smart City Bamberg (Bamberg)</title>' in svg
     assert "Zukunftsstadt Ulm" not in svg
-    assert 'role="img"' in html and "Karte von Deutschland mit 1 Modellprojekt" in html
+    assert 'role="group" aria-labelledby="map-title"' in html
+    assert "Karte von Deutschland mit 1 Modellprojekt" in html
 
 
 def test_map_projection_keeps_places_in_their_region():
