@@ -31,7 +31,7 @@ def site(db):
 
 @pytest.fixture
 def demo_site(db):
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "home", stdout=StringIO())
 
 
 @pytest.fixture

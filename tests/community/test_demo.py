@@ -33,7 +33,7 @@ def test_demo_is_idempotent_and_keeps_an_editors_changes():
 
 def test_load_demo_command_includes_the_municipalities(client):
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "community", stdout=out)
     assert "Demo content: community" in out.getvalue()
     assert "created municipality “Haßfurt” (09674147)" in out.getvalue()
     response = client.get("/api/v2/municipalities/?kind=district")

@@ -78,7 +78,7 @@ def test_test_plugin_contributes_demo_content_and_readiness(client, sample_plugi
     from django.core.management import call_command
 
     LOADED.clear()
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "sample_plugin", stdout=StringIO())
     assert LOADED == ["sample"]
     assert client.get("/readyz").json()["checks"]["sample"] == "ok"
 
@@ -184,3 +184,12 @@ def test_platform_plugins_environment_variable_switches_plugins():
     assert "repository" not in state["apps"] and "community" not in state["apps"]
     assert "sample-locales" in state["endpoints"]
     assert state["sample_route"] == "sample-plugin"
+
+
+@pytest.mark.django_db
+def test_load_demo_names_the_plugins_it_knows_when_asked_for_another():
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="No demo content for nope; plugins with demo"):
+        call_command("load_demo", "nope", stdout=StringIO())

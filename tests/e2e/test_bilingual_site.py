@@ -16,7 +16,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 @pytest.fixture
 def demo_server(live_server):
     restore_migrated_baseline()
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "home", stdout=StringIO())
     return live_server.url
 
 

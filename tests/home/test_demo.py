@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def load_demo() -> str:
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "home", stdout=out)
     return out.getvalue()
 
 

@@ -79,8 +79,8 @@ def test_editors_manage_and_translate_topics_in_the_admin(client):
 
 
 def test_demo_topics_exist_in_both_languages_and_load_once():
-    call_command("load_demo", stdout=StringIO())
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "repository", stdout=StringIO())
+    call_command("load_demo", "repository", stdout=StringIO())
     german = Topic.objects.filter(locale__language_code="de")
     english = Topic.objects.filter(locale__language_code="en")
     assert german.count() == english.count() == 10
