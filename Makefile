@@ -6,8 +6,9 @@ LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 N ?= 500
+SOLUTIONS ?= 10000
 
-.PHONY: run test install install-test lint pytest migrate demo admin messages bench clean
+.PHONY: run test install install-test lint pytest migrate demo admin messages bench bench-repository clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +55,9 @@ messages: install-test
 
 bench: install-test
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_pages.py --pages $(N)
+
+bench-repository: install-test
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_repository.py --solutions $(SOLUTIONS)
 
 clean:
 	rm -rf $(VENV) var
