@@ -1,6 +1,8 @@
 """The solution and model project listings: filters in the URL, counts, pagination, a
 clear 400 for values that do not exist, and a query count that does not grow."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -125,6 +127,8 @@ def test_project_map_places_each_filtered_project_and_links_it(client, catalogue
     svg = html.split("<svg")[1].split("</svg>")[0]
     assert '<a href="/de/projekte/bamberg/"><title>Smart City Bamberg (Bamberg)</title>' in svg
     assert "Zukunftsstadt Ulm" not in svg
+    # SVG wants dots, whatever the page's language writes in its numbers.
+    assert re.search(r'<circle class="project-map__point" cx="\d+\.\d" cy="\d+\.\d"', svg)
     assert 'role="group" aria-labelledby="map-title"' in html
     assert "Karte von Deutschland mit 1 Modellprojekt" in html
 
