@@ -13,20 +13,20 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.models import FederalState, SizeClass
-from repository.blocks import TEXT_FEATURES
+from repository.blocks import TEXT_FEATURES, DownloadBlock
 from repository.facets import Facet
 from repository.listing import FacetedListingMixin
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin, in_locale
 from repository.models.model_projects import FundingPhase
 from repository.models.tagging import SolutionTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
-from repository.serializers import TagsField, TopicsField
+from repository.serializers import StreamBodyField, TagsField, TopicsField
 from repository.spdx import SPDX_LICENCES
 
 
@@ -135,6 +135,10 @@ class SolutionPage(TopicsAndTagsMixin, Page):
         validators=[validate_spdx_licence],
         help_text=_("For example MIT, Apache-2.0, EUPL-1.2 or GPL-3.0-or-later."),
     )
+    downloads = StreamField(
+        [("download", DownloadBlock())], verbose_name=_("downloads"), blank=True,
+        help_text=_("Documents another municipality needs: specifications, tenders, guides."),
+    )
     topics = ParentalManyToManyField("repository.Topic", verbose_name=_("topics"), blank=True)
     tags = ClusterTaggableManager(through="repository.TaggedSolution", blank=True,
                                   verbose_name=_("tags"))
@@ -162,6 +166,7 @@ class SolutionPage(TopicsAndTagsMixin, Page):
         ], heading=_("Transferability")),
         MultiFieldPanel([FieldPanel("repository_url"), FieldPanel("licence")],
                         heading=_("Open source")),
+        FieldPanel("downloads"),
         FieldPanel("topics"),
         FieldPanel("tags"),
         FieldPanel("contacts"),
@@ -188,6 +193,7 @@ class SolutionPage(TopicsAndTagsMixin, Page):
         APIField("operator_model"),
         APIField("repository_url"),
         APIField("licence"),
+        APIField("downloads", serializer=StreamBodyField()),
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
         APIField("adoption_summary"),
@@ -207,6 +213,7 @@ class SolutionPage(TopicsAndTagsMixin, Page):
         SynchronizedField("maturity"),
         SynchronizedField("repository_url"),
         SynchronizedField("licence"),
+        TranslatableField("downloads"),
         SynchronizedField("topics"),
         SynchronizedField("tags"),
         SynchronizedField("contacts"),

@@ -73,7 +73,8 @@ def test_editor_publishes_a_solution_under_its_project(editor, client, site):
         "results": rich_text(""), "lessons_learned": rich_text(""),
         "prerequisites": rich_text(""), "effort": "medium", "cost_range": "10k_50k",
         "operator_model": "Stadtwerke", "repository_url": "https://gitlab.example/parken",
-        "licence": "EUPL-1.2", "topics": [], "tags": "", "contacts": [],
+        "licence": "EUPL-1.2", "downloads": streamfield([]), "topics": [], "tags": "",
+        "contacts": [],
     })
     assert response.status_code == 302, response.content.decode()[:2000]
     solution = SolutionPage.objects.get(slug="parken", locale__language_code="de")
@@ -91,8 +92,8 @@ def test_admin_names_the_field_of_a_bad_open_source_detail(editor, site, field, 
     fields = {
         "title": "Parken", "slug": "parken", "model_project": project.id, "summary": "x",
         "maturity": "pilot", "problem": rich_text("<p>x</p>"), "approach": rich_text("<p>x</p>"),
-        "licence": "", "repository_url": "", "topics": [], "tags": "", "contacts": [],
-        field: value,
+        "licence": "", "repository_url": "", "downloads": streamfield([]), "topics": [],
+        "tags": "", "contacts": [], field: value,
     }
     response = add_page(editor, "solutionpage", project, fields)
     assert response.status_code == 200

@@ -151,3 +151,22 @@ def test_project_listing_query_count_includes_the_map_and_stays_fixed(client, ca
 
 # The solution listing's pattern plus one query for every filtered project on the map.
 PROJECT_LISTING_QUERIES = 26
+
+
+def test_publication_listing_query_count_is_the_same_for_5_and_200(client, site):
+    from tests.repository.factories import PublicationIndexPageFactory, PublicationPageFactory
+
+    index = publish(PublicationIndexPageFactory(parent=site.root_page, slug="publikationen"))
+
+    def add(count):
+        for _ in range(count):
+            publish(PublicationPageFactory(parent=index))
+
+    add(5)
+    few = _queries(client, "/de/publikationen/?kind=handout")
+    add(195)
+    assert _queries(client, "/de/publikationen/?kind=handout") == few == PUBLICATION_LISTING_QUERIES
+
+
+# The site frame, topic values, two facet counts, the result count and one page of items.
+PUBLICATION_LISTING_QUERIES = 20

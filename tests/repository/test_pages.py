@@ -1,6 +1,7 @@
 """Model projects, solutions, publications and the reuse ledger, as readers, editors and
 API clients meet them."""
 
+import json
 from datetime import date
 
 import pytest
@@ -8,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from repository.models import Adoption, AdoptionStatus, SolutionPage
 from tests.community.factories import MunicipalityFactory
@@ -142,7 +143,7 @@ def test_editor_cannot_publish_a_solution_without_a_model_project(client, projec
     data = nested_form_data({
         "title": "Ohne Projekt", "slug": "ohne-projekt", "summary": "x",
         "problem": rich_text("<p>x</p>"), "approach": rich_text("<p>x</p>"),
-        "maturity": "idea", "action-publish": "publish",
+        "maturity": "idea", "downloads": streamfield([]), "action-publish": "publish",
     })
     response = client.post(url, data)
     assert response.status_code == 200
@@ -231,3 +232,18 @@ def test_model_project_page_sums_its_solutions_adoptions(client, solution):
     Adoption.objects.create(solution=second, municipality=MunicipalityFactory())
     html = client.get("/de/modellprojekte/ulm/").content.decode()
     assert "Ihre Lösungen sind in 2 anderen Kommunen im Einsatz." in html
+
+
+def test_solution_offers_its_downloads(client, solution):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    document = Document.objects.create(title="Leistungsbeschreibung Parksensoren",
+                                       file=ContentFile(b"%PDF-1.4", name="lv.pdf"))
+    solution.downloads = json.dumps([{"type": "download",
+                                      "value": {"document": document.id, "label": ""}}])
+    publish(solution)
+    html = client.get("/de/modellprojekte/ulm/parken/").content.decode()
+    assert "Leistungsbeschreibung Parksensoren</a>" in html
+    api = client.get(f"/api/v2/pages/{solution.id}/").json()
+    assert api["downloads"][0]["type"] == "download"
