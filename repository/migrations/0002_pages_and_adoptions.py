@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'model project',
                 'verbose_name_plural': 'model projects',
             },
-            bases=(repository.models.base.TopicsAndTagsMixin, 'wagtailcore.page'),
+            bases=(repository.models.base.LocalizedChoicesMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='PublicationPage',
@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'publication',
                 'verbose_name_plural': 'publications',
             },
-            bases=(repository.models.base.TopicsAndTagsMixin, 'wagtailcore.page'),
+            bases=(repository.models.base.LocalizedChoicesMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='SolutionPage',
@@ -158,7 +158,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'solution',
                 'verbose_name_plural': 'solutions',
             },
-            bases=(repository.models.base.TopicsAndTagsMixin, 'wagtailcore.page'),
+            bases=(repository.models.base.LocalizedChoicesMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='TaggedModelProject',

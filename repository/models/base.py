@@ -37,9 +37,10 @@ def in_locale(objects: Iterable[T], locale_id: int) -> list[T]:
     return [translated.get(obj.translation_key, obj) for obj in chosen]
 
 
-class TopicsAndTagsMixin:
-    """Topics and contacts are chosen on the German page; wagtail-localize copies the
-    choice to the translation, still pointing at the German snippets."""
+class LocalizedChoicesMixin:
+    """Topics (and, where a page type has them, contacts) are chosen on the German page;
+    wagtail-localize copies the choice to the translation, still pointing at the German
+    snippets. These show them in the page's own language."""
 
     def localized_topics(self) -> list:
         return in_locale(self.topics.all(), self.locale_id)

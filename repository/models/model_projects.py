@@ -26,7 +26,7 @@ from repository.listing import FacetedListingMixin
 from repository.map import HEIGHT as MAP_HEIGHT
 from repository.map import OUTLINE_POINTS, map_points
 from repository.map import WIDTH as MAP_WIDTH
-from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin
+from repository.models.base import PAGE_TRANSLATABLE_FIELDS, LocalizedChoicesMixin
 from repository.models.tagging import ModelProjectTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
 from repository.serializers import MunicipalityField, StreamBodyField, TagsField, TopicsField
@@ -99,7 +99,7 @@ class ModelProjectIndexPage(FacetedListingMixin, Page):
         return context
 
 
-class ModelProjectPage(TopicsAndTagsMixin, Page):
+class ModelProjectPage(LocalizedChoicesMixin, Page):
     municipality = models.ForeignKey(
         "community.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT,
         related_name="model_projects",

@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from repository.facets import Facet
 from repository.listing import FacetedListingMixin
-from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin
+from repository.models.base import PAGE_TRANSLATABLE_FIELDS, LocalizedChoicesMixin
 from repository.models.taxonomy import TOPIC_FACET, Topic
 from repository.serializers import TagsField, TopicsField
 
@@ -74,7 +74,7 @@ class PublicationIndexPage(FacetedListingMixin, Page):
         return PublicationPage.objects.live().public().filter(locale_id=self.locale_id)
 
 
-class PublicationPage(TopicsAndTagsMixin, Page):
+class PublicationPage(LocalizedChoicesMixin, Page):
     kind = models.CharField(_("kind"), max_length=12, choices=PublicationKind.choices)
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_publication_year])
     publisher = models.CharField(_("publisher"), max_length=200)

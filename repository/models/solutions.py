@@ -22,7 +22,7 @@ from community.models import FederalState, SizeClass
 from repository.blocks import TEXT_FEATURES, DownloadBlock
 from repository.facets import Facet
 from repository.listing import FacetedListingMixin
-from repository.models.base import PAGE_TRANSLATABLE_FIELDS, TopicsAndTagsMixin, in_locale
+from repository.models.base import PAGE_TRANSLATABLE_FIELDS, LocalizedChoicesMixin, in_locale
 from repository.models.model_projects import FundingPhase
 from repository.models.tagging import SolutionTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
@@ -103,7 +103,7 @@ class SolutionIndexPage(FacetedListingMixin, Page):
                 .select_related("model_project__municipality"))
 
 
-class SolutionPage(TopicsAndTagsMixin, Page):
+class SolutionPage(LocalizedChoicesMixin, Page):
     model_project = models.ForeignKey(
         "repository.ModelProjectPage", verbose_name=_("model project"),
         on_delete=models.PROTECT, related_name="solutions",
