@@ -16,3 +16,8 @@ class RepositoryConfig(AppConfig):
         "publications": "repository.api.PublicationsAPIViewSet",
     }
     demo_loader = "repository.demo.load_demo_content"
+    search_sources = [
+        "repository.search_sources.ModelProjectSource",
+        "repository.search_sources.SolutionSource",
+        "repository.search_sources.PublicationSource",
+    ]

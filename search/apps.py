@@ -10,3 +10,8 @@ class SearchConfig(AppConfig):
 
     platform_plugin = True
     readiness_checks = {"search": "search.health.search_engine_state"}
+
+    def ready(self) -> None:
+        from search import signal_handlers
+
+        signal_handlers.connect()

@@ -10,16 +10,21 @@ def search_engine_configured() -> bool:
     return bool(settings.ELASTICSEARCH_URL)
 
 
+def search_engine_answers_queries() -> bool:
+    """Whether searches go to Elasticsearch (else the database answers them)."""
+    return search_engine_configured() and settings.SEARCH_BACKEND == "elasticsearch"
+
+
 def search_engine_hosts() -> list[str]:
     """ELASTICSEARCH_URL may name several nodes of a cluster, separated by commas."""
     return [url.strip() for url in settings.ELASTICSEARCH_URL.split(",") if url.strip()]
 
 
-def get_client() -> Elasticsearch:
+def get_client(timeout: float | None = None) -> Elasticsearch:
     """A client with bounded timeouts, so that a slow engine never holds a request long."""
     return Elasticsearch(
         search_engine_hosts(),
-        request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+        request_timeout=timeout or settings.ELASTICSEARCH_TIMEOUT,
         max_retries=1,
         retry_on_timeout=False,
         **settings.ELASTICSEARCH_CLIENT_OPTIONS,

@@ -1,14 +1,19 @@
 """Test-only adapter for the in-memory search engine (osmem-server).
 
 The Elasticsearch 8 client sends `application/vnd.elasticsearch+json;
-compatible-with=8`; osmem-server accepts only plain `application/json`. This node
-class rewrites the media types on the way out. It lives in the tests on purpose: a
-real cluster needs no such thing, so the product never carries it.
+compatible-with=8` (and `+x-ndjson` for bulk requests); osmem-server accepts only
+plain `application/json`. This node class rewrites the media types on the way out.
+It lives in the tests on purpose: a real cluster needs no such thing, so the product
+never carries it.
 """
+
+import re
 
 from elastic_transport import Urllib3HttpNode
 
-VERSIONED_JSON = "application/vnd.elasticsearch+json; compatible-with=8"
+# application/vnd.elasticsearch+json; compatible-with=8 -> application/json, and the
+# same for +x-ndjson (bulk requests).
+VERSIONED_MEDIA_TYPE = re.compile(r"application/vnd\.elasticsearch\+([\w-]+); ?compatible-with=\d+")
 
 
 class PlainJsonNode(Urllib3HttpNode):
@@ -17,5 +22,5 @@ class PlainJsonNode(Urllib3HttpNode):
             headers = headers.copy()
             for name in ("accept", "content-type"):
                 if name in headers:
-                    headers[name] = headers[name].replace(VERSIONED_JSON, "application/json")
+                    headers[name] = VERSIONED_MEDIA_TYPE.sub(r"application/\1", headers[name])
         return super().perform_request(method, target, body=body, headers=headers, **kwargs)

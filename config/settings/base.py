@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -139,7 +141,32 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
 # Extra keyword arguments for the Elasticsearch client (the tests add a node class here).
 ELASTICSEARCH_CLIENT_OPTIONS: dict = {}
+# The knowledge index: "elasticsearch" when a cluster is configured, else "database".
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "elasticsearch" if ELASTICSEARCH_URL else "database")
+SEARCH_INDEX_ALIAS = env_str("SEARCH_INDEX_ALIAS", "knowledge")
+# When the engine does not answer: "database" answers from the database, "unavailable"
+# says so with HTTP 503.
+SEARCH_FALLBACK = env_str("SEARCH_FALLBACK", "database")
+# Index jobs wait at most this long for the engine, so publishing never hangs on it.
+SEARCH_SYNC_TIMEOUT = env_int("SEARCH_SYNC_TIMEOUT", 2)
+# Analysers and synonym lists: data, read by the code (platform/search/).
+SEARCH_SETTINGS_DIR = BASE_DIR / "platform" / "search"
+# Wagtail's own admin search: the database by default, Elasticsearch when asked for.
+ADMIN_SEARCH_BACKEND = env_str("ADMIN_SEARCH_BACKEND", "database")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if ADMIN_SEARCH_BACKEND == "elasticsearch" and ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {"default": {
+        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "URLS": [url.strip() for url in ELASTICSEARCH_URL.split(",") if url.strip()],
+        "INDEX": env_str("ADMIN_SEARCH_INDEX", "wagtail-admin"),
+        "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+    }}
+
+# Background tasks (search index jobs, Wagtail's own): in-process by default; production
+# sets django_tasks_db.DatabaseBackend and runs `manage.py db_worker`.
+TASKS = {"default": {
+    "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Smart Cities knowledge platform")

@@ -1,0 +1,174 @@
+"""The Elasticsearch side: the document mapping (elasticsearch.dsl), versioned index
+names behind one alias, and bulk writes.
+
+Index settings (analysers) are data in platform/search/analysis.json; the mapping is
+code, because the search service's queries depend on its field names.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from elasticsearch import Elasticsearch, helpers
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    SearchAsYouType,
+    Text,
+)
+
+logger = logging.getLogger(__name__)
+
+GERMAN = "knowledge_german"
+ENGLISH = "knowledge_english"
+FOLDED = "knowledge_folded"
+
+
+def text_field(**kwargs: Any) -> Text:
+    """German analysis on the field itself, English and plain folded words beside it."""
+    return Text(analyzer=GERMAN, fields={
+        "en": Text(analyzer=ENGLISH),
+        "folded": Text(analyzer=FOLDED),
+    }, **kwargs)
+
+
+class KnowledgeDocument(Document):
+    """One searchable thing, whatever plugin it comes from."""
+
+    key = Keyword()
+    source = Keyword()
+    locale = Keyword()
+    title = text_field()
+    summary = text_field()
+    body = text_field()
+    suggest = SearchAsYouType(analyzer=FOLDED)
+    url = Keyword(index=False)
+    date = Date()
+    topics = Keyword()
+    topic_labels = Keyword()
+    tags = Keyword()
+    federal_state = Keyword()
+    size_class = Keyword()
+    funding_phase = Keyword()
+    maturity = Keyword()
+    publication_kind = Keyword()
+    event_format = Keyword()
+    year = Integer()
+    visible_to = Keyword()
+    content_hash = Keyword(index=False)
+
+
+@cache
+def index_settings() -> dict[str, Any]:
+    path = Path(settings.SEARCH_SETTINGS_DIR) / "analysis.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+def alias_name() -> str:
+    return settings.SEARCH_INDEX_ALIAS
+
+
+def new_index_name() -> str:
+    return f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def build_index(name: str) -> Index:
+    index = Index(name)
+    index.settings(**index_settings())
+    index.document(KnowledgeDocument)
+    return index
+
+
+def create_index(client: Elasticsearch, name: str, *, bulk_load: bool = False) -> None:
+    """Create an index; for a bulk load without refreshes or replicas (set back after)."""
+    index = build_index(name)
+    if bulk_load:
+        index.settings(refresh_interval="-1", number_of_replicas=0)
+    index.create(using=client)
+
+
+def finish_bulk_load(client: Elasticsearch, name: str) -> None:
+    replicas = index_settings().get("number_of_replicas", 1)
+    client.indices.put_settings(index=name, settings={
+        "index": {"refresh_interval": "1s", "number_of_replicas": replicas},
+    })
+    client.indices.refresh(index=name)
+
+
+def indices_behind_alias(client: Elasticsearch) -> list[str]:
+    if not client.indices.exists_alias(name=alias_name()):
+        return []
+    return sorted(client.indices.get_alias(name=alias_name()).body)
+
+
+def versioned_indices(client: Elasticsearch) -> list[str]:
+    """Every index this platform made (alias-<timestamp>), live or not."""
+    found = client.indices.get(index=f"{alias_name()}-*", allow_no_indices=True,
+                               ignore_unavailable=True).body
+    return sorted(found)
+
+
+def ensure_index(client: Elasticsearch) -> str:
+    """The live index; creates a first one behind the alias when there is none."""
+    live = indices_behind_alias(client)
+    if live:
+        return live[-1]
+    name = new_index_name()
+    create_index(client, name)
+    client.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name()}}])
+    return name
+
+
+def swap_alias(client: Elasticsearch, new_index: str) -> list[str]:
+    """Point the alias at the new index in one atomic step; returns the old indices."""
+    old = indices_behind_alias(client)
+    actions = [{"remove": {"index": name, "alias": alias_name()}} for name in old]
+    actions.append({"add": {"index": new_index, "alias": alias_name()}})
+    client.indices.update_aliases(actions=actions)
+    return old
+
+
+def engine_document(key: str, document: dict[str, Any], content_hash: str) -> dict[str, Any]:
+    body = {name: value for name, value in document.items() if value not in (None, "", [])}
+    body["key"] = key
+    body["suggest"] = document.get("title", "")
+    body["content_hash"] = content_hash
+    if isinstance(body.get("date"), datetime):
+        body["date"] = body["date"].isoformat()
+    return body
+
+
+def bulk_write(client: Elasticsearch, index: str,
+               upserts: Iterable[tuple[str, dict[str, Any]]], deletes: Iterable[str],
+               *, refresh: bool = False) -> list[str]:
+    """Index and delete documents in one bulk request; returns the keys that failed
+    (a delete of a document that is not there counts as done)."""
+    actions = [{"_op_type": "index", "_index": index, "_id": key, "_source": body}
+               for key, body in upserts]
+    actions += [{"_op_type": "delete", "_index": index, "_id": key} for key in deletes]
+    if not actions:
+        return []
+    failed = []
+    for ok, item in helpers.streaming_bulk(client, actions, chunk_size=500,
+                                           raise_on_error=False, raise_on_exception=True,
+                                           max_retries=0, refresh=refresh):
+        if not ok:
+            operation, result = next(iter(item.items()))
+            if operation == "delete" and result.get("status") == 404:
+                continue
+            logger.warning("Search index: %s of %s failed: %s", operation, result.get("_id"),
+                           result.get("error"))
+            failed.append(result.get("_id"))
+    return failed

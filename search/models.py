@@ -1,0 +1,106 @@
+"""The database side of the knowledge index.
+
+`SearchDocument` holds every searchable thing as the search engine sees it. It is three
+things at once: the index of the database backend (the embedded default and the
+fallback when Elasticsearch is down), the durable record of what Elasticsearch still
+owes (a row whose `indexed_hash` differs from its `content_hash`, or a removed row,
+is a pending job), and the reference that `search_reconcile` compares the engine with.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchDocument(models.Model):
+    key = models.CharField(_("key"), max_length=80, unique=True)
+    source = models.CharField(_("content type"), max_length=40, db_index=True)
+    locale = models.CharField(_("language"), max_length=10, blank=True)
+    title = models.TextField(_("title"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    url = models.CharField(_("URL"), max_length=500, blank=True)
+    date = models.DateTimeField(_("date"), null=True, blank=True)
+    # The whole document as the engine receives it (facet values, labels, permissions).
+    fields = models.JSONField(_("fields"), default=dict, blank=True)
+    # Normalised word stems (case, umlauts and ß folded; German and English endings
+    # removed), each surrounded by spaces: the database backend's match on SQLite.
+    title_terms = models.TextField(blank=True)
+    text_terms = models.TextField(blank=True)
+    # PostgreSQL full-text search with the document language's configuration.
+    search_vector = SearchVectorField(null=True, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
+
+    # Sync state: `stale` means the source changed and the document must be rebuilt;
+    # `removed` means the engine must drop it (then the row goes too).
+    stale = models.BooleanField(default=True, db_index=True)
+    removed = models.BooleanField(default=False, db_index=True)
+    indexed_hash = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        indexes = [
+            models.Index(fields=["source", "locale"]),
+            models.Index(fields=["-date"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+    @property
+    def searchable(self) -> bool:
+        return bool(self.content_hash) and not self.removed
+
+
+class SearchTerm(models.Model):
+    """One facet value or permission principal of a document, for the database
+    backend's filters and counts (field "visible_to" holds the principals)."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE,
+                                 related_name="terms")
+    field = models.CharField(max_length=30)
+    value = models.CharField(max_length=200)
+
+    class Meta:
+        indexes = [models.Index(fields=["field", "value"])]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "field", "value"],
+                                    name="unique_search_term"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field}={self.value}"
+
+
+class RebuildStatus(models.TextChoices):
+    RUNNING = "running", _("running")
+    SUCCEEDED = "succeeded", _("succeeded")
+    FAILED = "failed", _("failed")
+
+
+class IndexRebuild(models.Model):
+    """One run of `search_rebuild`: while it runs, index jobs also write to its index."""
+
+    index_name = models.CharField(_("index"), max_length=120)
+    status = models.CharField(_("status"), max_length=10, choices=RebuildStatus.choices,
+                              default=RebuildStatus.RUNNING)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    documents = models.PositiveIntegerField(_("documents"), default=0)
+    replayed = models.PositiveIntegerField(_("changes replayed"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("index rebuild")
+        verbose_name_plural = _("index rebuilds")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.index_name} ({self.status})"

@@ -1,0 +1,331 @@
+"""Keeping the index in step with the content, without losing a change.
+
+1. A content change marks documents stale in the database, inside the same
+   transaction as the change (`mark_stale`), and asks for a sync once it commits.
+2. The sync (`sync_search_index`, run as a django-tasks task) rebuilds stale documents
+   from their sources (`refresh_stale_documents`): a row whose object is gone, no longer
+   live or no longer visible to anyone becomes a removal.
+3. It then sends Elasticsearch what it does not hold yet (`push_pending_documents`).
+   When the engine does not answer, the rows keep their pending state, with an attempt
+   count and a time for the next try (exponential backoff), and nothing is lost: the
+   next sync, the worker's deferred retry or `search_sync` catches up.
+
+While `search_rebuild` loads a new index, every push also goes to that index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import F, Max, Q
+from django.utils import timezone
+
+from search.client import get_client, search_engine_configured
+from search.models import IndexRebuild, RebuildStatus, SearchDocument, SearchTerm
+from search.sources import object_id, registered_sources, source_named
+from search.text import term_string
+
+logger = logging.getLogger(__name__)
+
+CHUNK_SIZE = 200
+PUSH_CHUNK_SIZE = 500
+RETRY_BASE_SECONDS = 10
+RETRY_MAX_SECONDS = 3600
+ENGINE_RETRY_AT = "search:engine-retry-at"
+# Fields whose values the database backend filters and counts on.
+TERM_FIELDS = ("source", "locale", "topics", "tags", "federal_state", "size_class",
+               "funding_phase", "maturity", "publication_kind", "event_format", "year",
+               "visible_to")
+
+
+@dataclass
+class SyncReport:
+    refreshed: int = 0
+    removed: int = 0
+    pushed: int = 0
+    failed: int = 0
+    error: str = ""
+
+
+def content_hash(document: dict[str, Any]) -> str:
+    encoded = json.dumps(document, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def normalised(document: dict[str, Any]) -> dict[str, Any]:
+    """The document as stored and sent: JSON values only, empty values dropped."""
+    cleaned = {}
+    for name, value in document.items():
+        if value in (None, "", []):
+            continue
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        elif isinstance(value, str):
+            value = value.replace("\x02", "").replace("\x03", "")
+        elif isinstance(value, (list, tuple)):
+            value = [str(item) if not isinstance(item, int) else item for item in value]
+        cleaned[name] = value
+    return cleaned
+
+
+# --- 1. marking -------------------------------------------------------------------
+
+def mark_stale(keys: Iterable[str], source: str = "") -> int:
+    """Record that these documents must be rebuilt; a sync follows the commit."""
+    keys = set(keys)
+    if not keys:
+        return 0
+    existing = set(SearchDocument.objects.filter(key__in=keys).values_list("key", flat=True))
+    if existing:
+        SearchDocument.objects.filter(key__in=existing, stale=False).update(stale=True)
+    missing = keys - existing
+    if missing and source:
+        SearchDocument.objects.bulk_create(
+            [SearchDocument(key=key, source=source, stale=True) for key in missing],
+            ignore_conflicts=True,
+        )
+    request_sync()
+    return len(existing) + (len(missing) if source else 0)
+
+
+def mark_objects_stale(model: type, ids: Iterable[Any]) -> int:
+    """Mark the documents of these objects of `model` (for the source that serves it)."""
+    from search.sources import source_for_model
+
+    source = source_for_model(model)
+    if source is None:
+        return 0
+    return mark_stale((source.key_for_id(pk) for pk in ids), source.name)
+
+
+def request_sync() -> None:
+    """Run the sync once the current transaction commits (at once outside one)."""
+    from search.tasks import sync_search_index
+
+    def run_sync() -> None:
+        sync_search_index.enqueue()
+
+    run_sync.search_sync = True  # type: ignore[attr-defined]
+    connection = transaction.get_connection()
+    if any(getattr(callback, "search_sync", False)
+           for _savepoints, callback, _robust in connection.run_on_commit):
+        return  # one sync per transaction is enough
+    transaction.on_commit(run_sync)
+
+
+# --- 2. refreshing documents from their sources --------------------------------------
+
+def refresh_stale_documents(limit: int | None = None) -> SyncReport:
+    report = SyncReport()
+    while limit is None or report.refreshed + report.removed < limit:
+        rows = list(SearchDocument.objects.filter(stale=True).order_by("pk")[:CHUNK_SIZE])
+        if not rows:
+            break
+        refreshed, removed = refresh_rows(rows)
+        report.refreshed += refreshed
+        report.removed += removed
+    return report
+
+
+def refresh_rows(rows: list[SearchDocument]) -> tuple[int, int]:
+    by_source: dict[str, list[SearchDocument]] = defaultdict(list)
+    for row in rows:
+        by_source[row.source].append(row)
+    built: dict[str, dict[str, Any] | None] = {}
+    for name, source_rows in by_source.items():
+        source = source_named(name)
+        if source is None:
+            continue
+        ids = [object_id(row.key) for row in source_rows]
+        objects = list(source.queryset().filter(pk__in=ids))
+        built.update(source.documents(objects))
+    return store_documents(rows, built)
+
+
+def store_documents(rows: list[SearchDocument],
+                    built: dict[str, dict[str, Any] | None]) -> tuple[int, int]:
+    """Save rebuilt documents onto their rows (removals where there is none)."""
+    changed, removed = [], []
+    for row in rows:
+        document = built.get(row.key)
+        row.stale = False
+        if document is None:
+            row.removed = True
+            removed.append(row)
+            continue
+        document = normalised(document)
+        new_hash = content_hash(document)
+        row.removed = False
+        if new_hash == row.content_hash:
+            continue
+        row.content_hash = new_hash
+        row.source = document["source"]
+        row.locale = document.get("locale", "")
+        row.title = document.get("title", "")
+        row.summary = document.get("summary", "")
+        row.body = document.get("body", "")
+        row.url = document.get("url", "")
+        row.date = document.get("date")
+        row.fields = document
+        row.title_terms = term_string(row.title)
+        row.text_terms = term_string(" ".join([row.title, row.summary, row.body]))
+        changed.append(row)
+    with transaction.atomic():
+        SearchDocument.objects.bulk_update(
+            rows, ["stale", "removed", "content_hash", "source", "locale", "title", "summary",
+                   "body", "url", "date", "fields", "title_terms", "text_terms"],
+        )
+        SearchTerm.objects.filter(document__in=[row.pk for row in changed + removed]).delete()
+        SearchTerm.objects.bulk_create([
+            SearchTerm(document=row, field=name, value=str(value)[:200])
+            for row in changed for name in TERM_FIELDS
+            for value in as_list(row.fields.get(name))
+        ], ignore_conflicts=True)
+        if changed and connection.vendor == "postgresql":
+            update_search_vectors([row.pk for row in changed])
+        if not search_engine_configured():
+            # Nothing owes the engine anything: removals go at once.
+            SearchDocument.objects.filter(pk__in=[row.pk for row in removed]).delete()
+    return len(rows) - len(removed), len(removed)
+
+
+def as_list(value: Any) -> list[Any]:
+    if value in (None, "", []):
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+POSTGRES_CONFIGURATIONS = {"de": "german", "en": "english"}
+
+
+def update_search_vectors(ids: list[int]) -> None:
+    from django.contrib.postgres.search import SearchVector
+
+    for language, configuration in [*POSTGRES_CONFIGURATIONS.items(), (None, "simple")]:
+        rows = SearchDocument.objects.filter(pk__in=ids)
+        rows = (rows.filter(locale=language) if language
+                else rows.exclude(locale__in=POSTGRES_CONFIGURATIONS))
+        rows.update(search_vector=(
+            SearchVector("title", weight="A", config=configuration)
+            + SearchVector("summary", weight="B", config=configuration)
+            + SearchVector("body", weight="C", config=configuration)
+        ))
+
+
+# --- 3. pushing to the engine ----------------------------------------------------------
+
+def pending_for_engine():
+    """Rows the engine does not hold in their current state (the open index jobs)."""
+    return SearchDocument.objects.filter(stale=False).filter(
+        Q(removed=True) | (~Q(indexed_hash=F("content_hash")) & ~Q(content_hash=""))
+    )
+
+
+def engine_backing_off() -> bool:
+    retry_at = cache.get(ENGINE_RETRY_AT)
+    return bool(retry_at and retry_at > timezone.now())
+
+
+def retry_delay(attempts: int) -> timedelta:
+    return timedelta(seconds=min(RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0),
+                                 RETRY_MAX_SECONDS))
+
+
+def push_pending_documents(*, force: bool = False, refresh: bool = False) -> SyncReport:
+    """Send the engine every pending document; on failure schedule a retry."""
+    from search.index import bulk_write, engine_document, ensure_index
+
+    report = SyncReport()
+    if not search_engine_configured() or (engine_backing_off() and not force):
+        return report
+    now = timezone.now()
+    due = pending_for_engine()
+    if not force:
+        due = due.filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+    try:
+        with get_client(timeout=settings.SEARCH_SYNC_TIMEOUT) as client:
+            live_index = ensure_index(client)
+            rebuild = IndexRebuild.objects.filter(status=RebuildStatus.RUNNING).first()
+            targets = [live_index] + ([rebuild.index_name] if rebuild else [])
+            last_pk = 0
+            while True:
+                rows = list(due.filter(pk__gt=last_pk).order_by("pk")[:PUSH_CHUNK_SIZE])
+                if not rows:
+                    break
+                last_pk = rows[-1].pk
+                upserts = [(row.key, engine_document(row.key, row.fields, row.content_hash))
+                           for row in rows if not row.removed]
+                deletes = [row.key for row in rows if row.removed]
+                failed: set[str] = set()
+                for target in targets:
+                    failed |= set(bulk_write(client, target, upserts, deletes, refresh=refresh))
+                record_pushed([row for row in rows if row.key not in failed])
+                record_failed([row for row in rows if row.key in failed],
+                              "The search engine refused the document.")
+                report.pushed += len(rows) - len(failed)
+                report.failed += len(failed)
+    except Exception as error:
+        logger.warning("Search index: the engine did not take the pending documents: %s", error)
+        report.error = f"{type(error).__name__}: {error}"[:500]
+        attempts = (due.aggregate(most=Max("attempts"))["most"] or 0) + 1
+        retry_at = now + retry_delay(attempts)
+        report.failed = due.update(attempts=F("attempts") + 1, next_attempt_at=retry_at,
+                                   last_error=report.error)
+        cache.set(ENGINE_RETRY_AT, retry_at, timeout=RETRY_MAX_SECONDS)
+        schedule_retry(retry_at)
+        return report
+    cache.delete(ENGINE_RETRY_AT)
+    return report
+
+
+def record_pushed(rows: list[SearchDocument]) -> None:
+    removed = [row.pk for row in rows if row.removed]
+    SearchDocument.objects.filter(pk__in=removed, removed=True).delete()
+    for row in rows:
+        if not row.removed:
+            SearchDocument.objects.filter(pk=row.pk, content_hash=row.content_hash).update(
+                indexed_hash=row.content_hash, attempts=0, next_attempt_at=None, last_error="")
+
+
+def record_failed(rows: list[SearchDocument], error: str) -> None:
+    """Count an attempt on each refused row and set its next try."""
+    if rows:
+        attempts = max(row.attempts for row in rows) + 1
+        SearchDocument.objects.filter(pk__in=[row.pk for row in rows]).update(
+            attempts=F("attempts") + 1, next_attempt_at=timezone.now() + retry_delay(attempts),
+            last_error=error[:500])
+
+
+def schedule_retry(when) -> None:
+    from django_tasks import default_task_backend
+
+    from search.tasks import sync_search_index
+
+    if default_task_backend.supports_defer:
+        sync_search_index.using(run_after=when).enqueue()
+
+
+def sync_search_index_now(*, force: bool = False) -> SyncReport:
+    report = refresh_stale_documents()
+    pushed = push_pending_documents(force=force)
+    report.pushed, report.failed, report.error = pushed.pushed, pushed.failed, pushed.error
+    return report
+
+
+def all_source_keys() -> dict[str, str]:
+    """Key → source name for every object the sources offer (ids only)."""
+    keys = {}
+    for source in registered_sources():
+        for pk in source.queryset().values_list("pk", flat=True).iterator():
+            keys[source.key_for_id(pk)] = source.name
+    return keys
