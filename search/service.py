@@ -186,7 +186,7 @@ def parse_request(params: Mapping[str, Any], *, user: Any, language: str,
     if len(query) > MAX_QUERY_LENGTH:
         raise SearchInputError(_("The search text is too long: at most %(max)s characters.")
                                % {"max": MAX_QUERY_LENGTH})
-    language = (values("lang") or [language])[0] or language
+    language = (values("locale") or [language])[0] or language
     if language not in LANGUAGES:
         raise SearchInputError(_("Unknown language “%(value)s”; use one of: %(allowed)s.")
                                % {"value": language[:20], "allowed": ", ".join(LANGUAGES)})
@@ -198,7 +198,7 @@ def parse_request(params: Mapping[str, Any], *, user: Any, language: str,
     size = page_size or parse_positive((values("page_size") or [None])[0], "page_size",
                                        PAGE_SIZE, MAX_PAGE_SIZE)
     filters: dict[str, tuple[str, ...]] = {}
-    known_params = {"q", "lang", "sort", "page", "page_size", "format", "limit", "offset"}
+    known_params = {"q", "locale", "sort", "page", "page_size", "format"}
     for name in (params.keys() if hasattr(params, "keys") else []):
         if name in known_params:
             continue

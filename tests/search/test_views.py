@@ -1,0 +1,128 @@
+"""The search page and /api/v2/search/: same parameters, same answer; bad input is a
+clear 400, an engine that does not answer a 503 or the database's answer."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search.service import FACETS
+from tests.search.conftest import index_now
+
+pytestmark = pytest.mark.django_db
+
+DOWN = "http://127.0.0.1:9"  # the discard port: nothing listens there
+
+
+@pytest.fixture
+def indexed_db(knowledge, settings):
+    settings.SEARCH_BACKEND = "database"
+    index_now()
+    return knowledge
+
+
+def test_search_page_shows_hits_facets_and_a_live_count(client, indexed_db):
+    response = client.get("/de/suche/?q=Kommunen&type=solution")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'aria-live="polite"' in html and "1 Ergebnis" in html
+    assert "Bürgerbeteiligung online" in html and "<mark>" in html
+    assert 'name="type" value="solution" checked' in html
+    assert "Inhaltstyp: Lösung" in html  # the active-filter chip
+    assert "Geheimprojekt" not in html
+
+
+def test_english_search_page_lives_at_its_english_address(client, indexed_db):
+    response = client.get("/en/search/?q=digital")
+    assert response.status_code == 200
+    assert "Shaping the <mark>digital</mark> city" in response.content.decode()
+
+
+def test_empty_result_suggests_a_spelling_and_popular_topics(client, indexed_db):
+    html = client.get("/de/suche/?q=Bürgerbeteilgung").content.decode()
+    assert "Meinten Sie:" in html
+    assert "Beliebte Themen" in html and "?topic=beteiligung" in html
+
+
+@pytest.mark.parametrize("query", [
+    "page=0", "page=abc", "q=" + "x" * 10_000, "farbe=rot", "year=zwanzig",
+    "type=rezept", "language=fr", "sort=random", "page_size=0",
+])
+def test_bad_input_is_a_400_with_a_message(client, indexed_db, query):
+    page = client.get(f"/de/suche/?{query}")
+    assert page.status_code == 400
+    assert 'role="alert"' in page.content.decode()
+    api = client.get(f"/api/v2/search/?{query}")
+    assert api.status_code == 400
+    assert api.json()["message"]
+
+
+def test_unknown_locale_in_the_api_is_a_400(client, indexed_db):
+    response = client.get("/api/v2/search/?locale=xx")
+    assert response.status_code == 400
+    assert "de, en" in response.json()["message"]
+
+
+@pytest.mark.parametrize("query", ['"', "(", "*", "~", "AND", "\\", "/", "Kommune)(*~"])
+def test_query_syntax_characters_are_searched_as_text(client, indexed_db, query):
+    assert client.get("/de/suche/", {"q": query}).status_code == 200
+    assert client.get("/api/v2/search/", {"q": query}).status_code == 200
+
+
+def test_a_page_far_beyond_the_end_is_empty_not_an_error(client, indexed_db):
+    response = client.get("/api/v2/search/?page=1000000000")
+    assert response.status_code == 200
+    assert response.json()["items"] == [] and response.json()["meta"]["total_count"] == 6
+    assert client.get("/de/suche/?page=1000000000").status_code == 200
+
+
+def test_api_answers_like_the_page(client, indexed_db):
+    data = client.get("/api/v2/search/?q=Kommune&topic=beteiligung&locale=de").json()
+    assert sorted(item["title"] for item in data["items"]) == [
+        "Bürgerbeteiligung online", "Die digitale Stadt gestalten"]
+    assert data["meta"]["total_count"] == 2
+    facets = {facet["name"]: facet for facet in data["facets"]}
+    topic = {value["value"]: value for value in facets["topic"]["values"]}
+    assert topic["beteiligung"]["selected"] and topic["beteiligung"]["label"] == "Beteiligung"
+
+
+def test_type_ahead_endpoint(client, indexed_db):
+    data = client.get("/api/v2/search/suggest/?q=Digitales%20Pa").json()
+    assert [item["title"] for item in data["items"]] == ["Digitales Parken in der Straße"]
+    assert client.get("/api/v2/search/suggest/?q=Geheim").json()["items"] == []
+    assert client.get("/api/v2/search/suggest/?q=Di&nonsense=1").status_code == 400
+
+
+def test_schema_documents_every_filter(client, indexed_db):
+    schema = client.get("/api/v2/search/schema/").json()
+    names = {parameter["name"] for parameter in schema["paths"]["/"]["get"]["parameters"]}
+    assert {facet.name for facet in FACETS} <= names
+    assert "/suggest/" in schema["paths"]
+
+
+def test_engine_down_gives_503_when_told_not_to_fall_back(client, indexed_db, settings):
+    settings.ELASTICSEARCH_URL, settings.SEARCH_BACKEND = DOWN, "elasticsearch"
+    settings.SEARCH_FALLBACK = "unavailable"
+    page = client.get("/de/suche/?q=Kommune")
+    assert page.status_code == 503
+    assert "vorübergehend nicht verfügbar" in page.content.decode()
+    assert client.get("/api/v2/search/?q=Kommune").status_code == 503
+
+
+def test_engine_down_answers_from_the_database_by_default(client, indexed_db, settings):
+    settings.ELASTICSEARCH_URL, settings.SEARCH_BACKEND = DOWN, "elasticsearch"
+    data = client.get("/api/v2/search/?q=Kommune").json()
+    assert data["meta"]["backend"] == "database" and data["meta"]["total_count"] == 3
+
+
+def _queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_query_counts_are_pinned(client, indexed_db):
+    assert _queries(client, "/api/v2/search/?q=Kommune") == 14
+    assert _queries(client, "/de/suche/?q=Kommune&topic=beteiligung") == 20
