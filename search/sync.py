@@ -87,7 +87,8 @@ def mark_stale(keys: Iterable[str], source: str = "") -> int:
         return 0
     existing = set(SearchDocument.objects.filter(key__in=keys).values_list("key", flat=True))
     if existing:
-        SearchDocument.objects.filter(key__in=existing, stale=False).update(stale=True)
+        SearchDocument.objects.filter(key__in=existing, stale=False).update(
+            stale=True, updated_at=timezone.now())
     missing = keys - existing
     if missing and source:
         SearchDocument.objects.bulk_create(
@@ -112,15 +113,9 @@ def request_sync() -> None:
     """Run the sync once the current transaction commits (at once outside one)."""
     from search.tasks import sync_search_index
 
-    def run_sync() -> None:
-        sync_search_index.enqueue()
-
-    run_sync.search_sync = True  # type: ignore[attr-defined]
-    connection = transaction.get_connection()
-    if any(getattr(callback, "search_sync", False)
-           for _savepoints, callback, _robust in connection.run_on_commit):
-        return  # one sync per transaction is enough
-    transaction.on_commit(run_sync)
+    # Several signals of one change each ask; the extra runs find nothing left to do
+    # and cost a query or two.
+    transaction.on_commit(sync_search_index.enqueue)
 
 
 # --- 2. refreshing documents from their sources --------------------------------------
@@ -156,9 +151,11 @@ def store_documents(rows: list[SearchDocument],
                     built: dict[str, dict[str, Any] | None]) -> tuple[int, int]:
     """Save rebuilt documents onto their rows (removals where there is none)."""
     changed, removed = [], []
+    now = timezone.now()
     for row in rows:
         document = built.get(row.key)
         row.stale = False
+        row.updated_at = now
         if document is None:
             row.removed = True
             removed.append(row)
@@ -183,7 +180,7 @@ def store_documents(rows: list[SearchDocument],
     with transaction.atomic():
         SearchDocument.objects.bulk_update(
             rows, ["stale", "removed", "content_hash", "source", "locale", "title", "summary",
-                   "body", "url", "date", "fields", "title_terms", "text_terms"],
+                   "body", "url", "date", "fields", "title_terms", "text_terms", "updated_at"],
         )
         SearchTerm.objects.filter(document__in=[row.pk for row in changed + removed]).delete()
         SearchTerm.objects.bulk_create([
@@ -326,6 +323,6 @@ def all_source_keys() -> dict[str, str]:
     """Key → source name for every object the sources offer (ids only)."""
     keys = {}
     for source in registered_sources():
-        for pk in source.queryset().values_list("pk", flat=True).iterator():
+        for pk in source.queryset().values_list("pk", flat=True).iterator(chunk_size=2000):
             keys[source.key_for_id(pk)] = source.name
     return keys
