@@ -104,8 +104,6 @@ def test_moving_and_restricting_a_page_follows_at_once(engine, secret_group):
 
 
 def test_reconcile_mends_drift_on_both_sides(engine, capsys):
-    from search.sync import content_hash  # noqa: F401 – documents are compared by hash
-
     with get_client() as client:
         client.delete(index=alias_name(), id=page_key(engine["voting"].pk), refresh=True)
         client.index(index=alias_name(), id="page:999999", refresh=True,
@@ -140,6 +138,7 @@ def test_rebuild_with_concurrent_searches_and_writes(engine, django_capture_on_c
 
     rebuild, state = rebuild_index(chunk_size=2, on_chunk=meanwhile)
     assert answered and answered[0] > 0
+    assert state.done == rebuild.documents >= 7
     assert rebuild.status == "succeeded" and rebuild.replayed >= 2
     with get_client() as client:
         assert indices_behind_alias(client) == [rebuild.index_name] != old_index
