@@ -7,8 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 N ?= 500
 SOLUTIONS ?= 10000
+DOCUMENTS ?= 50000
 
-.PHONY: run test install install-test lint pytest migrate demo admin messages bench bench-repository clean
+.PHONY: run test install install-test lint pytest migrate demo admin messages bench bench-repository bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +59,9 @@ bench: install-test
 
 bench-repository: install-test
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_repository.py --solutions $(SOLUTIONS)
+
+bench-search: install-test
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_search.py --documents $(DOCUMENTS)
 
 clean:
 	rm -rf $(VENV) var

@@ -31,6 +31,7 @@ def serialize_results(results: service.SearchResults) -> dict[str, Any]:
             "locale": request.language,
             "suggestion": results.suggestion,
             "took_ms": round(results.took_ms, 1),
+            "engine_ms": round(results.engine_ms, 1),
             "backend": results.backend,
         },
         "items": [{

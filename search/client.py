@@ -29,3 +29,18 @@ def get_client(timeout: float | None = None) -> Elasticsearch:
         retry_on_timeout=False,
         **settings.ELASTICSEARCH_CLIENT_OPTIONS,
     )
+
+
+_shared: dict[tuple, Elasticsearch] = {}
+
+
+def shared_client() -> Elasticsearch:
+    """One long-lived client per process and configuration, so that searches reuse
+    the connection pool instead of opening a connection each time."""
+    key = (settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT,
+           tuple(sorted((name, repr(value))
+                        for name, value in settings.ELASTICSEARCH_CLIENT_OPTIONS.items())))
+    client = _shared.get(key)
+    if client is None:
+        client = _shared[key] = get_client()
+    return client

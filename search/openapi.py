@@ -41,6 +41,9 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                     *common,
                     {"name": "sort", "in": "query",
                      "schema": {"type": "string", "enum": list(service.SORTS)}},
+                    {"name": "facets", "in": "query", "schema": {"type": "string"},
+                     "description": "Comma-separated facets to count (default: all): "
+                                    + ", ".join(facet.name for facet in service.FACETS)},
                     {"name": "page", "in": "query",
                      "schema": {"type": "integer", "minimum": 1}},
                     {"name": "page_size", "in": "query",

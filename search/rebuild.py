@@ -86,13 +86,8 @@ def build_chunk(source: RegisteredSource, objects: list[Any]) -> list[SearchDocu
     """Documents for one chunk of a source's objects, stored on their rows."""
     built = dict(source.documents(objects))
     existing = {row.key: row for row in SearchDocument.objects.filter(key__in=built)}
-    missing = [SearchDocument(key=key, source=source.name) for key in built
-               if key not in existing]
-    if missing:
-        SearchDocument.objects.bulk_create(missing, ignore_conflicts=True)
-        existing.update({row.key: row for row in SearchDocument.objects.filter(
-            key__in=[row.key for row in missing])})
-    rows = list(existing.values())
+    rows = [existing.get(key) or SearchDocument(key=key, source=source.name, stale=True)
+            for key in built]
     store_documents(rows, built)
     return rows
 

@@ -198,7 +198,7 @@ def parse_request(params: Mapping[str, Any], *, user: Any, language: str,
     size = page_size or parse_positive((values("page_size") or [None])[0], "page_size",
                                        PAGE_SIZE, MAX_PAGE_SIZE)
     filters: dict[str, tuple[str, ...]] = {}
-    known_params = {"q", "locale", "sort", "page", "page_size", "format"}
+    known_params = {"q", "locale", "sort", "page", "page_size", "format", "facets"}
     for name in (params.keys() if hasattr(params, "keys") else []):
         if name in known_params:
             continue
@@ -214,6 +214,14 @@ def parse_request(params: Mapping[str, Any], *, user: Any, language: str,
         if chosen:
             filters[name] = chosen
     wanted = tuple(facets) if facets is not None else tuple(facet.name for facet in FACETS)
+    asked = (values("facets") or [""])[0]
+    if asked:
+        wanted = tuple(dict.fromkeys(name.strip() for name in asked.split(",") if name.strip()))
+        unknown = [name for name in wanted if name not in FACETS_BY_NAME]
+        if unknown:
+            raise SearchInputError(
+                _("Unknown facet “%(name)s”; the facets are: %(allowed)s.")
+                % {"name": unknown[0][:40], "allowed": ", ".join(FACETS_BY_NAME)})
     return SearchRequest(query=query, filters=filters, facets=wanted, language=language,
                          principals=principals_for(user), page=page, page_size=size, sort=sort)
 
