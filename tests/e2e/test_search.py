@@ -1,0 +1,44 @@
+"""Searching in a real Chromium: the query box, type-ahead, a facet, the active-filter
+chip, in both languages, with an accessibility check on each state of the page."""
+
+import pytest
+
+from tests.e2e.test_bilingual_site import assert_accessible
+from tests.e2e.test_solution_listing import solutions_server  # noqa: F401 – fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_search_filter_and_type_ahead(browser_page, solutions_server):  # noqa: F811
+    page = browser_page
+    page.goto(f"{solutions_server}/de/suche/")
+    assert_accessible(page)
+
+    box = page.get_by_label("Suchen nach")
+    box.fill("Parkplätze")
+    box.press("Enter")
+    page.wait_for_url("**/de/suche/?q=Parkpl*")
+    # Both solutions mention the search for parking spaces; the title match ranks first.
+    assert page.get_by_role("heading", level=2, name="2 Ergebnisse").is_visible()
+    assert page.locator(".card__title").first.inner_text() == "Freie Parkplätze in Echtzeit"
+    assert page.locator("mark").first.inner_text().lower().startswith("parkpl")
+    assert_accessible(page)
+
+    page.goto(f"{solutions_server}/de/suche/?q=Digitale")
+    page.get_by_label("Lösung (1)").check()
+    page.get_by_role("button", name="Filter anwenden").press("Enter")
+    page.wait_for_url("**type=solution*")
+    assert page.get_by_role("link", name="Inhaltstyp: Lösung").is_visible()
+    assert_accessible(page)
+
+    box = page.get_by_label("Suchen nach")
+    box.fill("")
+    box.press_sequentially("Digitale Ba", delay=30)
+    page.wait_for_function(
+        "document.querySelectorAll('#search-suggestions option').length > 0")
+    assert page.locator("#search-suggestions option").first.get_attribute("value") == (
+        "Digitale Bauakte")
+
+    page.goto(f"{solutions_server}/en/search/?q=nichtsgefunden")
+    assert page.get_by_role("heading", level=2, name="0 results").is_visible()
+    assert_accessible(page)
