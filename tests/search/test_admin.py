@@ -50,3 +50,9 @@ def test_solution_page_shows_similar_solutions_the_reader_may_see(client, knowle
     section = html.split('id="similar-heading"')[1].split("</section>")[0]
     assert "Bürgerbeteiligung online" in section
     assert "Geheimprojekt" not in section
+
+
+def test_wagtails_own_admin_search_keeps_working(admin_client, knowledge):
+    response = admin_client.get("/admin/pages/search/?q=Parken")
+    assert response.status_code == 200
+    assert "Digitales Parken in der Straße" in response.content.decode()

@@ -188,3 +188,25 @@ def test_a_chunk_costs_the_same_queries_whatever_its_size(engine):
             build_chunk(source, list(chunk))
         costs.append(len(captured))
     assert costs[0] == costs[1] <= 16
+
+
+def test_a_slow_engine_holds_publishing_no_longer_than_the_sync_timeout(knowledge, settings):
+    """An engine that accepts connections but never answers: the job gives up after
+    SEARCH_SYNC_TIMEOUT, publishing has succeeded, and the change waits as pending."""
+    import socket
+
+    from search.sync import sync_search_index_now
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        settings.SEARCH_SYNC_TIMEOUT = 1
+        page = publish(SolutionPageFactory(parent=knowledge["ulm"],
+                                           model_project=knowledge["ulm"],
+                                           title="Smarte Mülleimer", slug="muell"))
+        report = sync_search_index_now(force=True)
+    assert page.live
+    assert "Timeout" in report.error
+    row = SearchDocument.objects.get(key=page_key(page.pk))
+    assert row.attempts == 1 and row.next_attempt_at is not None and not row.indexed_hash
