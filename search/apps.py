@@ -12,6 +12,7 @@ class SearchConfig(AppConfig):
     url_module = "search.urls"
     api_endpoints = {"search": "search.api.SearchAPIViewSet"}
     readiness_checks = {"search": "search.health.search_engine_state"}
+    demo_loader = "search.demo.load_demo_content"
 
     def ready(self) -> None:
         from search import signal_handlers
