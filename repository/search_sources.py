@@ -54,8 +54,16 @@ def choice_labels(choices: type) -> Any:
     return labels
 
 
+def tag_names(values: list[str], language: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for model in (SolutionTag, ModelProjectTag, PublicationTag):
+        names.update(model.objects.filter(slug__in=values).values_list("slug", "name"))
+    return names
+
+
 REPOSITORY_FACET_LABELS = {
     "topic": topic_names,
+    "tag": tag_names,
     "federal_state": choice_labels(FederalState),
     "size_class": choice_labels(SizeClass),
     "funding_phase": choice_labels(FundingPhase),
@@ -90,11 +98,13 @@ class RepositoryPageSource:
             ]
 
     def common(self, page: Page) -> dict[str, Any]:
+        tags = sorted(page.tagged_items.all(), key=lambda item: item.tag.name.lower())
         return {
             "title": page.title,
             "topics": [topic.slug for topic in page.topics.all()],
             "topic_labels": getattr(page, "search_topic_labels", []),
-            "tags": sorted(item.tag.name for item in page.tagged_items.all()),
+            "tags": [item.tag.slug for item in tags],
+            "tag_labels": [item.tag.name for item in tags],
             "date": (page.last_published_at or page.first_published_at),
         }
 

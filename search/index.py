@@ -58,6 +58,7 @@ class KnowledgeDocument(Document):
     topics = Keyword()
     topic_labels = Keyword()
     tags = Keyword()
+    tag_labels = Keyword()
     federal_state = Keyword()
     size_class = Keyword()
     funding_phase = Keyword()

@@ -88,7 +88,7 @@ def test_private_page_reaches_nobody_outside_its_group(indexed, secret_group):
     assert outsider.total == 0 and outsider.hits == []
     everything = ask("")
     assert "Geheimprojekt Wasserstoffbus" not in titles(everything)
-    assert counts(everything, "tag").get("Vertraulich") is None
+    assert counts(everything, "tag").get("vertraulich") is None
     assert counts(everything, "maturity").get("idea") is None
     assert service.suggest("Geheim", language="de", principals=("public",)) == []
     assert ask("Geheimprojekt Wasserstofbus").suggestion == ""

@@ -88,7 +88,8 @@ def test_renaming_a_tag_or_topic_reindexes_what_carries_it(engine):
     [hit] = service.search(SearchRequest(query="Parken Straße")).hits
     assert hit.topics == [("mobilitaet", "Verkehr und Mobilität")]
     facets = {facet.name: facet for facet in service.search(SearchRequest()).facets}
-    assert "Sensornetze" in [value.value for value in facets["tag"].values]
+    assert ("sensorik", "Sensornetze") in [(value.value, value.label)
+                                           for value in facets["tag"].values]
 
 
 def test_moving_and_restricting_a_page_follows_at_once(engine, secret_group):
