@@ -10,3 +10,4 @@ class HomeConfig(AppConfig):
 
     platform_plugin = True
     demo_loader = "home.demo.load_demo_content"
+    search_sources = ["home.search_sources.StandardPageSource"]
