@@ -10,9 +10,11 @@ deletes the new index, so no orphan stays behind.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +75,20 @@ class LoadProgress:
                 f"{share:4.0%}  {self.rate:,.0f} docs/s  ETA {eta:4.0f} s")
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a chunk is built: building thousands of
+    model instances triggers it over and over, which halves the build rate. Refcounting
+    still frees everything; cycles go at the next collection."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class QueryCounter:
     def __init__(self) -> None:
         self.count = 0
@@ -102,7 +118,7 @@ def load_sources(client: Elasticsearch, index: str, *, chunk_size: int,
         while True:
             counter = QueryCounter()
             started = time.perf_counter()
-            with connection.execute_wrapper(counter):
+            with connection.execute_wrapper(counter), collector_paused():
                 objects = list(source.queryset().filter(pk__gt=last_pk).order_by("pk")
                                [:chunk_size])
                 if not objects:
