@@ -157,14 +157,7 @@ class DatabaseSearchBackend:
                     [request.offset:request.offset + request.page_size])
         bodies = dict(SearchDocument.objects.filter(pk__in=[doc.pk for doc in page])
                       .values_list("pk", "body")) if stems else {}
-        counts = {}
-        for name in request.facets:
-            field = FACETS_BY_NAME[name].field
-            facet_documents = self.filtered(documents, filters, skip=name)
-            counts[name] = list(
-                SearchTerm.objects.filter(field=field, document__in=facet_documents.values("pk"))
-                .values_list("value").annotate(count=Count("document_id"))
-                .order_by("-count", "value")[:FACET_SIZE])
+        counts = self.facet_counts(request, documents, results_qs, filters)
         labels = source_labels()
         hits = [self.hit(doc, stems, labels, bodies.get(doc.pk, "")) for doc in page]
         suggestion = self.did_you_mean(request) if request.query and total == 0 else ""
@@ -172,6 +165,29 @@ class DatabaseSearchBackend:
         return SearchResults(request=request, hits=hits, total=total,
                              facets=facet_results(request, counts), suggestion=suggestion,
                              engine_ms=elapsed, backend=self.name)
+
+    def facet_counts(self, request: SearchRequest, documents: QuerySet[SearchDocument],
+                     results_qs: QuerySet[SearchDocument],
+                     filters: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[str, int]]]:
+        """Facets without a chosen value all count over the results, in one grouped
+        query; a facet with chosen values counts over what the other facets let
+        through (so its other values stay selectable), one query each."""
+        groups: list[tuple[list[str], QuerySet[SearchDocument]]] = []
+        shared = [name for name in request.facets if name not in filters]
+        if shared:
+            groups.append((shared, results_qs))
+        groups += [([name], self.filtered(documents, filters, skip=name))
+                   for name in request.facets if name in filters]
+        counts: dict[str, list[tuple[str, int]]] = {name: [] for name in request.facets}
+        for names, scope in groups:
+            by_field = {FACETS_BY_NAME[name].field: name for name in names}
+            rows = (SearchTerm.objects.filter(field__in=by_field,
+                                              document__in=scope.values("pk"))
+                    .values_list("field", "value").annotate(count=Count("document_id")))
+            for field, value, count in rows:
+                counts[by_field[field]].append((value, count))
+        return {name: sorted(values, key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+                for name, values in counts.items()}
 
     @staticmethod
     def hit(doc: SearchDocument, stems: list[str], labels: dict[str, str], body: str) -> Hit:

@@ -127,8 +127,8 @@ def _queries(client, url):
 
 def test_query_counts_are_pinned_whatever_the_number_of_hits(client, indexed_db):
     api, page = "/api/v2/search/?q=Kommune", "/de/suche/?q=Kommune&topic=beteiligung"
-    assert _queries(client, api) == 17
-    assert _queries(client, page) == 23
+    assert _queries(client, api) == 8
+    assert _queries(client, page) == 15
     for number in range(12):
         solution = SolutionPageFactory(
             parent=indexed_db["ulm"], model_project=indexed_db["ulm"], slug=f"k-{number}",
@@ -137,5 +137,5 @@ def test_query_counts_are_pinned_whatever_the_number_of_hits(client, indexed_db)
         solution.tags.add(f"Schlagwort {number}")
         publish(solution)
     index_now()
-    assert _queries(client, api) == 17
-    assert _queries(client, page) == 23
+    assert _queries(client, api) == 8
+    assert _queries(client, page) == 15
