@@ -211,3 +211,31 @@ def test_a_slow_engine_holds_publishing_no_longer_than_the_sync_timeout(knowledg
     assert "Timeout" in report.error
     row = SearchDocument.objects.get(key=page_key(page.pk))
     assert row.attempts == 1 and row.next_attempt_at is not None and not row.indexed_hash
+
+
+def test_with_the_database_queue_the_worker_retries_after_an_outage(
+        engine, settings, search_engine, django_capture_on_commit_callbacks):
+    """Production mode: jobs wait in the database (django-tasks-db) for `db_worker`; a
+    job that finds the engine down queues its own retry for later."""
+    from django.core.cache import cache
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.ELASTICSEARCH_URL = DOWN
+    with django_capture_on_commit_callbacks(execute=True):
+        page = publish(SolutionPageFactory(parent=engine["ulm"], model_project=engine["ulm"],
+                                           title="Smarte Mülleimer", slug="muell"))
+    search_jobs = DBTaskResult.objects.filter(task_path="search.tasks.sync_search_index")
+    assert search_jobs.exists()  # queued, not run: publishing did not wait for anything
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    retry = search_jobs.filter(status="READY").get()
+    assert retry.run_after is not None and retry.run_after > timezone.now()
+
+    settings.ELASTICSEARCH_URL = search_engine  # the engine is back; time passes
+    search_jobs.update(run_after=timezone.now())
+    SearchDocument.objects.update(next_attempt_at=timezone.now())
+    cache.clear()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert "Smarte Mülleimer" in engine_titles()
+    assert SearchDocument.objects.get(key=page_key(page.pk)).indexed_hash
