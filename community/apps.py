@@ -9,5 +9,7 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     platform_plugin = True
+    url_module = "community.urls"
     api_endpoints = {"municipalities": "community.api.MunicipalitiesAPIViewSet"}
+    search_sources = ["community.search_sources.PeerGroupSource"]
     demo_loader = "community.demo.load_demo_content"

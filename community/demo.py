@@ -1,8 +1,11 @@
 """Demo content of the community plugin: real municipalities, most of them Model
-Projects Smart Cities, with their official keys (AGS).
+Projects Smart Cities, with their official keys (AGS); members from several of them;
+a public, a closed and a secret peer group in German and English.
 
-Idempotent: a municipality is looked up by its AGS and left alone when it exists, so a
-second run changes nothing and an editor's changes survive. Populations are rounded.
+Idempotent: a municipality is looked up by its AGS, a member by e-mail address and a
+group by its address, and each is left alone when it exists, so a second run changes
+nothing and an editor's changes survive. Populations are rounded. Demo members sign in
+with the password DEMO_PASSWORD (a local demo only: `make run`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,24 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from community.models import FederalState, Municipality, MunicipalityKind, SizeClass
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page, Site
+
+from community.models import (
+    FederalState,
+    GroupVisibility,
+    JoinPolicy,
+    MemberProfile,
+    Membership,
+    MembershipRole,
+    MembershipState,
+    Municipality,
+    MunicipalityKind,
+    OrganisationKind,
+    PeerGroupIndexPage,
+    PeerGroupPage,
+    SizeClass,
+)
 
 Log = Callable[[str], None]
 
@@ -64,7 +84,154 @@ MUNICIPALITIES = [
 ]
 
 
+DEMO_PASSWORD = "smartcities-demo"
+
+# e-mail, name, municipality AGS (or organisation), role, expertise
+MEMBERS = [
+    ("anna.berger@ulm.demo.example", "Anna Berger", "08421000", "Digitalisierungsbeauftragte",
+     ["Datenplattform", "Open Data"]),
+    ("jonas.keller@bamberg.demo.example", "Jonas Keller", "09461000", "Smart-City-Manager",
+     ["Sensorik", "LoRaWAN"]),
+    ("maria.jensen@suederbrarup.demo.example", "Maria Jensen", "01059083", "Amtsverwaltung",
+     ["E-Government"]),
+    ("tobias.wagner@jena.demo.example", "Tobias Wagner", "16053000", "Datenstrategie",
+     ["Datenplattform", "Datenschutz"]),
+    ("lea.schmidt@hoexter.demo.example", "Lea Schmidt", "05762000", "Kreisentwicklung",
+     ["Ländlicher Raum", "Mobilität"]),
+    ("katrin.vogel@kts.demo.example", "Katrin Vogel", "Koordinierungs- und Transferstelle",
+     "Community-Management", ["Moderation", "Wissenstransfer"]),
+]
+
+# slug, German title, English title/slug, topic (de, en), description (de, en),
+# visibility, joining, [(member e-mail, role, state)]
+GROUPS = [
+    ("digitale-verwaltung-land", "Digitale Verwaltung im ländlichen Raum",
+     ("Digital administration in rural areas", "digital-administration-rural"),
+     ("E-Government", "E-government"),
+     ("<p>Kleine Kommunen tauschen sich über Onlinedienste, das OZG und gemeinsame "
+      "Verwaltungsplattformen aus.</p>",
+      "<p>Small municipalities share experience with online services, the Online Access "
+      "Act and shared administration platforms.</p>"),
+     GroupVisibility.PUBLIC, JoinPolicy.OPEN,
+     [("katrin.vogel@kts.demo.example", MembershipRole.MODERATOR, MembershipState.ACTIVE),
+      ("maria.jensen@suederbrarup.demo.example", MembershipRole.MEMBER,
+       MembershipState.ACTIVE),
+      ("lea.schmidt@hoexter.demo.example", MembershipRole.MEMBER, MembershipState.ACTIVE)]),
+    ("urbane-datenplattformen", "Urbane Datenplattformen",
+     ("Urban data platforms", "urban-data-platforms"),
+     ("Urbane Daten", "Urban data"),
+     ("<p>Arbeitsgemeinschaft der Modellprojekte zu Architektur, Betrieb und Governance "
+      "urbaner Datenplattformen.</p>",
+      "<p>Working group of the model projects on the architecture, operation and "
+      "governance of urban data platforms.</p>"),
+     GroupVisibility.CLOSED, JoinPolicy.REQUEST,
+     [("anna.berger@ulm.demo.example", MembershipRole.MODERATOR, MembershipState.ACTIVE),
+      ("tobias.wagner@jena.demo.example", MembershipRole.MEMBER, MembershipState.ACTIVE),
+      ("jonas.keller@bamberg.demo.example", MembershipRole.MEMBER, MembershipState.PENDING)]),
+    ("steuerungsgruppe-datenstrategie", "Steuerungsgruppe Datenstrategie",
+     ("Data strategy steering group", "data-strategy-steering-group"),
+     ("Datenstrategie", "Data strategy"),
+     ("<p>Vertrauliche Abstimmung der Entwürfe für eine gemeinsame Datenstrategie.</p>",
+      "<p>Confidential coordination of the drafts for a joint data strategy.</p>"),
+     GroupVisibility.SECRET, JoinPolicy.INVITATION,
+     [("katrin.vogel@kts.demo.example", MembershipRole.MODERATOR, MembershipState.ACTIVE),
+      ("tobias.wagner@jena.demo.example", MembershipRole.MEMBER, MembershipState.ACTIVE)]),
+]
+
+
 def load_demo_content(log: Log = print) -> None:
+    load_municipalities(log)
+    members = _members(log)
+    home = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if home is None:
+        log("no default site: demo peer groups skipped")
+        return
+    _peer_groups(home.root_page.specific, members, log)
+
+
+def _members(log: Log) -> dict[str, Any]:
+    users = {}
+    municipalities = {m.ags: m for m in Municipality.objects.all()}
+    model = get_user_model()
+    for email, name, place, role, expertise in MEMBERS:
+        user = model.objects.filter(email=email).first()
+        if user is None:
+            user = model.objects.create_user(username=email, email=email,
+                                             password=DEMO_PASSWORD)
+            municipality = municipalities.get(place)
+            profile = MemberProfile.objects.create(
+                user=user, display_name=name, role=role, municipality=municipality,
+                organisation_kind=(OrganisationKind.MUNICIPALITY if municipality
+                                   else OrganisationKind.OFFICE),
+                organisation="" if municipality else place)
+            profile.expertise.set(expertise)
+            log(f"created member “{name}” ({email})")
+        users[email] = user
+    return users
+
+
+def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
+    english = Locale.objects.filter(language_code="en").first()
+    if english is not None and home.get_translation_or_none(english) is None:
+        english = None  # no English home page to hang translations under
+    index = home.get_children().filter(slug="peergruppen").first()
+    if index is None:
+        index = home.add_child(instance=PeerGroupIndexPage(
+            title="Peergruppen", slug="peergruppen", show_in_menus=True,
+            locale_id=home.locale_id,
+            intro="Kommunen tauschen sich in Arbeitsgruppen zu ihren Themen aus."))
+        _publish(index)
+        log("created page “Peergruppen”")
+    index = index.specific
+    if english:
+        _translation(index, english, title="Peer groups", slug="peer-groups",
+                     intro="Municipalities exchange experience in working groups.")
+    for slug, title, (title_en, slug_en), (topic, topic_en), (text, text_en), visibility, \
+            policy, memberships in GROUPS:
+        group = index.get_children().filter(slug=slug).first()
+        if group is None:
+            group = index.add_child(instance=PeerGroupPage(
+                title=title, slug=slug, topic=topic, description=text, visibility=visibility,
+                join_policy=policy, locale_id=index.locale_id))
+            _publish(group)
+            log(f"created peer group “{title}”")
+            group = group.specific
+            for email, role, state in memberships:
+                Membership.objects.create(group=group, user=members[email], role=role,
+                                          state=state)
+        group = group.specific
+        if english:
+            _translation(group, english, title=title_en, slug=slug_en, topic=topic_en,
+                         description=text_en)
+
+
+def _publish(page: Page) -> None:
+    page.refresh_from_db(fields=["path", "depth", "numchild", "url_path"])
+    page.save_revision().publish()
+
+
+def _translation(source: Page, english: Locale, **fields: Any) -> None:
+    """The English translation, made from the demo's own text (an alias that tree
+    synchronisation made meanwhile becomes a real translation)."""
+    existing = source.get_translation_or_none(english)
+    if existing is None:
+        german_slug, source.slug = source.slug, fields["slug"]
+        try:
+            page = source.copy_for_translation(english)
+        finally:
+            source.slug = german_slug
+    else:
+        page = existing.specific
+        if page.alias_of_id is None:
+            return
+        page.alias_of = None
+        page.save(update_fields=["alias_of"])
+    for name, value in fields.items():
+        setattr(page, name, value)
+    _publish(page)
+
+
+def load_municipalities(log: Log = print) -> None:
     existing = set(
         Municipality.objects.filter(ags__in=[spec["ags"] for spec in MUNICIPALITIES])
         .values_list("ags", flat=True)

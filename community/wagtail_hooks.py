@@ -1,8 +1,41 @@
+from typing import Any
+
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from community.models import Municipality
+from community import permissions
+from community.models import Membership, Municipality, PeerGroupPage
+
+
+@hooks.register("before_serve_page")
+def secret_groups_do_not_exist_for_outsiders(page: Any, request: Any, serve_args: list,
+                                             serve_kwargs: dict) -> Any:
+    """A secret group answers 404 to everyone outside it (not Wagtail's redirect to the
+    sign-in page, which would tell that something is there). Editors, who manage every
+    group, see it although they are not in its access group."""
+    if not isinstance(page, PeerGroupPage) or not page.is_secret:
+        return None
+    if not permissions.can_see_group(request.user, page):
+        raise Http404
+    if permissions.is_editor(request.user) and not permissions.is_member(request.user, page):
+        return page.serve(request, *serve_args, **serve_kwargs)
+    return None
+
+
+class MembershipViewSet(SnippetViewSet):
+    """Memberships in the admin, for editors: who is in which group, requests, removals."""
+
+    model = Membership
+    icon = "group"
+    menu_label = _("Memberships")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["user", "group", "state", "role", "created_at"]
+    list_filter = ["state", "role"]
+    ordering = ["-created_at"]
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -22,3 +55,4 @@ class MunicipalityViewSet(SnippetViewSet):
 
 
 register_snippet(MunicipalityViewSet)
+register_snippet(MembershipViewSet)

@@ -82,7 +82,7 @@ def load_demo_content(log: Log = print) -> None:
     english = Locale.objects.get(language_code="en")
     topics = _topics(german, english, log)
     # Model projects belong to municipalities; community's own loader runs later.
-    community.demo.load_demo_content(log)
+    community.demo.load_municipalities(log)
 
     home_de = Page.objects.filter(depth=2, slug=HOME_SLUG, locale=german).first()
     home_en = home_de.get_translation_or_none(english) if home_de else None

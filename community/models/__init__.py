@@ -1,3 +1,19 @@
+from community.models.groups import (
+    GroupVisibility,
+    JoinPolicy,
+    Membership,
+    MembershipRole,
+    MembershipState,
+    PeerGroupIndexPage,
+    PeerGroupPage,
+)
+from community.models.members import (
+    ContactVisibility,
+    ExpertiseTag,
+    MemberProfile,
+    OrganisationKind,
+    TaggedExpertise,
+)
 from community.models.municipalities import (
     FederalState,
     Municipality,
@@ -7,9 +23,21 @@ from community.models.municipalities import (
 )
 
 __all__ = [
+    "ContactVisibility",
+    "ExpertiseTag",
     "FederalState",
+    "GroupVisibility",
+    "JoinPolicy",
+    "MemberProfile",
+    "Membership",
+    "MembershipRole",
+    "MembershipState",
     "Municipality",
     "MunicipalityKind",
+    "OrganisationKind",
+    "PeerGroupIndexPage",
+    "PeerGroupPage",
     "SizeClass",
+    "TaggedExpertise",
     "size_class_for_population",
 ]

@@ -141,6 +141,11 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
 # Extra keyword arguments for the Elasticsearch client (the tests add a node class here).
 ELASTICSEARCH_CLIENT_OPTIONS: dict = {}
+# Accounts: the community plugin's sign-in page when it is enabled, else the admin's.
+LOGIN_URL = "community:login" if "community" in PLATFORM_PLUGINS else "wagtailadmin_login"
+LOGIN_REDIRECT_URL = "community:profile" if "community" in PLATFORM_PLUGINS else "/"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+
 # The knowledge index: "elasticsearch" when a cluster is configured, else "database".
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "elasticsearch" if ELASTICSEARCH_URL else "database")
 SEARCH_INDEX_ALIAS = env_str("SEARCH_INDEX_ALIAS", "knowledge")

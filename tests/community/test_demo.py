@@ -40,3 +40,20 @@ def test_load_demo_command_includes_the_municipalities(client):
     assert [item["name"] for item in response.json()["items"]] == [
         "Kreis Höxter", "Landkreis Wunsiedel i. Fichtelgebirge",
     ]
+
+
+def test_demo_members_and_groups_in_both_languages():
+    call_command("load_demo", stdout=StringIO())
+    from community.models import GroupVisibility, Membership, PeerGroupPage
+
+    groups = PeerGroupPage.objects.filter(locale__language_code="de")
+    assert set(groups.values_list("visibility", flat=True)) == set(GroupVisibility.values)
+    assert PeerGroupPage.objects.filter(locale__language_code="en").count() == 3
+    assert Membership.objects.filter(state="pending").count() == 1
+    secret = groups.get(visibility="secret")
+    en_secret = PeerGroupPage.objects.get(translation_key=secret.translation_key,
+                                          locale__language_code="en")
+    assert en_secret.access_group_id == secret.access_group_id
+    log = StringIO()
+    call_command("load_demo", "community", stdout=log)
+    assert "created" not in log.getvalue()

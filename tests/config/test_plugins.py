@@ -134,10 +134,11 @@ def test_switching_off_search_removes_its_readiness_check():
         from config.plugins import readiness_checks, search_sources
         print(json.dumps({
             "checks": [component for component, _check in readiness_checks()],
-            "sources": len(search_sources()),
+            "sources": [source.__name__ for source in search_sources()],
         }))
     """)
-    assert state == {"checks": [], "sources": 0}
+    # Only home's own source stays declared; with search off nothing reads it.
+    assert state == {"checks": [], "sources": ["StandardPageSource"]}
 
 
 def _run_with_plugins(plugin_names: str, body: str) -> dict:

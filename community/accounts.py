@@ -1,0 +1,133 @@
+"""Accounts on Django's own auth: e-mail confirmation with signed links, log-in
+throttling, and the data export and anonymising deletion that members are owed."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib.auth.models import AbstractUser
+from django.core import signing
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+CONFIRMATION_SALT = "community.confirm-email"
+CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+MAX_LOGIN_FAILURES = 5
+LOGIN_WINDOW_SECONDS = 15 * 60
+
+
+class LinkError(ValueError):
+    """A confirmation or invitation link that cannot be used; the message says why."""
+
+
+def confirmation_token(user: AbstractUser) -> str:
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRMATION_SALT)
+
+
+def confirm_email(token: str) -> AbstractUser:
+    """Activate the account the link was made for, once."""
+    from django.contrib.auth import get_user_model
+
+    try:
+        data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except signing.SignatureExpired:
+        raise LinkError(_("This confirmation link has expired. Please sign up again.")) from None
+    except signing.BadSignature:
+        raise LinkError(_("This confirmation link is not valid.")) from None
+    user = get_user_model().objects.filter(pk=data.get("user"), email=data.get("email")).first()
+    if user is None:
+        raise LinkError(_("This confirmation link is not valid."))
+    profile = getattr(user, "member_profile", None)
+    if user.is_active or (profile and profile.email_confirmed_at):
+        raise LinkError(_("This link has already been used: your e-mail address is "
+                          "confirmed. Please sign in."))
+    with transaction.atomic():
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        if profile is not None:
+            profile.email_confirmed_at = timezone.now()
+            profile.save(update_fields=["email_confirmed_at"])
+    return user
+
+
+def _throttle_keys(request: Any, username: str) -> list[str]:
+    address = request.META.get("REMOTE_ADDR", "")
+    return [f"login-failures:ip:{address}", f"login-failures:user:{username.strip().lower()}"]
+
+
+def login_blocked(request: Any, username: str) -> bool:
+    return any((cache.get(key) or 0) >= MAX_LOGIN_FAILURES
+               for key in _throttle_keys(request, username))
+
+
+def record_login_failure(request: Any, username: str) -> None:
+    for key in _throttle_keys(request, username):
+        if cache.add(key, 1, LOGIN_WINDOW_SECONDS):
+            continue
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, LOGIN_WINDOW_SECONDS)
+
+
+def reset_login_failures(request: Any, username: str) -> None:
+    cache.delete_many([_throttle_keys(request, username)[1]])
+
+
+EXPORT_README = {
+    "account.email": "The e-mail address you sign in with.",
+    "account.date_joined": "When you signed up (UTC).",
+    "account.last_login": "When you last signed in (UTC).",
+    "profile.*": "Your member profile as you filled it in, with who may see your "
+                 "e-mail address and phone number.",
+    "memberships": "Your peer groups: state (member, requested, declined, left, removed, "
+                   "invited), role and dates.",
+}
+
+
+def export_member_data(user: AbstractUser) -> str:
+    """Everything the platform holds about a member, as JSON with a README of the fields."""
+    profile = getattr(user, "member_profile", None)
+    data: dict[str, Any] = {
+        "README": EXPORT_README,
+        "account": {"email": user.email, "date_joined": user.date_joined,
+                    "last_login": user.last_login},
+        "profile": None,
+        "memberships": [
+            {"group": membership.group.title, "state": membership.state,
+             "role": membership.role, "since": membership.created_at,
+             "decided_at": membership.decided_at, "reason": membership.reason}
+            for membership in user.memberships.select_related("group")
+        ],
+    }
+    if profile is not None:
+        data["profile"] = {
+            "name": profile.display_name, "organisation_kind": profile.organisation_kind,
+            "municipality": profile.municipality.name if profile.municipality else None,
+            "municipality_ags": profile.municipality.ags if profile.municipality else None,
+            "organisation": profile.organisation, "role": profile.role,
+            "expertise": sorted(profile.expertise.names()), "about": profile.bio,
+            "phone": profile.phone, "email_visible_to": profile.email_visibility,
+            "phone_visible_to": profile.phone_visibility,
+            "email_confirmed_at": profile.email_confirmed_at,
+        }
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def delete_member(user: AbstractUser) -> None:
+    """Remove what identifies the member; what they wrote stays, signed "former member"
+    (the user row remains so that threads keep their replies)."""
+    with transaction.atomic():
+        if hasattr(user, "member_profile"):
+            user.member_profile.delete()
+        user.memberships.all().delete()
+        user.groups.clear()
+        user.username = f"former-member-{user.pk}"
+        user.email = ""
+        user.first_name = user.last_name = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from community.accounts import login_blocked, record_login_failure, reset_login_failures
+from community.models import MemberProfile, Municipality, OrganisationKind
+
+
+class SignupForm(forms.Form):
+    display_name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    password1 = forms.CharField(label=_("Password"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("Password again"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    organisation_kind = forms.ChoiceField(label=_("I work for"),
+                                          choices=OrganisationKind.choices)
+    municipality = forms.ModelChoiceField(label=_("Municipality"), required=False,
+                                          queryset=Municipality.objects.order_by("name"))
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    consent = forms.BooleanField(label=_("I agree that the platform stores my details to run "
+                                         "my account (see the privacy notice)."))
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("An account with this e-mail address exists. Sign in, or reset your "
+                  "password."))
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords differ."))
+        elif first:
+            try:
+                password_validation.validate_password(first)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        kind = cleaned.get("organisation_kind")
+        if kind == OrganisationKind.MUNICIPALITY and not cleaned.get("municipality"):
+            self.add_error("municipality", _("Choose your municipality."))
+        if kind and kind != OrganisationKind.MUNICIPALITY and not cleaned.get("organisation"):
+            self.add_error("organisation", _("Name your organisation."))
+        return cleaned
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """Django's log-in form, which gives up after repeated failures from one address or
+    for one account (MAX_LOGIN_FAILURES within a quarter of an hour)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "throttled": _("Too many failed attempts. Please wait a quarter of an hour, or "
+                       "reset your password."),
+    }
+    throttled = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("E-mail address")
+
+    def clean_username(self) -> str:
+        # Accounts are named by their e-mail address, which is stored in lower case.
+        return (self.cleaned_data.get("username") or "").strip().lower()
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username", "")
+        if login_blocked(self.request, username):
+            self.throttled = True
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            record_login_failure(self.request, username)
+            raise
+        reset_login_failures(self.request, username)
+        return cleaned
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = MemberProfile
+        fields = ["display_name", "organisation_kind", "municipality", "organisation", "role",
+                  "expertise", "bio", "phone", "email_visibility", "phone_visibility"]
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(label=_("Your password"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete":
+                                                                 "current-password"}))
+
+    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
+    reason = forms.CharField(label=_("Reason (the requester sees it)"), required=False,
+                             max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("decision") == "decline" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Say why, so that the requester understands."))
+        return cleaned

@@ -1,0 +1,86 @@
+"""The one place that decides who may see and do what in the community.
+
+Views, the API, search sources, notifications and sitemaps all ask here. "Editors" are
+staff who may edit peer groups in the Wagtail admin; they moderate every group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from community.models.groups import (
+    GroupVisibility,
+    JoinPolicy,
+    Membership,
+    MembershipState,
+    PeerGroupPage,
+)
+
+
+def is_editor(user: Any) -> bool:
+    return bool(user and user.is_authenticated and user.is_active and (
+        user.is_superuser or user.has_perm("community.change_peergrouppage")))
+
+
+def membership(user: Any, group: PeerGroupPage) -> Membership | None:
+    if not (user and user.is_authenticated):
+        return None
+    cache = getattr(user, "_community_memberships", None)
+    if cache is None:
+        cache = user._community_memberships = {}
+    canonical = group.canonical()
+    if canonical.pk not in cache:
+        cache[canonical.pk] = Membership.objects.filter(group=canonical, user=user).first()
+    return cache[canonical.pk]
+
+
+def is_member(user: Any, group: PeerGroupPage) -> bool:
+    found = membership(user, group)
+    return bool(found and found.is_active and user.is_active)
+
+
+def can_see_group(user: Any, group: PeerGroupPage) -> bool:
+    """Whether the user may know the group exists (its page, name and description)."""
+    if group.visibility != GroupVisibility.SECRET:
+        return True
+    return is_editor(user) or is_member(user, group)
+
+
+def can_read(user: Any, group: PeerGroupPage) -> bool:
+    """Whether the user may read the group's threads and posts."""
+    if group.visibility == GroupVisibility.PUBLIC:
+        return True
+    return is_editor(user) or is_member(user, group)
+
+
+def can_post(user: Any, group: PeerGroupPage) -> bool:
+    return is_member(user, group)
+
+
+def can_moderate(user: Any, group: PeerGroupPage) -> bool:
+    found = membership(user, group)
+    return is_editor(user) or bool(found and found.is_moderator and user.is_active)
+
+
+def can_join(user: Any, group: PeerGroupPage) -> bool:
+    """Join at once (open groups) or ask to (groups on request)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if group.join_policy == JoinPolicy.INVITATION or not can_see_group(user, group):
+        return False
+    found = membership(user, group)
+    return found is None or found.state in (MembershipState.LEFT, MembershipState.DECLINED)
+
+
+def visible_groups(user: Any, groups: Iterable[PeerGroupPage]) -> list[PeerGroupPage]:
+    groups = list(groups)
+    if is_editor(user):
+        return groups
+    member_of = set()
+    if user and user.is_authenticated:
+        member_of = set(Membership.objects.filter(
+            user=user, state=MembershipState.ACTIVE).values_list("group__translation_key",
+                                                                  flat=True))
+    return [group for group in groups
+            if group.visibility != GroupVisibility.SECRET or group.translation_key in member_of]

@@ -1,0 +1,249 @@
+"""Account pages (sign-up, confirmation, log-in, profile, export, deletion) and the
+actions on peer groups (join, leave, decide on requests, remove members)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from community import permissions
+from community.accounts import (
+    LinkError,
+    confirm_email,
+    confirmation_token,
+    delete_member,
+    export_member_data,
+)
+from community.forms import (
+    DecisionForm,
+    DeleteAccountForm,
+    ProfileForm,
+    SignupForm,
+    ThrottledAuthenticationForm,
+)
+from community.models import (
+    JoinPolicy,
+    MemberProfile,
+    Membership,
+    MembershipRole,
+    MembershipState,
+    PeerGroupPage,
+)
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("community:profile")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(
+                username=data["email"], email=data["email"], password=data["password1"],
+                is_active=False)
+            MemberProfile.objects.create(
+                user=user, display_name=data["display_name"],
+                organisation_kind=data["organisation_kind"],
+                municipality=data.get("municipality"), organisation=data.get("organisation", ""))
+        link = request.build_absolute_uri(
+            reverse("community:confirm", args=[confirmation_token(user)]))
+        send_mail(
+            _("Please confirm your e-mail address"),
+            _("Hello %(name)s,\n\nplease confirm your e-mail address for the Smart Cities "
+              "knowledge platform by opening this link within three days:\n\n%(link)s\n\n"
+              "If you did not sign up, ignore this message.")
+            % {"name": data["display_name"], "link": link},
+            None, [user.email])
+        return render(request, "community/accounts/signup_done.html", {"email": user.email})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "community/accounts/signup.html", {"form": form}, status=status)
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        user = confirm_email(token)
+    except LinkError as error:
+        return render(request, "community/accounts/link_error.html", {"message": str(error)},
+                      status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Your e-mail address is confirmed. Welcome!"))
+    return redirect("community:profile")
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "community/accounts/login.html"
+    authentication_form = ThrottledAuthenticationForm
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response = super().form_invalid(form)
+        response.status_code = 429 if getattr(form, "throttled", False) else 400
+        return response
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("/")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "community/accounts/password_reset.html"
+    email_template_name = "community/accounts/password_reset_email.txt"
+    subject_template_name = "community/accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("community:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "community/accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "community/accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("community:login")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        messages.success(self.request, _("Your password is set. Please sign in."))
+        return super().form_valid(form)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    member, _created = MemberProfile.objects.get_or_create(
+        user=request.user, defaults={"display_name": request.user.get_full_name()
+                                     or request.user.get_username()})
+    form = ProfileForm(request.POST or None, instance=member)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your profile is saved."))
+            return redirect("community:profile")
+        return render(request, "community/accounts/profile.html", {"form": form}, status=400)
+    memberships = (request.user.memberships.select_related("group")
+                   .order_by("group__title"))
+    return render(request, "community/accounts/profile.html",
+                  {"form": form, "memberships": memberships})
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(export_member_data(request.user),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@login_required
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            delete_member(user)
+            messages.success(request, _("Your account is deleted. What you wrote stays, "
+                                        "signed “former member”."))
+            return redirect("/")
+        return render(request, "community/accounts/delete.html", {"form": form}, status=400)
+    return render(request, "community/accounts/delete.html", {"form": form})
+
+
+# --- peer group actions ------------------------------------------------------------------
+
+def group_for_action(request: HttpRequest, page_id: int) -> PeerGroupPage:
+    """The group, if the user may know it exists; a secret group is a 404 otherwise
+    (guessing its id tells nothing)."""
+    group = get_object_or_404(PeerGroupPage.objects.live(), pk=page_id)
+    if not permissions.can_see_group(request.user, group):
+        raise Http404
+    return group.canonical()
+
+
+def back_to(group: PeerGroupPage, request: HttpRequest) -> HttpResponse:
+    page = group.localized if hasattr(group, "localized") else group
+    return redirect(page.get_url(request) or "/")
+
+
+@login_required
+@require_POST
+def join(request: HttpRequest, page_id: int) -> HttpResponse:
+    group = group_for_action(request, page_id)
+    if not permissions.can_join(request.user, group):
+        return HttpResponseBadRequest(_("You cannot join this group: it takes members by "
+                                        "invitation, or you already belong to it."))
+    state = (MembershipState.ACTIVE if group.join_policy == JoinPolicy.OPEN
+             else MembershipState.PENDING)
+    Membership.objects.update_or_create(
+        group=group, user=request.user,
+        defaults={"state": state, "role": MembershipRole.MEMBER, "reason": "",
+                  "decided_at": timezone.now() if state == MembershipState.ACTIVE else None,
+                  "decided_by": None})
+    messages.success(request, _("Welcome to the group.") if state == MembershipState.ACTIVE
+                     else _("Your request is with the group's moderators."))
+    return back_to(group, request)
+
+
+@login_required
+@require_POST
+def leave(request: HttpRequest, page_id: int) -> HttpResponse:
+    group = group_for_action(request, page_id)
+    membership = permissions.membership(request.user, group)
+    if membership is None or membership.state not in (MembershipState.ACTIVE,
+                                                      MembershipState.PENDING):
+        return HttpResponseBadRequest(_("You are not a member of this group."))
+    membership.state = MembershipState.LEFT
+    membership.role = MembershipRole.MEMBER
+    membership.save()
+    messages.success(request, _("You have left the group."))
+    return back_to(group, request)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, page_id: int, membership_id: int) -> HttpResponse:
+    group = group_for_action(request, page_id)
+    if not permissions.can_moderate(request.user, group):
+        raise Http404
+    membership = get_object_or_404(Membership, pk=membership_id, group=group,
+                                   state=MembershipState.PENDING)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(" ".join(
+            str(error) for errors in form.errors.values() for error in errors))
+    approve = form.cleaned_data["decision"] == "approve"
+    membership.state = MembershipState.ACTIVE if approve else MembershipState.DECLINED
+    membership.reason = "" if approve else form.cleaned_data["reason"].strip()
+    membership.decided_at, membership.decided_by = timezone.now(), request.user
+    membership.save()
+    messages.success(request, _("The request is approved.") if approve
+                     else _("The request is declined."))
+    return back_to(group, request)
+
+
+@login_required
+@require_POST
+def remove_member(request: HttpRequest, page_id: int, membership_id: int) -> HttpResponse:
+    group = group_for_action(request, page_id)
+    if not permissions.can_moderate(request.user, group):
+        raise Http404
+    membership = get_object_or_404(Membership, pk=membership_id, group=group,
+                                   state=MembershipState.ACTIVE)
+    membership.state = MembershipState.REMOVED
+    membership.role = MembershipRole.MEMBER
+    membership.reason = request.POST.get("reason", "").strip()[:1000]
+    membership.decided_at, membership.decided_by = timezone.now(), request.user
+    membership.save()
+    messages.success(request, _("The member is removed from the group."))
+    return back_to(group, request)
