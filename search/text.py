@@ -29,6 +29,15 @@ MIN_STEM = 4
 MAX_QUERY_TERMS = 32
 
 
+BOOLEAN_WORDS = re.compile(r"(?<!\S)(?:AND|OR|NOT)(?!\S)")
+
+
+def searchable_text(query: str) -> str:
+    """The query as words to look for: people who type Lucene's AND, OR or NOT mean
+    "these words" (every word must match anyway), not the word "and"."""
+    return " ".join(BOOLEAN_WORDS.sub(" ", query).split())
+
+
 def plain_text(markup: str) -> str:
     """Text of an HTML fragment: tags removed, entities resolved, spaces collapsed."""
     return " ".join(html.unescape(strip_tags(markup or "")).split())

@@ -37,7 +37,7 @@ from search.service import (
     marked_html,
     source_labels,
 )
-from search.text import expand_synonyms, fold, stem, words
+from search.text import expand_synonyms, fold, searchable_text, stem, words
 
 FACET_SIZE = 50
 SNIPPET_LENGTH = 220
@@ -107,10 +107,11 @@ class DatabaseSearchBackend:
 
     def matching(self, request: SearchRequest) -> tuple[QuerySet[SearchDocument], list[str]]:
         documents = self.visible(request.principals)
-        stems = query_stems(request.query)
-        if not request.query or not stems:
+        query = searchable_text(request.query)
+        stems = query_stems(query)
+        if not query or not stems:
             return documents, []
-        phrasings = [request.query, *expand_synonyms(request.query, ["de", "en"])]
+        phrasings = [query, *expand_synonyms(query, ["de", "en"])]
         all_stems = list(dict.fromkeys(s for text in phrasings for s in query_stems(text)))
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchRank

@@ -25,7 +25,7 @@ from search.service import (
     marked_html,
     source_labels,
 )
-from search.text import expand_synonyms, words
+from search.text import expand_synonyms, searchable_text, words
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +65,10 @@ class ElasticsearchSearchBackend:
     # --- query parts ---------------------------------------------------------------------
 
     def text_query(self, request: SearchRequest) -> Q:
-        if not request.query or not words(request.query):
+        query = searchable_text(request.query)
+        if not query or not words(query):
             return Q("match_all")
-        phrasings = [request.query, *expand_synonyms(request.query,
-                                                     other_languages(request.language))]
+        phrasings = [query, *expand_synonyms(query, other_languages(request.language))]
         return Q("bool", minimum_should_match=1, should=[
             Q("multi_match", query=text, fields=TEXT_FIELDS, type="best_fields",
               operator="and") for text in phrasings
