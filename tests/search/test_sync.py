@@ -239,3 +239,18 @@ def test_with_the_database_queue_the_worker_retries_after_an_outage(
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert "Smarte Mülleimer" in engine_titles()
     assert SearchDocument.objects.get(key=page_key(page.pk)).indexed_hash
+
+
+def test_moving_a_page_updates_its_address_and_its_descendants(
+        engine, django_capture_on_commit_callbacks):
+    parking = engine["parking"]
+    parking.move(engine["ulm"], pos="last-child")
+    index_now()
+    [hit] = service.search(SearchRequest(query="Parken Straße")).hits
+    assert hit.url == "/de/projekte/ulm/parken/"
+    engine["ulm"].slug = "ulm-zukunft"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail signals on commit
+        publish(engine["ulm"])
+    index_now()
+    [hit] = service.search(SearchRequest(query="Parken Straße")).hits
+    assert hit.url == "/de/projekte/ulm-zukunft/parken/"
