@@ -11,5 +11,9 @@ class CommunityConfig(AppConfig):
     platform_plugin = True
     url_module = "community.urls"
     api_endpoints = {"municipalities": "community.api.MunicipalitiesAPIViewSet"}
-    search_sources = ["community.search_sources.PeerGroupSource"]
+    search_sources = [
+        "community.search_sources.PeerGroupSource",
+        "community.search_sources.ThreadSource",
+        "community.search_sources.PostSource",
+    ]
     demo_loader = "community.demo.load_demo_content"

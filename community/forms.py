@@ -8,7 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from community.accounts import login_blocked, record_login_failure, reset_login_failures
-from community.models import MemberProfile, Municipality, OrganisationKind
+from community.models import MAX_POST_LENGTH, MemberProfile, Municipality, OrganisationKind
 
 
 class SignupForm(forms.Form):
@@ -118,3 +118,39 @@ class DecisionForm(forms.Form):
         if cleaned.get("decision") == "decline" and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Say why, so that the requester understands."))
         return cleaned
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(label=_("Your post"), max_length=MAX_POST_LENGTH,
+                           widget=forms.Textarea(attrs={"rows": 6}),
+                           help_text=_("Markdown: *emphasis*, **bold**, lists, > quotes, "
+                                       "`code` and [links](https://example.org)."))
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError(_("Write something first."))
+        return body
+
+
+class ThreadForm(PostForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    field_order = ["title", "body"]
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if not title:
+            raise forms.ValidationError(_("Give the thread a title."))
+        return title
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(label=_("Why should moderators look at this post?"),
+                             max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ModerationForm(forms.Form):
+    action = forms.ChoiceField(choices=[(name, name) for name in (
+        "pin", "unpin", "lock", "unlock", "hide", "restore", "move")])
+    note = forms.CharField(required=False, max_length=300)
+    target = forms.IntegerField(required=False, min_value=1)

@@ -84,3 +84,26 @@ def visible_groups(user: Any, groups: Iterable[PeerGroupPage]) -> list[PeerGroup
                                                                   flat=True))
     return [group for group in groups
             if group.visibility != GroupVisibility.SECRET or group.translation_key in member_of]
+
+
+def can_read_thread(user: Any, thread: Any) -> bool:
+    """Hidden threads are for moderators only."""
+    if not can_read(user, thread.group):
+        return False
+    return not thread.is_hidden or can_moderate(user, thread.group)
+
+
+def can_reply(user: Any, thread: Any) -> bool:
+    return can_post(user, thread.group) and not thread.is_locked and not thread.is_hidden
+
+
+def can_edit_post(user: Any, post: Any) -> bool:
+    """Authors edit and delete their own posts while they may still post in the thread
+    and no moderator has hidden the post."""
+    return (user.is_authenticated and post.author_id == user.pk and not post.is_hidden
+            and can_reply(user, post.thread))
+
+
+def can_report(user: Any, post: Any) -> bool:
+    return (user.is_authenticated and user.is_active and post.author_id != user.pk
+            and can_read_thread(user, post.thread))

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from community import views
+from community import discussions, views
 
 app_name = "community"
 
@@ -29,4 +29,20 @@ urlpatterns = [
          views.decide, name="decide"),
     path(pgettext_lazy("URL path", "groups/<int:page_id>/members/<int:membership_id>/remove/"),
          views.remove_member, name="remove_member"),
+    path(pgettext_lazy("URL path", "groups/<int:page_id>/threads/new/"),
+         discussions.new_thread, name="new_thread"),
+    path(pgettext_lazy("URL path", "groups/<int:page_id>/threads/<int:thread_id>/"),
+         discussions.thread_detail, name="thread"),
+    path(pgettext_lazy("URL path", "groups/<int:page_id>/threads/<int:thread_id>/reply/"),
+         discussions.reply, name="reply"),
+    path(pgettext_lazy("URL path", "groups/<int:page_id>/threads/<int:thread_id>/moderate/"),
+         discussions.moderate_thread, name="moderate_thread"),
+    path(pgettext_lazy("URL path", "posts/<int:post_id>/edit/"), discussions.edit_post,
+         name="edit_post"),
+    path(pgettext_lazy("URL path", "posts/<int:post_id>/delete/"), discussions.delete_post,
+         name="delete_post"),
+    path(pgettext_lazy("URL path", "posts/<int:post_id>/report/"), discussions.report_post,
+         name="report_post"),
+    path(pgettext_lazy("URL path", "posts/<int:post_id>/moderate/"), discussions.moderate_post,
+         name="moderate_post"),
 ]

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community import permissions
-from community.models import Membership, Municipality, PeerGroupPage
+from community.models import Membership, Municipality, PeerGroupPage, Report
 
 
 @hooks.register("before_serve_page")
@@ -56,3 +56,21 @@ class MunicipalityViewSet(SnippetViewSet):
 
 register_snippet(MunicipalityViewSet)
 register_snippet(MembershipViewSet)
+
+
+class ReportViewSet(SnippetViewSet):
+    """The moderation queue: reported posts, open ones first. Setting a report to
+    "post hidden" hides the post; "dismissed" leaves it."""
+
+    model = Report
+    icon = "warning"
+    menu_label = _("Reported posts")
+    menu_order = 270
+    add_to_admin_menu = True
+    list_display = ["post", "reason", "reporter", "status", "created_at"]
+    list_filter = ["status"]
+    ordering = ["status", "-created_at"]
+    form_fields = ["status"]
+
+
+register_snippet(ReportViewSet)

@@ -76,3 +76,13 @@ def browser_page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: rate limits, log-in throttling and the
+    search engine's backoff are counted there, and ids repeat between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

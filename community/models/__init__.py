@@ -1,3 +1,11 @@
+from community.models.discussions import (
+    MAX_POST_LENGTH,
+    Post,
+    PostRevision,
+    Report,
+    ReportStatus,
+    Thread,
+)
 from community.models.groups import (
     GroupVisibility,
     JoinPolicy,
@@ -23,6 +31,7 @@ from community.models.municipalities import (
 )
 
 __all__ = [
+    "MAX_POST_LENGTH",
     "ContactVisibility",
     "ExpertiseTag",
     "FederalState",
@@ -37,7 +46,12 @@ __all__ = [
     "OrganisationKind",
     "PeerGroupIndexPage",
     "PeerGroupPage",
+    "Post",
+    "PostRevision",
+    "Report",
+    "ReportStatus",
     "SizeClass",
     "TaggedExpertise",
+    "Thread",
     "size_class_for_population",
 ]

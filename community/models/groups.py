@@ -125,6 +125,10 @@ class PeerGroupPage(Page):
             entry = {"membership_id": row.pk, "role": row.role,
                      "display_name": profile.display_name if profile else str(row.user)}
             (members if row.is_active else pending).append(entry)
+        if may_read:
+            from community.discussions import threads_for
+
+            context["threads"] = threads_for(request, group)
         context.update(group=group, membership=permissions.membership(user, group),
                        may_join=permissions.can_join(user, group), may_read=may_read,
                        may_moderate=may_moderate, members=members, pending=pending)

@@ -1,0 +1,67 @@
+"""People in every role towards a peer group, and a public, a closed and a secret group
+they belong to in different ways."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from community.models import (
+    GroupVisibility,
+    JoinPolicy,
+    MemberProfile,
+    Membership,
+    MembershipRole,
+    MembershipState,
+    PeerGroupIndexPage,
+    PeerGroupPage,
+)
+from tests.home.factories import publish
+
+
+def make_user(name: str):
+    user = get_user_model().objects.create_user(f"{name}@demo.example", f"{name}@demo.example",
+                                                "geheim-123")
+    MemberProfile.objects.create(user=user, display_name=name.title())
+    return user
+
+
+@pytest.fixture
+def people(db):
+    people = {name: make_user(name) for name in
+              ("outsider", "pending", "member", "moderator", "editor")}
+    people["editor"].user_permissions.add(
+        Permission.objects.get(codename="change_peergrouppage"))
+    return people
+
+
+@pytest.fixture
+def groups(site, people):
+    index = site.root_page.add_child(instance=PeerGroupIndexPage(
+        title="Peergruppen", slug="peergruppen", locale_id=site.root_page.locale_id))
+    publish(index)
+    made = {}
+    for visibility, policy in ((GroupVisibility.PUBLIC, JoinPolicy.OPEN),
+                               (GroupVisibility.CLOSED, JoinPolicy.REQUEST),
+                               (GroupVisibility.SECRET, JoinPolicy.INVITATION)):
+        group = index.add_child(instance=PeerGroupPage(
+            title=f"Gruppe {visibility}", slug=f"gruppe-{visibility}", topic="Daten",
+            description=f"<p>Beschreibung {visibility} Datenraum</p>",
+            visibility=visibility, join_policy=policy, locale_id=index.locale_id))
+        publish(group)
+        group = PeerGroupPage.objects.get(pk=group.pk)
+        Membership.objects.create(group=group, user=people["member"],
+                                  state=MembershipState.ACTIVE)
+        Membership.objects.create(group=group, user=people["moderator"],
+                                  state=MembershipState.ACTIVE, role=MembershipRole.MODERATOR)
+        Membership.objects.create(group=group, user=people["pending"],
+                                  state=MembershipState.PENDING)
+        made[visibility] = group
+    return made
+
+
+def as_user(client, user):
+    if user is not None:
+        client.force_login(user)
+    return client
