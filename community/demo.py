@@ -30,7 +30,9 @@ from community.models import (
     OrganisationKind,
     PeerGroupIndexPage,
     PeerGroupPage,
+    Post,
     SizeClass,
+    Thread,
 )
 
 Log = Callable[[str], None]
@@ -139,6 +141,45 @@ GROUPS = [
 ]
 
 
+# Threads per group address: title, [(author e-mail, Markdown text)], German and English.
+THREADS = {
+    "digitale-verwaltung-land": [
+        ("Welche Onlinedienste zuerst?", [
+            ("maria.jensen@suederbrarup.demo.example",
+             "Wir sind ein Amt mit zwölf Gemeinden. Mit welchen **Onlinediensten** habt ihr "
+             "angefangen, damit sich der Aufwand schnell lohnt?"),
+            ("lea.schmidt@hoexter.demo.example",
+             "Bei uns: Wohngeld, Meldebescheinigung und Kita-Anmeldung. Die Handreichung "
+             "des BBSR hat geholfen: [Die digitale Stadt gestalten](https://www.bbsr.bund.de)."),
+            ("katrin.vogel@kts.demo.example",
+             "Guter Hinweis! Im nächsten Peer-Learning zur Verwaltungsdigitalisierung greifen "
+             "wir das Thema auf."),
+        ]),
+        ("Sharing shared services across districts", [
+            ("lea.schmidt@hoexter.demo.example",
+             "Has anyone shared a service desk *across district borders*? We would like to "
+             "learn from your contracts."),
+        ]),
+    ],
+    "urbane-datenplattformen": [
+        ("Betriebsmodell der Datenplattform", [
+            ("anna.berger@ulm.demo.example",
+             "Wir stellen unser Betriebsmodell vor:\n\n- Stadtwerke betreiben\n"
+             "- die Stadt steuert\n- offene Schnittstellen (FIWARE)"),
+            ("tobias.wagner@jena.demo.example",
+             "Danke! Wie regelt ihr die Kosten zwischen Stadt und Stadtwerken?"),
+        ]),
+    ],
+    "steuerungsgruppe-datenstrategie": [
+        ("Entwurf 0.3 der Datenstrategie", [
+            ("katrin.vogel@kts.demo.example",
+             "Der Entwurf 0.3 liegt bei; bitte Rückmeldungen bis Freitag."),
+            ("tobias.wagner@jena.demo.example", "Kapitel 4 (Datenräume) haben wir kommentiert."),
+        ]),
+    ],
+}
+
+
 def load_demo_content(log: Log = print) -> None:
     load_municipalities(log)
     members = _members(log)
@@ -199,6 +240,11 @@ def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
             for email, role, state in memberships:
                 Membership.objects.create(group=group, user=members[email], role=role,
                                           state=state)
+            for title_text, posts in THREADS.get(slug, []):
+                thread = Thread.objects.create(group=group, title=title_text,
+                                               author=members[posts[0][0]])
+                for email, body in posts:
+                    Post.objects.create(thread=thread, author=members[email], body=body)
         group = group.specific
         if english:
             _translation(group, english, title=title_en, slug=slug_en, topic=topic_en,

@@ -50,6 +50,11 @@ def test_demo_members_and_groups_in_both_languages():
     assert set(groups.values_list("visibility", flat=True)) == set(GroupVisibility.values)
     assert PeerGroupPage.objects.filter(locale__language_code="en").count() == 3
     assert Membership.objects.filter(state="pending").count() == 1
+    from community.models import Post, Thread
+
+    assert Thread.objects.count() == 4 and Post.objects.count() == 8
+    assert set(Thread.objects.values_list("group__visibility", flat=True)) == set(
+        GroupVisibility.values)
     secret = groups.get(visibility="secret")
     en_secret = PeerGroupPage.objects.get(translation_key=secret.translation_key,
                                           locale__language_code="en")
