@@ -28,6 +28,7 @@ from community.models import (
     ReportStatus,
     Thread,
 )
+from community.notifications import notify_new_post
 from community.views import group_for_action
 
 POSTS_PER_PAGE = 50
@@ -125,8 +126,9 @@ def new_thread(request: HttpRequest, page_id: int) -> HttpResponse:
         with transaction.atomic():
             thread = Thread.objects.create(group=group, title=form.cleaned_data["title"],
                                            author=request.user)
-            Post.objects.create(thread=thread, author=request.user,
-                                body=form.cleaned_data["body"])
+            post = Post.objects.create(thread=thread, author=request.user,
+                                       body=form.cleaned_data["body"])
+            notify_new_post(post)
         return redirect(thread_url(thread))
     return render(request, "community/new_thread.html", context)
 
@@ -148,8 +150,9 @@ def reply(request: HttpRequest, page_id: int, thread_id: int) -> HttpResponse:
     with transaction.atomic():
         reply_to = Post.objects.filter(thread=thread,
                                        pk=request.POST.get("reply_to") or 0).first()
-        Post.objects.create(thread=thread, author=request.user, reply_to=reply_to,
-                            body=form.cleaned_data["body"])
+        post = Post.objects.create(thread=thread, author=request.user, reply_to=reply_to,
+                                   body=form.cleaned_data["body"])
+        notify_new_post(post)
         Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
     last_page = Paginator(range(thread.posts.count()), POSTS_PER_PAGE).num_pages
     return redirect(thread_url(thread, last_page))

@@ -34,6 +34,7 @@ from community.forms import (
     ThrottledAuthenticationForm,
 )
 from community.models import (
+    EmailFrequency,
     JoinPolicy,
     MemberProfile,
     Membership,
@@ -41,6 +42,7 @@ from community.models import (
     MembershipState,
     PeerGroupPage,
 )
+from community.notifications import follow, notify_membership
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -185,11 +187,13 @@ def join(request: HttpRequest, page_id: int) -> HttpResponse:
                                         "invitation, or you already belong to it."))
     state = (MembershipState.ACTIVE if group.join_policy == JoinPolicy.OPEN
              else MembershipState.PENDING)
-    Membership.objects.update_or_create(
+    membership, _created = Membership.objects.update_or_create(
         group=group, user=request.user,
         defaults={"state": state, "role": MembershipRole.MEMBER, "reason": "",
                   "decided_at": timezone.now() if state == MembershipState.ACTIVE else None,
                   "decided_by": None})
+    if membership.is_active:
+        follow(request.user, group=group)
     messages.success(request, _("Welcome to the group.") if state == MembershipState.ACTIVE
                      else _("Your request is with the group's moderators."))
     return back_to(group, request)
@@ -227,6 +231,7 @@ def decide(request: HttpRequest, page_id: int, membership_id: int) -> HttpRespon
     membership.reason = "" if approve else form.cleaned_data["reason"].strip()
     membership.decided_at, membership.decided_by = timezone.now(), request.user
     membership.save()
+    notify_membership(membership)
     messages.success(request, _("The request is approved.") if approve
                      else _("The request is declined."))
     return back_to(group, request)
@@ -247,3 +252,40 @@ def remove_member(request: HttpRequest, page_id: int, membership_id: int) -> Htt
     membership.save()
     messages.success(request, _("The member is removed from the group."))
     return back_to(group, request)
+
+
+# --- notifications --------------------------------------------------------------------
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    mine = request.user.notifications.select_related("group").order_by("-created_at")
+    if request.method == "POST":
+        mine.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("community:notifications")
+    return render(request, "community/accounts/notifications.html",
+                  {"notifications": list(mine[:50])})
+
+
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """One click from an e-mail, no sign-in: the page asks for the click (link scanners
+    only look), and the click switches every e-mail off."""
+    from django.core import signing
+
+    from community.notifications import UNSUBSCRIBE_SALT
+
+    try:
+        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)["user"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return render(request, "community/accounts/link_error.html", {
+            "message": _("This unsubscribe link is not valid.")}, status=400)
+    profile = MemberProfile.objects.filter(user_id=user_id).first()
+    if profile is None:
+        return render(request, "community/accounts/link_error.html", {
+            "message": _("This unsubscribe link is not valid.")}, status=400)
+    done = False
+    if request.method == "POST":
+        profile.email_frequency = EmailFrequency.NEVER
+        profile.save(update_fields=["email_frequency"])
+        done = True
+    return render(request, "community/accounts/unsubscribe.html",
+                  {"done": done or profile.email_frequency == EmailFrequency.NEVER})

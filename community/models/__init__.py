@@ -29,12 +29,20 @@ from community.models.municipalities import (
     SizeClass,
     size_class_for_population,
 )
+from community.models.notifications import (
+    EmailFrequency,
+    Follow,
+    Notification,
+    NotificationKind,
+)
 
 __all__ = [
     "MAX_POST_LENGTH",
     "ContactVisibility",
+    "EmailFrequency",
     "ExpertiseTag",
     "FederalState",
+    "Follow",
     "GroupVisibility",
     "JoinPolicy",
     "MemberProfile",
@@ -43,6 +51,8 @@ __all__ = [
     "MembershipState",
     "Municipality",
     "MunicipalityKind",
+    "Notification",
+    "NotificationKind",
     "OrganisationKind",
     "PeerGroupIndexPage",
     "PeerGroupPage",

@@ -12,6 +12,8 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
+from community.models.notifications import EmailFrequency
+
 
 class OrganisationKind(models.TextChoices):
     MUNICIPALITY = "municipality", _("Municipality")
@@ -66,6 +68,9 @@ class MemberProfile(ClusterableModel):
                                         choices=ContactVisibility.choices,
                                         default=ContactVisibility.NOBODY)
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
+    email_frequency = models.CharField(
+        _("e-mails about my groups and threads"), max_length=12,
+        choices=EmailFrequency.choices, default=EmailFrequency.IMMEDIATELY)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -141,6 +141,11 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
 # Extra keyword arguments for the Elasticsearch client (the tests add a node class here).
 ELASTICSEARCH_CLIENT_OPTIONS: dict = {}
+if "community" in PLATFORM_PLUGINS:
+    # Sign-in link and unread notifications in the site header.
+    TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+        "community.context_processors.account")
+
 # Accounts: the community plugin's sign-in page when it is enabled, else the admin's.
 LOGIN_URL = "community:login" if "community" in PLATFORM_PLUGINS else "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "community:profile" if "community" in PLATFORM_PLUGINS else "/"

@@ -118,7 +118,7 @@ def test_profile_export_and_deletion(client, site):
         "display_name": "Anna B.", "organisation_kind": "municipality",
         "municipality": MemberProfile.objects.get().municipality_id, "role": "CDO",
         "expertise": "Open Data, Sensorik", "bio": "Hallo", "phone": "0731 1",
-        "email_visibility": "groups", "phone_visibility": "nobody"})
+        "email_visibility": "groups", "phone_visibility": "nobody", "email_frequency": "daily"})
     assert response.status_code == 302
     exported = client.get("/de/konto/export/")
     data = json.loads(exported.content)

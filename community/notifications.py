@@ -1,0 +1,175 @@
+"""Who hears about what: followers of a group learn of new threads, followers of a
+thread of replies, mentioned members of the mention, requesters of the decision.
+Notifications show in the site at once; e-mail goes immediately or in a daily or
+weekly digest, as each member chose, with a one-click unsubscribe link."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from community import permissions
+from community.models import (
+    EmailFrequency,
+    Follow,
+    Membership,
+    MembershipState,
+    Notification,
+    NotificationKind,
+    Post,
+)
+
+UNSUBSCRIBE_SALT = "community.unsubscribe"
+DIGEST_PERIODS = {EmailFrequency.DAILY: timedelta(days=1),
+                  EmailFrequency.WEEKLY: timedelta(days=7)}
+
+
+def follow(user: Any, *, group: Any = None, thread: Any = None) -> None:
+    Follow.objects.get_or_create(user=user, group=group, thread=thread)
+
+
+def unsubscribe_token(user: Any) -> str:
+    return signing.dumps({"user": user.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(user: Any) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("community:unsubscribe", args=[unsubscribe_token(user)])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def mentioned_members(post: Post) -> list[Any]:
+    """Active members of the post's group whose name the post mentions as @Name."""
+    if "@" not in post.body:
+        return []
+    members = (Membership.objects.filter(group=post.thread.group,
+                                         state=MembershipState.ACTIVE)
+               .select_related("user__member_profile"))
+    found = []
+    for membership in members:
+        profile = getattr(membership.user, "member_profile", None)
+        if profile and re.search(r"(?<!\w)@" + re.escape(profile.display_name) + r"(?!\w)",
+                                 post.body):
+            found.append(membership.user)
+    return found
+
+
+def notify_new_post(post: Post) -> list[Notification]:
+    """Notifications for a new post: the thread's first post tells the group's
+    followers, a reply the thread's followers; a mention wins over either."""
+    thread, group = post.thread, post.thread.group
+    first = not thread.posts.exclude(pk=post.pk).exists()
+    followers = Follow.objects.filter(**({"group": group} if first else {"thread": thread}))
+    recipients: dict[int, tuple[Any, str]] = {}
+    kind = NotificationKind.NEW_THREAD if first else NotificationKind.REPLY
+    for follower in followers.select_related("user"):
+        recipients[follower.user_id] = (follower.user, kind)
+    for user in mentioned_members(post):
+        recipients[user.pk] = (user, NotificationKind.MENTION)
+    recipients.pop(post.author_id, None)
+    author = post.author.member_profile.display_name if post.author else _("former member")
+    url = reverse("community:thread", args=[group.pk, thread.pk]) + f"#post-{post.pk}"
+    texts = {
+        NotificationKind.NEW_THREAD: _("%(author)s started “%(thread)s” in %(group)s"),
+        NotificationKind.REPLY: _("%(author)s replied in “%(thread)s”"),
+        NotificationKind.MENTION: _("%(author)s mentioned you in “%(thread)s”"),
+    }
+    created = Notification.objects.bulk_create([
+        Notification(recipient=user, kind=kind, group=group, thread=thread, post=post, url=url,
+                     text=(texts[kind] % {"author": author, "thread": thread.title,
+                                          "group": group.title})[:300])
+        for user, kind in recipients.values()
+        if user.is_active and permissions.can_read_thread(user, thread)
+    ])
+    if post.author:
+        follow(post.author, thread=thread)
+    send_immediately_after_commit(created)
+    return created
+
+
+def notify_membership(membership: Membership) -> None:
+    group = membership.group
+    if membership.state == MembershipState.ACTIVE:
+        text = _("You are now a member of %(group)s.") % {"group": group.title}
+        follow(membership.user, group=group)
+    else:
+        text = (_("Your request to join %(group)s was declined: %(reason)s")
+                % {"group": group.title, "reason": membership.reason})
+    notification = Notification.objects.create(
+        recipient=membership.user, kind=NotificationKind.MEMBERSHIP, group=group,
+        text=text[:300], url=group.get_url() or "/")
+    send_immediately_after_commit([notification])
+
+
+def send_immediately_after_commit(notifications: Iterable[Notification]) -> None:
+    ids = [notification.pk for notification in notifications]
+    if ids:
+        transaction.on_commit(lambda: send_immediate(ids))
+
+
+def frequency(user: Any) -> str:
+    profile = getattr(user, "member_profile", None)
+    return profile.email_frequency if profile else EmailFrequency.NEVER
+
+
+def send_immediate(ids: list[int]) -> int:
+    sent = 0
+    for notification in Notification.objects.filter(pk__in=ids, emailed_at__isnull=True) \
+            .select_related("recipient__member_profile"):
+        if frequency(notification.recipient) != EmailFrequency.IMMEDIATELY:
+            continue
+        send_mail_to(notification.recipient, notification.text, [notification])
+        sent += 1
+    return sent
+
+
+def send_mail_to(user: Any, subject: str, notifications: list[Notification]) -> None:
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    by_place: dict[str, list[Notification]] = defaultdict(list)
+    for notification in notifications:
+        place = notification.group.title if notification.group else ""
+        if notification.thread:
+            place += f" › {notification.thread.title}"
+        by_place[place].append(notification)
+    lines = []
+    for place, items in by_place.items():
+        lines.append(place)
+        lines += [f"  - {item.text}\n    {base}{item.url}" for item in items]
+        lines.append("")
+    link = unsubscribe_url(user)
+    lines += ["--", _("No more e-mails from the platform? One click: %(link)s") % {"link": link}]
+    message = EmailMessage(subject[:200], "\n".join(lines), to=[user.email], headers={
+        "List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"})
+    message.send()
+    Notification.objects.filter(pk__in=[item.pk for item in notifications]).update(
+        emailed_at=timezone.now())
+
+
+def send_digests(period: str) -> int:
+    """One e-mail per member who chose this period, grouped by group and thread, with
+    what has not been e-mailed yet. Running it twice sends nothing the second time."""
+    pending = (Notification.objects.filter(
+        emailed_at__isnull=True, recipient__is_active=True,
+        recipient__member_profile__email_frequency=period)
+        .select_related("recipient__member_profile", "group", "thread")
+        .order_by("recipient_id", "group_id", "thread_id", "created_at"))
+    by_user: dict[int, list[Notification]] = defaultdict(list)
+    for notification in pending:
+        by_user[notification.recipient_id].append(notification)
+    for items in by_user.values():
+        user = items[0].recipient
+        subject = (_("Your daily digest: %(count)s news") if period == EmailFrequency.DAILY
+                   else _("Your weekly digest: %(count)s news")) % {"count": len(items)}
+        send_mail_to(user, subject, items)
+    return len(by_user)
