@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from community import discussions, views
+from community import discussions, invitations, views
 
 app_name = "community"
 
@@ -33,6 +33,10 @@ urlpatterns = [
          views.decide, name="decide"),
     path(pgettext_lazy("URL path", "groups/<int:page_id>/members/<int:membership_id>/remove/"),
          views.remove_member, name="remove_member"),
+    path(pgettext_lazy("URL path", "groups/<int:page_id>/invite/"), invitations.invite,
+         name="invite"),
+    path(pgettext_lazy("URL path", "invitation/<str:token>/"),
+         invitations.accept_invitation, name="accept_invitation"),
     path(pgettext_lazy("URL path", "groups/<int:page_id>/threads/new/"),
          discussions.new_thread, name="new_thread"),
     path(pgettext_lazy("URL path", "groups/<int:page_id>/threads/<int:thread_id>/"),

@@ -21,8 +21,8 @@ from tests.home.factories import publish
 
 
 def make_user(name: str):
-    user = get_user_model().objects.create_user(f"{name}@demo.example", f"{name}@demo.example",
-                                                "geheim-123")
+    user = get_user_model().objects.create_user(f"{name}@demo.example",
+                                                f"{name}@demo.example", "geheim-123")
     MemberProfile.objects.create(user=user, display_name=name.title())
     return user
 
