@@ -10,7 +10,11 @@ class CommunityConfig(AppConfig):
 
     platform_plugin = True
     url_module = "community.urls"
-    api_endpoints = {"municipalities": "community.api.MunicipalitiesAPIViewSet"}
+    api_endpoints = {
+        "municipalities": "community.api.MunicipalitiesAPIViewSet",
+        "peer-groups": "community.discussions_api.PeerGroupsAPIViewSet",
+        "threads": "community.discussions_api.ThreadsAPIViewSet",
+    }
     search_sources = [
         "community.search_sources.PeerGroupSource",
         "community.search_sources.ThreadSource",

@@ -135,8 +135,9 @@ def profile(request: HttpRequest) -> HttpResponse:
         return render(request, "community/accounts/profile.html", {"form": form}, status=400)
     memberships = (request.user.memberships.select_related("group")
                    .order_by("group__title"))
+    tokens = request.user.personal_tokens.filter(revoked_at=None).order_by("-created_at")
     return render(request, "community/accounts/profile.html",
-                  {"form": form, "memberships": memberships})
+                  {"form": form, "memberships": memberships, "tokens": tokens})
 
 
 @login_required
@@ -289,3 +290,26 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         done = True
     return render(request, "community/accounts/unsubscribe.html",
                   {"done": done or profile.email_frequency == EmailFrequency.NEVER})
+
+
+@login_required
+@require_POST
+def create_token(request: HttpRequest) -> HttpResponse:
+    from community.models import PersonalToken
+
+    name = " ".join(request.POST.get("name", "").split())[:80]
+    if not name:
+        messages.error(request, _("Give the token a name, so that you recognise it later."))
+        return redirect("community:profile")
+    _token, raw = PersonalToken.issue(request.user, name)
+    return render(request, "community/accounts/token_created.html", {"raw": raw, "name": name})
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = get_object_or_404(request.user.personal_tokens, pk=token_id, revoked_at=None)
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    messages.success(request, _("The token is revoked."))
+    return redirect("community:profile")

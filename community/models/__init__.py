@@ -35,6 +35,7 @@ from community.models.notifications import (
     Notification,
     NotificationKind,
 )
+from community.models.tokens import PersonalToken
 
 __all__ = [
     "MAX_POST_LENGTH",
@@ -56,6 +57,7 @@ __all__ = [
     "OrganisationKind",
     "PeerGroupIndexPage",
     "PeerGroupPage",
+    "PersonalToken",
     "Post",
     "PostRevision",
     "Report",

@@ -1,0 +1,238 @@
+"""The community's headless API: /api/v2/peer-groups/ and /api/v2/threads/.
+
+Reading asks community.permissions like the pages do: a secret group and its threads do
+not exist for outsiders (404), a closed group's threads are for members. Members write
+(start threads, reply) with their session (CSRF checked) or a personal API token
+(`Authorization: Token sct_…`, created and revoked in their account); posting is rate
+limited (429). Described in OpenAPI at /api/v2/threads/schema/.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication, SessionAuthentication
+from rest_framework.request import Request
+from rest_framework.response import Response
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from community import permissions
+from community.discussions import POSTS_PER_MINUTE, POSTS_PER_PAGE, author_name
+from community.forms import PostForm, ThreadForm
+from community.models import (
+    GroupVisibility,
+    PeerGroupPage,
+    PersonalToken,
+    Post,
+    Thread,
+)
+from community.models.tokens import hash_token
+from community.notifications import notify_new_post
+
+
+class PersonalTokenAuthentication(BaseAuthentication):
+    keyword = "Token"
+
+    def authenticate(self, request: Request) -> tuple[Any, PersonalToken] | None:
+        header = request.META.get("HTTP_AUTHORIZATION", "")
+        if not header.startswith(self.keyword + " "):
+            return None
+        raw = header[len(self.keyword) + 1:].strip()
+        token = (PersonalToken.objects.select_related("user")
+                 .filter(key_hash=hash_token(raw), revoked_at__isnull=True).first())
+        if token is None or not token.user.is_active:
+            raise exceptions.AuthenticationFailed(_("The API token is not valid or was "
+                                                    "revoked."))
+        PersonalToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token.user, token
+
+    def authenticate_header(self, request: Request) -> str:
+        return self.keyword
+
+
+def readable_groups(user: Any) -> QuerySet[PeerGroupPage]:
+    """The canonical groups whose threads the user may read, as one query."""
+    groups = PeerGroupPage.objects.live().filter(locale__language_code="de")
+    if permissions.is_editor(user):
+        return groups
+    condition = Q(visibility=GroupVisibility.PUBLIC)
+    if user.is_authenticated:
+        condition |= Q(access_group__in=user.groups.all())
+    return groups.filter(condition)
+
+
+def too_many_posts(request: Request) -> bool:
+    from django.core.cache import cache
+
+    key = f"community:posts:{request.user.pk}:{int(timezone.now().timestamp() // 60)}"
+    cache.add(key, 0, 120)
+    return cache.incr(key) > POSTS_PER_MINUTE
+
+
+def form_errors(form: Any) -> Response:
+    return Response({"message": _("The post could not be saved."),
+                     "errors": {name: [str(error) for error in errors]
+                                for name, errors in form.errors.items()}}, status=400)
+
+
+class CommunityAPIMixin:
+    authentication_classes = [SessionAuthentication, PersonalTokenAuthentication]
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, exceptions.Throttled):
+            return Response({"message": str(exc.detail)}, status=429)
+        return super().handle_exception(exc)
+
+
+class PeerGroupsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
+    model = PeerGroupPage
+    name = "peer-groups"
+
+    @classmethod
+    def get_urlpatterns(cls) -> list:
+        from django.urls import path
+
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+    def listing_view(self, request: Request) -> Response:
+        groups = PeerGroupPage.objects.live().filter(locale__language_code="de")
+        if not permissions.is_editor(request.user):
+            visible = Q(visibility__in=[GroupVisibility.PUBLIC, GroupVisibility.CLOSED])
+            if request.user.is_authenticated:
+                visible |= Q(access_group__in=request.user.groups.all())
+            groups = groups.filter(visible)
+        readable = set(readable_groups(request.user).values_list("pk", flat=True))
+        groups = groups.annotate(thread_count=Count("threads", filter=Q(
+            threads__is_hidden=False))).order_by("title")
+        return Response({"items": [{
+            "id": group.pk, "title": group.title, "topic": group.topic,
+            "visibility": group.visibility, "join_policy": group.join_policy,
+            "url": group.url, "may_read": group.pk in readable,
+            "thread_count": group.thread_count if group.pk in readable else None,
+        } for group in groups]})
+
+
+class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
+    model = Thread
+    name = "threads"
+
+    @classmethod
+    def get_urlpatterns(cls) -> list:
+        from django.urls import path
+
+        return [
+            path("", cls.as_view({"get": "listing_view", "post": "create_view"}),
+                 name="listing"),
+            path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            path("<int:pk>/posts/", cls.as_view({"post": "reply_view"}), name="reply"),
+            path("schema/", cls.as_view({"get": "schema_view"}), name="schema"),
+        ]
+
+    def visible_threads(self, request: Request) -> QuerySet[Thread]:
+        threads = Thread.objects.filter(group__in=readable_groups(request.user))
+        if not permissions.is_editor(request.user):
+            moderated = [group.pk for group in PeerGroupPage.objects.filter(
+                memberships__user=request.user.pk, memberships__role="moderator",
+                memberships__state="active")] if request.user.is_authenticated else []
+            threads = threads.filter(Q(is_hidden=False) | Q(group__in=moderated))
+        return threads
+
+    def listing_view(self, request: Request) -> Response:
+        threads = self.visible_threads(request).select_related("author__member_profile")
+        group = request.GET.get("group")
+        if group:
+            if not group.isdigit():
+                return Response({"message": _("group must be a number.")}, status=400)
+            threads = threads.filter(group_id=int(group))
+        threads = threads.annotate(post_count=Count("posts")).order_by(
+            "-is_pinned", "-last_activity_at")
+        page = Paginator(threads, 20).get_page(request.GET.get("page"))
+        return Response({"meta": {"total_count": page.paginator.count, "page": page.number,
+                                  "pages": page.paginator.num_pages},
+                         "items": [self.thread_data(thread) for thread in page]})
+
+    @staticmethod
+    def thread_data(thread: Thread) -> dict[str, Any]:
+        return {"id": thread.pk, "group": thread.group_id, "title": thread.title,
+                "author": author_name(thread.author), "pinned": thread.is_pinned,
+                "locked": thread.is_locked, "post_count": getattr(thread, "post_count", None),
+                "last_activity_at": thread.last_activity_at}
+
+    def detail_view(self, request: Request, pk: int) -> Response:
+        thread = self.visible_threads(request).filter(pk=pk).first()
+        if thread is None:
+            return Response({"message": _("Not found.")}, status=404)
+        may_moderate = permissions.can_moderate(request.user, thread.group)
+        posts = thread.posts.select_related("author__member_profile").order_by("created_at")
+        page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        return Response({
+            **self.thread_data(thread),
+            "meta": {"total_count": page.paginator.count, "page": page.number,
+                     "pages": page.paginator.num_pages},
+            "posts": [{
+                "id": post.pk, "author": author_name(post.author),
+                "created_at": post.created_at, "edited_at": post.edited_at,
+                "hidden": post.is_hidden,
+                "body_html": post.body_html if (not post.is_hidden or may_moderate) else "",
+            } for post in page],
+        })
+
+    def create_view(self, request: Request) -> Response:
+        if not request.user.is_authenticated:
+            raise exceptions.NotAuthenticated
+        group_id = request.data.get("group")
+        group = (PeerGroupPage.objects.live().filter(pk=group_id).first()
+                 if str(group_id).isdigit() else None)
+        if group is None or not permissions.can_see_group(request.user, group):
+            return Response({"message": _("There is no such group.")}, status=404)
+        if not permissions.can_post(request.user, group):
+            return Response({"message": _("Only members of this group start threads.")},
+                            status=403)
+        form = ThreadForm({"title": request.data.get("title", ""),
+                           "body": request.data.get("body", "")})
+        if not form.is_valid():
+            return form_errors(form)
+        if too_many_posts(request):
+            raise exceptions.Throttled(detail=_("You are posting very fast. Please wait a "
+                                                "minute and send again."))
+        with transaction.atomic():
+            thread = Thread.objects.create(group=group.canonical(), author=request.user,
+                                           title=form.cleaned_data["title"])
+            post = Post.objects.create(thread=thread, author=request.user,
+                                       body=form.cleaned_data["body"])
+            notify_new_post(post)
+        return Response(self.thread_data(thread), status=201)
+
+    def reply_view(self, request: Request, pk: int) -> Response:
+        if not request.user.is_authenticated:
+            raise exceptions.NotAuthenticated
+        thread = self.visible_threads(request).filter(pk=pk).first()
+        if thread is None:
+            return Response({"message": _("Not found.")}, status=404)
+        if not permissions.can_reply(request.user, thread):
+            message = (_("This thread is locked: no new replies.") if thread.is_locked
+                       else _("Only members of this group reply."))
+            return Response({"message": message}, status=403)
+        form = PostForm({"body": request.data.get("body", "")})
+        if not form.is_valid():
+            return form_errors(form)
+        if too_many_posts(request):
+            raise exceptions.Throttled(detail=_("You are posting very fast. Please wait a "
+                                                "minute and send again."))
+        with transaction.atomic():
+            post = Post.objects.create(thread=thread, author=request.user,
+                                       body=form.cleaned_data["body"])
+            Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
+            notify_new_post(post)
+        return Response({"id": post.pk, "body_html": post.body_html}, status=201)
+
+    def schema_view(self, request: Request) -> Response:
+        from community.openapi import openapi_document
+
+        return Response(openapi_document(request.build_absolute_uri("/api/v2/")))
