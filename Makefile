@@ -8,8 +8,9 @@ PORT ?= 8000
 N ?= 500
 SOLUTIONS ?= 10000
 DOCUMENTS ?= 50000
+POSTS ?= 200000
 
-.PHONY: run test install install-test lint pytest migrate demo admin messages bench bench-repository bench-search clean
+.PHONY: run test install install-test lint pytest migrate demo admin messages bench bench-repository bench-search bench-community clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,3 +66,6 @@ bench-search: install-test
 
 clean:
 	rm -rf $(VENV) var
+
+bench-community: install-test
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_community.py --posts $(POSTS)

@@ -214,10 +214,15 @@ def test_a_slow_engine_holds_publishing_no_longer_than_the_sync_timeout(knowledg
 
 
 def test_with_the_database_queue_the_worker_retries_after_an_outage(
-        engine, settings, search_engine, django_capture_on_commit_callbacks):
+        engine, settings, search_engine, django_capture_on_commit_callbacks, monkeypatch):
     """Production mode: jobs wait in the database (django-tasks-db) for `db_worker`; a
     job that finds the engine down queues its own retry for later."""
     from django.core.cache import cache
+
+    # The worker recycles database connections between jobs; inside this test's
+    # transaction (PostgreSQL, CONN_MAX_AGE 0) that would close the test's connection.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections",
+                        lambda: None)
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
