@@ -229,3 +229,27 @@ def test_thread_page_queries_do_not_grow_with_posts(client, people, groups):
     Post.objects.bulk_create([Post(thread=thread, author=people["moderator"], body=f"Nr. {n}",
                                    body_html=f"<p>Nr. {n}</p>") for n in range(120)])
     assert count() == few
+
+
+def test_group_and_notification_pages_do_not_grow_with_their_items(client, people, groups):
+    from community.models import Notification
+
+    public = groups["public"]
+    as_user(client, people["member"])
+
+    def count(url: str) -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    start_thread(client, public)
+    Notification.objects.create(recipient=people["member"], kind="reply", text="Eine",
+                                url="/de/")
+    few = (count(public.url), count("/de/konto/benachrichtigungen/"))
+    Thread.objects.bulk_create([Thread(group=public, title=f"T{n}", author=people["moderator"])
+                                for n in range(45)])
+    Notification.objects.bulk_create([Notification(recipient=people["member"], kind="reply",
+                                                   text=f"N{n}", url="/de/")
+                                      for n in range(80)])
+    assert (count(public.url), count("/de/konto/benachrichtigungen/")) == few
