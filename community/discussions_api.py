@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from community import permissions
-from community.discussions import POSTS_PER_MINUTE, POSTS_PER_PAGE, author_name
+from community.discussions import POSTS_PER_PAGE, author_name, posting_allowed
 from community.forms import PostForm, ThreadForm
 from community.models import (
     GroupVisibility,
@@ -65,14 +65,6 @@ def readable_groups(user: Any) -> QuerySet[PeerGroupPage]:
     if user.is_authenticated:
         condition |= Q(access_group__in=user.groups.all())
     return groups.filter(condition)
-
-
-def too_many_posts(request: Request) -> bool:
-    from django.core.cache import cache
-
-    key = f"community:posts:{request.user.pk}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, 120)
-    return cache.incr(key) > POSTS_PER_MINUTE
 
 
 def form_errors(form: Any) -> Response:
@@ -198,7 +190,7 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
                            "body": request.data.get("body", "")})
         if not form.is_valid():
             return form_errors(form)
-        if too_many_posts(request):
+        if not posting_allowed(request):
             raise exceptions.Throttled(detail=_("You are posting very fast. Please wait a "
                                                 "minute and send again."))
         with transaction.atomic():
@@ -222,7 +214,7 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
         form = PostForm({"body": request.data.get("body", "")})
         if not form.is_valid():
             return form_errors(form)
-        if too_many_posts(request):
+        if not posting_allowed(request):
             raise exceptions.Throttled(detail=_("You are posting very fast. Please wait a "
                                                 "minute and send again."))
         with transaction.atomic():
