@@ -124,3 +124,29 @@ def test_tokens_are_created_shown_once_and_revoked_in_the_account(client, people
     assert api.get("/api/v2/threads/").status_code in (401, 403)
     assert client.post("/de/konto/token/", {"name": "  "}).status_code == 302
     assert PersonalToken.objects.count() == 1
+
+
+def test_api_query_counts_do_not_grow_with_groups_threads_or_posts(client, people, groups,
+                                                                   threads):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    as_user(client, people["member"])
+    urls = ["/api/v2/peer-groups/", "/api/v2/threads/",
+            f"/api/v2/threads/{threads['closed'].pk}/"]
+
+    def counts() -> list[int]:
+        found = []
+        for url in urls:
+            client.get(url)
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            found.append(len(captured))
+        return found
+
+    few = counts()
+    Thread.objects.bulk_create([Thread(group=groups["public"], title=f"T{n}",
+                                       author=people["moderator"]) for n in range(30)])
+    Post.objects.bulk_create([Post(thread=threads["closed"], author=people["moderator"],
+                                   body=f"P{n}", body_html=f"<p>P{n}</p>") for n in range(60)])
+    assert counts() == few
