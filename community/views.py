@@ -175,8 +175,7 @@ def group_for_action(request: HttpRequest, page_id: int) -> PeerGroupPage:
 
 
 def back_to(group: PeerGroupPage, request: HttpRequest) -> HttpResponse:
-    page = group.localized if hasattr(group, "localized") else group
-    return redirect(page.get_url(request) or "/")
+    return redirect(group.localized.get_url(request) or "/")
 
 
 @login_required

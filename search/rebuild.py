@@ -257,14 +257,15 @@ def reconcile(*, engine: bool = True) -> ReconcileReport:
                    for hit in helpers.scan(client, index=alias_name(),
                                            query={"query": {"match_all": {}},
                                                   "_source": ["content_hash"]})}
-        rows = SearchDocument.objects.filter(removed=False).exclude(content_hash="")
-        for key, content in rows.values_list("key", "content_hash"):
+        stale_keys = []
+        for key, content in (SearchDocument.objects.filter(removed=False)
+                             .exclude(content_hash="").values_list("key", "content_hash")):
             if key not in indexed:
                 report.missing_in_engine += 1
+                stale_keys.append(key)
             elif indexed[key] != content:
                 report.outdated_in_engine += 1
-        stale_keys = [key for key, content in rows.values_list("key", "content_hash")
-                      if indexed.get(key) != content]
+                stale_keys.append(key)
         SearchDocument.objects.filter(key__in=stale_keys).update(indexed_hash="")
         database_keys = set(SearchDocument.objects.values_list("key", flat=True))
         orphans = [key for key in indexed if key not in database_keys]

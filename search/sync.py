@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from search.client import get_client, search_engine_configured
 from search.models import IndexRebuild, RebuildStatus, SearchDocument, SearchTerm
-from search.sources import object_id, registered_sources, source_named
+from search.sources import object_id, registered_sources, source_for_model, source_named
 from search.text import term_string
 
 logger = logging.getLogger(__name__)
@@ -101,8 +101,6 @@ def mark_stale(keys: Iterable[str], source: str = "") -> int:
 
 def mark_objects_stale(model: type, ids: Iterable[Any]) -> int:
     """Mark the documents of these objects of `model` (for the source that serves it)."""
-    from search.sources import source_for_model
-
     source = source_for_model(model)
     if source is None:
         return 0

@@ -9,7 +9,6 @@ English endings removed. "Kommunen", "Kommune" and "kommunal" meet; "Straße" an
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,7 +16,6 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.utils.html import strip_tags
 
 WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 FOLDING = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "æ": "ae", "œ": "oe"})
@@ -36,11 +34,6 @@ def searchable_text(query: str) -> str:
     """The query as words to look for: people who type Lucene's AND, OR or NOT mean
     "these words" (every word must match anyway), not the word "and"."""
     return " ".join(BOOLEAN_WORDS.sub(" ", query).split())
-
-
-def plain_text(markup: str) -> str:
-    """Text of an HTML fragment: tags removed, entities resolved, spaces collapsed."""
-    return " ".join(html.unescape(strip_tags(markup or "")).split())
 
 
 def fold(word: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.markup import render_markdown
@@ -106,8 +107,6 @@ class Report(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         """Resolving a report in the admin queue: "post hidden" hides the post."""
-        from django.utils import timezone
-
         if self.status != ReportStatus.OPEN and self.resolved_at is None:
             self.resolved_at = timezone.now()
         super().save(*args, **kwargs)

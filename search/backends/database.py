@@ -37,7 +37,7 @@ from search.service import (
     marked_html,
     source_labels,
 )
-from search.text import expand_synonyms, fold, searchable_text, stem, words
+from search.text import WORD, expand_synonyms, fold, searchable_text, stem, words
 
 FACET_SIZE = 50
 SNIPPET_LENGTH = 220
@@ -64,12 +64,11 @@ def highlight(text: str, stems: list[str], *, length: int | None = None) -> str:
     if not text:
         return ""
     matches = []
-    for found in _word_spans(text):
-        start, end, word = found
-        word_stem = stem(word)
-        if any(word_stem.startswith(query) or (query.startswith(word_stem) and len(word_stem)
-               >= 4) for query in stems):
-            matches.append((start, end))
+    for found in WORD.finditer(text):
+        word_stem = stem(found.group())
+        if any(word_stem.startswith(query)
+               or (query.startswith(word_stem) and len(word_stem) >= 4) for query in stems):
+            matches.append((found.start(), found.end()))
     window_start, window_end = 0, len(text)
     if length is not None and len(text) > length:
         first = matches[0][0] if matches else 0
@@ -88,13 +87,6 @@ def highlight(text: str, stems: list[str], *, length: int | None = None) -> str:
     if window_end < len(text):
         snippet = snippet.rstrip() + " …"
     return snippet
-
-
-def _word_spans(text: str):
-    from search.text import WORD
-
-    for match in WORD.finditer(text):
-        yield match.start(), match.end(), match.group()
 
 
 class DatabaseSearchBackend:
