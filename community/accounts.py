@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from community.models import Report
+
 CONFIRMATION_SALT = "community.confirm-email"
 CONFIRMATION_MAX_AGE = 3 * 24 * 3600
 MAX_LOGIN_FAILURES = 5
@@ -85,6 +87,14 @@ EXPORT_README = {
                  "e-mail address and phone number.",
     "memberships": "Your peer groups: state (member, requested, declined, left, removed, "
                    "invited), role and dates.",
+    "threads": "Threads you started: group, title and when.",
+    "posts": "Everything you wrote, with its thread, earlier versions, whether a "
+             "moderator hid it, and the names of the files you attached (download them "
+             "from the thread).",
+    "follows": "Groups and threads you follow for notifications.",
+    "reports": "Posts you reported to the moderators, with your reason and the outcome.",
+    "api_tokens": "Your personal API tokens: name, first characters, when created, last "
+                  "used and revoked (the secret itself is never stored).",
 }
 
 
@@ -102,6 +112,38 @@ def export_member_data(user: AbstractUser) -> str:
              "decided_at": membership.decided_at, "reason": membership.reason}
             for membership in user.memberships.select_related("group")
         ],
+        "threads": [
+            {"id": thread.pk, "group": thread.group.title, "title": thread.title,
+             "created_at": thread.created_at}
+            for thread in user.threads.select_related("group").order_by("pk")
+        ],
+        "posts": [
+            {"id": post.pk, "thread": post.thread.title, "group": post.thread.group.title,
+             "text": post.body, "created_at": post.created_at, "edited_at": post.edited_at,
+             "hidden_by_moderator": post.is_hidden and post.moderation_note != "deleted-by-author",
+             "earlier_versions": [{"text": revision.body, "written_at": revision.written_at}
+                                  for revision in post.revisions.all()],
+             "attachments": [{"name": attachment.name, "type": attachment.content_type,
+                              "size": attachment.size} for attachment in post.attachments.all()]}
+            for post in user.posts.select_related("thread__group")
+            .prefetch_related("revisions", "attachments").order_by("pk")
+        ],
+        "follows": [
+            {"group": follow.group.title if follow.group else None,
+             "thread": follow.thread.title if follow.thread else None,
+             "since": follow.created_at}
+            for follow in user.follows.select_related("group", "thread").order_by("pk")
+        ],
+        "reports": [
+            {"post": report.post_id, "reason": report.reason, "status": report.status,
+             "reported_at": report.created_at}
+            for report in Report.objects.filter(reporter=user).order_by("pk")
+        ],
+        "api_tokens": [
+            {"name": token.name, "starts_with": token.hint, "created_at": token.created_at,
+             "last_used_at": token.last_used_at, "revoked_at": token.revoked_at}
+            for token in user.personal_tokens.order_by("pk")
+        ],
     }
     if profile is not None:
         data["profile"] = {
@@ -113,6 +155,7 @@ def export_member_data(user: AbstractUser) -> str:
             "phone": profile.phone, "email_visible_to": profile.email_visibility,
             "phone_visible_to": profile.phone_visibility,
             "email_confirmed_at": profile.email_confirmed_at,
+            "email_frequency": profile.email_frequency, "language": profile.language,
         }
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 

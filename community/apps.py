@@ -21,3 +21,12 @@ class CommunityConfig(AppConfig):
         "community.search_sources.PostSource",
     ]
     demo_loader = "community.demo.load_demo_content"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
+        from community.models import Attachment
+        from community.signal_handlers import remove_attachment_file
+
+        post_delete.connect(remove_attachment_file, sender=Attachment,
+                            dispatch_uid="community.remove_attachment_file")

@@ -10,14 +10,18 @@ with the password DEMO_PASSWORD (a local demo only: `make run`).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from wagtail.models import Locale, Page, Site
 
+from community.attachments import storage_name, validate_upload
 from community.models import (
+    Attachment,
     FederalState,
     GroupVisibility,
     JoinPolicy,
@@ -180,6 +184,15 @@ THREADS = {
 }
 
 
+# Files attached to the first post of a thread: thread title → (file name, content).
+FILES = {
+    "Entwurf 0.3 der Datenstrategie": ("Datenstrategie-Entwurf-0.3.md", (
+        "# Gemeinsame Datenstrategie – Entwurf 0.3\n\n"
+        "1. Ziele und Grundsätze\n2. Rollen und Verantwortung\n3. Datenqualität\n"
+        "4. Datenräume und Schnittstellen\n5. Fahrplan 2027\n").encode()),
+}
+
+
 def load_demo_content(log: Log = print) -> None:
     load_municipalities(log)
     members = _members(log)
@@ -243,12 +256,22 @@ def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
             for title_text, posts in THREADS.get(slug, []):
                 thread = Thread.objects.create(group=group, title=title_text,
                                                author=members[posts[0][0]])
-                for email, body in posts:
-                    Post.objects.create(thread=thread, author=members[email], body=body)
+                for number, (email, body) in enumerate(posts):
+                    post = Post.objects.create(thread=thread, author=members[email],
+                                               body=body)
+                    if number == 0 and title_text in FILES:
+                        _attach(post, *FILES[title_text])
         group = group.specific
         if english:
             _translation(group, english, title=title_en, slug=slug_en, topic=topic_en,
                          description=text_en)
+
+
+def _attach(post: Post, name: str, content: bytes) -> None:
+    kind = validate_upload(io.BytesIO(content), name, len(content))
+    attachment = Attachment(post=post, name=name, content_type=kind.content_type,
+                            size=len(content))
+    attachment.file.save(storage_name(kind), ContentFile(content), save=True)
 
 
 def _publish(page: Page) -> None:

@@ -11,16 +11,19 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from community import permissions
+from community.attachments import display_name, storage_name
 from community.forms import ModerationForm, PostForm, ReportForm, ThreadForm
 from community.models import (
+    Attachment,
     PeerGroupPage,
     Post,
     PostRevision,
@@ -60,6 +63,18 @@ def too_fast(request: HttpRequest, template: str, context: dict[str, Any]) -> Ht
     return render(request, template, context, status=429)
 
 
+def attach_files(post: Post, accepted: list[tuple[Any, Any]]) -> list[Attachment]:
+    """Stores files that PostForm accepted; call inside the post's transaction."""
+    stored = []
+    for upload, kind in accepted:
+        attachment = Attachment(post=post, name=display_name(upload.name),
+                                content_type=kind.content_type, size=upload.size)
+        upload.seek(0)
+        attachment.file.save(storage_name(kind), upload, save=True)
+        stored.append(attachment)
+    return stored
+
+
 def threads_for(request: HttpRequest, group: PeerGroupPage) -> Any:
     """The group's threads for its page: pinned first, then by activity; paginated."""
     threads = (Thread.objects.filter(group=group.canonical())
@@ -91,14 +106,18 @@ def thread_detail(request: HttpRequest, page_id: int, thread_id: int) -> HttpRes
 def render_thread(request: HttpRequest, thread: Thread, form: PostForm,
                   status: int = 200, error: str = "") -> HttpResponse:
     may_moderate = permissions.can_moderate(request.user, thread.group)
-    posts = (thread.posts.select_related("author__member_profile").order_by("created_at"))
+    posts = (thread.posts.select_related("author__member_profile")
+             .prefetch_related("attachments").order_by("created_at"))
     if may_moderate:
         posts = posts.prefetch_related(Prefetch("revisions",
                                                 queryset=PostRevision.objects.order_by(
                                                     "-replaced_at")))
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    signed_in = request.user.is_authenticated
     for post in page:
         post.author_name = author_name(post.author)
+        post.author_url = (reverse("community:member", args=[post.author_id])
+                           if signed_in and post.author and post.author.is_active else "")
         post.may_edit = permissions.can_edit_post(request.user, post)
         post.may_report = permissions.can_report(request.user, post)
     context = {
@@ -116,7 +135,7 @@ def new_thread(request: HttpRequest, page_id: int) -> HttpResponse:
     if not permissions.can_post(request.user, group):
         return render(request, "community/not_allowed.html", {
             "message": _("Only members of this group start threads.")}, status=403)
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST or None, request.FILES or None)
     context = {"form": form, "group": group, "page": group.localized}
     if request.method == "POST":
         if not form.is_valid():
@@ -128,6 +147,7 @@ def new_thread(request: HttpRequest, page_id: int) -> HttpResponse:
                                            author=request.user)
             post = Post.objects.create(thread=thread, author=request.user,
                                        body=form.cleaned_data["body"])
+            attach_files(post, form.cleaned_data["attachments"])
             notify_new_post(post)
         return redirect(thread_url(thread))
     return render(request, "community/new_thread.html", context)
@@ -141,7 +161,7 @@ def reply(request: HttpRequest, page_id: int, thread_id: int) -> HttpResponse:
         message = (_("This thread is locked: no new replies.") if thread.is_locked
                    else _("Only members of this group reply."))
         return render_thread(request, thread, PostForm(), status=403, error=message)
-    form = PostForm(request.POST)
+    form = PostForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_thread(request, thread, form, status=400)
     if not posting_allowed(request):
@@ -152,6 +172,7 @@ def reply(request: HttpRequest, page_id: int, thread_id: int) -> HttpResponse:
                                        pk=request.POST.get("reply_to") or 0).first()
         post = Post.objects.create(thread=thread, author=request.user, reply_to=reply_to,
                                    body=form.cleaned_data["body"])
+        attach_files(post, form.cleaned_data["attachments"])
         notify_new_post(post)
         Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
     last_page = Paginator(range(thread.posts.count()), POSTS_PER_PAGE).num_pages
@@ -172,7 +193,7 @@ def edit_post(request: HttpRequest, post_id: int) -> HttpResponse:
         return render(request, "community/not_allowed.html", {
             "message": _("You can edit only your own posts, and not in a locked thread.")},
             status=403)
-    form = PostForm(request.POST or None, initial={"body": post.body})
+    form = PostForm(request.POST or None, initial={"body": post.body}, with_attachments=False)
     context = {"form": form, "post": post, "page": post.thread.group.localized,
                "back": thread_url(post.thread)}
     if request.method == "POST":
@@ -273,3 +294,25 @@ def moderate_post(request: HttpRequest, post_id: int) -> HttpResponse:
             resolved_at=timezone.now())
     messages.success(request, _("The post is hidden.") if hide else _("The post is shown again."))
     return redirect(thread_url(post.thread))
+
+
+@require_GET
+def download_attachment(request: HttpRequest, attachment_id: int, name: str) -> FileResponse:
+    """A post's file, for those who may read the post; everyone else gets a 404, so a
+    secret group's files do not even reveal that they exist."""
+    attachment = get_object_or_404(Attachment.objects.select_related("post__thread__group"),
+                                   pk=attachment_id)
+    if not permissions.can_read_post(request.user, attachment.post):
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    kind = attachment.kind
+    response = FileResponse(handle, as_attachment=not kind.inline, filename=attachment.name,
+                            content_type=kind.content_type)
+    # The file is someone's upload on our origin: no sniffing, no scripts, no shared caches.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    patch_cache_control(response, private=True, max_age=0)
+    return response

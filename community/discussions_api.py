@@ -23,7 +23,7 @@ from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from community import permissions
-from community.discussions import POSTS_PER_PAGE, author_name, posting_allowed
+from community.discussions import POSTS_PER_PAGE, attach_files, author_name, posting_allowed
 from community.forms import PostForm, ThreadForm
 from community.models import (
     GroupVisibility,
@@ -156,12 +156,19 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
                 "locked": thread.is_locked, "post_count": getattr(thread, "post_count", None),
                 "last_activity_at": thread.last_activity_at}
 
+    @staticmethod
+    def attachment_data(request: Request, attachment: Any) -> dict[str, Any]:
+        return {"name": attachment.name, "content_type": attachment.content_type,
+                "size": attachment.size,
+                "url": request.build_absolute_uri(attachment.get_absolute_url())}
+
     def detail_view(self, request: Request, pk: int) -> Response:
         thread = self.visible_threads(request).filter(pk=pk).first()
         if thread is None:
             return Response({"message": _("Not found.")}, status=404)
         may_moderate = permissions.can_moderate(request.user, thread.group)
-        posts = thread.posts.select_related("author__member_profile").order_by("created_at")
+        posts = (thread.posts.select_related("author__member_profile")
+                 .prefetch_related("attachments").order_by("created_at"))
         page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
         return Response({
             **self.thread_data(thread),
@@ -172,6 +179,9 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
                 "created_at": post.created_at, "edited_at": post.edited_at,
                 "hidden": post.is_hidden,
                 "body_html": post.body_html if (not post.is_hidden or may_moderate) else "",
+                "attachments": [self.attachment_data(request, attachment)
+                                for attachment in post.attachments.all()]
+                if (not post.is_hidden or may_moderate) else [],
             } for post in page],
         })
 
@@ -187,7 +197,7 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
             return Response({"message": _("Only members of this group start threads.")},
                             status=403)
         form = ThreadForm({"title": request.data.get("title", ""),
-                           "body": request.data.get("body", "")})
+                           "body": request.data.get("body", "")}, request.FILES)
         if not form.is_valid():
             return form_errors(form)
         if not posting_allowed(request):
@@ -198,6 +208,7 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
                                            title=form.cleaned_data["title"])
             post = Post.objects.create(thread=thread, author=request.user,
                                        body=form.cleaned_data["body"])
+            attach_files(post, form.cleaned_data["attachments"])
             notify_new_post(post)
         return Response(self.thread_data(thread), status=201)
 
@@ -211,7 +222,7 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
             message = (_("This thread is locked: no new replies.") if thread.is_locked
                        else _("Only members of this group reply."))
             return Response({"message": message}, status=403)
-        form = PostForm({"body": request.data.get("body", "")})
+        form = PostForm({"body": request.data.get("body", "")}, request.FILES)
         if not form.is_valid():
             return form_errors(form)
         if not posting_allowed(request):
@@ -220,9 +231,12 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
         with transaction.atomic():
             post = Post.objects.create(thread=thread, author=request.user,
                                        body=form.cleaned_data["body"])
+            stored = attach_files(post, form.cleaned_data["attachments"])
             Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
             notify_new_post(post)
-        return Response({"id": post.pk, "body_html": post.body_html}, status=201)
+        return Response({"id": post.pk, "body_html": post.body_html,
+                         "attachments": [self.attachment_data(request, attachment)
+                                         for attachment in stored]}, status=201)
 
     def schema_view(self, request: Request) -> Response:
         from community.openapi import openapi_document

@@ -5,9 +5,18 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from community.accounts import login_blocked, record_login_failure, reset_login_failures
+from community.attachments import (
+    FileKind,
+    accepted_list,
+    max_attachment_bytes,
+    max_attachments_per_post,
+    validate_upload,
+)
 from community.models import MAX_POST_LENGTH, MemberProfile, Municipality, OrganisationKind
 
 
@@ -90,7 +99,7 @@ class ProfileForm(forms.ModelForm):
         model = MemberProfile
         fields = ["display_name", "organisation_kind", "municipality", "organisation", "role",
                   "expertise", "bio", "phone", "email_visibility", "phone_visibility",
-                  "email_frequency"]
+                  "email_frequency", "language"]
 
 
 class DeleteAccountForm(forms.Form):
@@ -121,11 +130,57 @@ class DecisionForm(forms.Form):
         return cleaned
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files in one input; each is judged by its content (community.attachments).
+    Cleans to a list of (file, kind) pairs."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[tuple[UploadedFile, FileKind]]:
+        files = [upload for upload in (data if isinstance(data, (list, tuple)) else [data])
+                 if upload]
+        if len(files) > max_attachments_per_post():
+            raise forms.ValidationError(
+                _("Attach at most %(count)d files to a post.")
+                % {"count": max_attachments_per_post()})
+        errors, accepted = [], []
+        for upload in files:
+            try:
+                accepted.append((upload, validate_upload(upload, upload.name, upload.size)))
+            except forms.ValidationError as error:
+                errors.append(error)
+        if errors:
+            raise forms.ValidationError(errors)
+        return accepted
+
+
+def attachments_help() -> str:
+    return _("Up to %(count)d files of at most %(size)s each: %(kinds)s.") % {
+        "count": max_attachments_per_post(), "size": filesizeformat(max_attachment_bytes()),
+        "kinds": accepted_list()}
+
+
 class PostForm(forms.Form):
     body = forms.CharField(label=_("Your post"), max_length=MAX_POST_LENGTH,
                            widget=forms.Textarea(attrs={"rows": 6}),
                            help_text=_("Markdown: *emphasis*, **bold**, lists, > quotes, "
                                        "`code` and [links](https://example.org)."))
+    attachments = AttachmentsField(label=_("Files"))
+
+    def __init__(self, *args: Any, with_attachments: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if with_attachments:
+            self.fields["attachments"].help_text = attachments_help()
+        else:
+            del self.fields["attachments"]
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"].strip()

@@ -15,14 +15,14 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import permissions
 from community.accounts import LinkError
 from community.models import Membership, MembershipRole, MembershipState
-from community.notifications import follow, notify_membership
+from community.notifications import GroupTitles, follow, language_of, notify_membership
 from community.views import back_to, group_for_action
 
 INVITATION_SALT = "community.invitation"
@@ -59,16 +59,21 @@ def invite(request: HttpRequest, page_id: int) -> HttpResponse:
         membership.role = MembershipRole.MEMBER
         membership.decided_by, membership.decided_at = request.user, timezone.now()
         membership.save()
-    link = request.build_absolute_uri(reverse("community:accept_invitation",
-                                              args=[invitation_token(membership)]))
-    send_mail(_("An invitation to the peer group %(group)s") % {"group": group.title},
-              _("Hello,\n\n%(inviter)s invites you to the peer group “%(group)s” on the Smart "
-                "Cities knowledge platform. Accept within two weeks:\n\n%(link)s\n\nWithout "
-                "an account yet? Sign up with this e-mail address first, then open the link "
-                "again.") % {"inviter": request.user.member_profile.display_name
-                             if hasattr(request.user, "member_profile") else "",
-                             "group": group.title, "link": link},
-              None, [email])
+        if user is not None:
+            notify_membership(membership)
+    inviter = (request.user.member_profile.display_name
+               if hasattr(request.user, "member_profile") else "")
+    # People with an account read it in their chosen language; others in the inviter's.
+    with translation.override(language_of(user) if user else translation.get_language()):
+        link = request.build_absolute_uri(reverse("community:accept_invitation",
+                                                  args=[invitation_token(membership)]))
+        title = GroupTitles(group)[translation.get_language()]
+        send_mail(_("An invitation to the peer group %(group)s") % {"group": title},
+                  _("Hello,\n\n%(inviter)s invites you to the peer group “%(group)s” on the "
+                    "Smart Cities knowledge platform. Accept within two weeks:\n\n%(link)s\n\n"
+                    "Without an account yet? Sign up with this e-mail address first, then "
+                    "open the link again.") % {"inviter": inviter, "group": title, "link": link},
+                  None, [email])
     messages.success(request, _("The invitation to %(email)s is sent.") % {"email": email})
     return back_to(group, request)
 

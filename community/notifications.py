@@ -44,7 +44,7 @@ def unsubscribe_token(user: Any) -> str:
 
 
 def unsubscribe_url(user: Any) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language_of(user)):
         path = reverse("community:unsubscribe", args=[unsubscribe_token(user)])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -65,33 +65,62 @@ def mentioned_members(post: Post) -> list[Any]:
     return found
 
 
+def language_of(user: Any) -> str:
+    """The language a member reads notifications and e-mails in (their profile's)."""
+    profile = getattr(user, "member_profile", None)
+    return profile.language if profile else settings.LANGUAGE_CODE
+
+
+class GroupTitles:
+    """A group's title per language (its translation's, else the German one), looked up
+    once per language."""
+
+    def __init__(self, group: Any) -> None:
+        self.group = group
+        self.titles: dict[str, str] = {group.locale.language_code: group.title}
+
+    def __getitem__(self, language: str) -> str:
+        if language not in self.titles:
+            self.titles[language] = (type(self.group).objects.filter(
+                translation_key=self.group.translation_key, locale__language_code=language)
+                .values_list("title", flat=True).first() or self.group.title)
+        return self.titles[language]
+
+
 def notify_new_post(post: Post) -> list[Notification]:
     """Notifications for a new post: the thread's first post tells the group's
-    followers, a reply the thread's followers; a mention wins over either."""
+    followers, a reply the thread's followers; a mention wins over either. Each
+    recipient's text and link are in their own language."""
     thread, group = post.thread, post.thread.group
     first = not thread.posts.exclude(pk=post.pk).exists()
     followers = Follow.objects.filter(**({"group": group} if first else {"thread": thread}))
     recipients: dict[int, tuple[Any, str]] = {}
     kind = NotificationKind.NEW_THREAD if first else NotificationKind.REPLY
-    for follower in followers.select_related("user"):
+    for follower in followers.select_related("user__member_profile"):
         recipients[follower.user_id] = (follower.user, kind)
     for user in mentioned_members(post):
         recipients[user.pk] = (user, NotificationKind.MENTION)
     recipients.pop(post.author_id, None)
-    author = post.author.member_profile.display_name if post.author else _("former member")
-    url = reverse("community:thread", args=[group.pk, thread.pk]) + f"#post-{post.pk}"
-    texts = {
-        NotificationKind.NEW_THREAD: _("%(author)s started “%(thread)s” in %(group)s"),
-        NotificationKind.REPLY: _("%(author)s replied in “%(thread)s”"),
-        NotificationKind.MENTION: _("%(author)s mentioned you in “%(thread)s”"),
-    }
-    created = Notification.objects.bulk_create([
-        Notification(recipient=user, kind=kind, group=group, thread=thread, post=post, url=url,
-                     text=(texts[kind] % {"author": author, "thread": thread.title,
-                                          "group": group.title})[:300])
-        for user, kind in recipients.values()
-        if user.is_active and permissions.can_read_thread(user, thread)
-    ])
+    titles = GroupTitles(group)
+    notifications = []
+    for user, kind in recipients.values():
+        if not (user.is_active and permissions.can_read_thread(user, thread)):
+            continue
+        language = language_of(user)
+        with translation.override(language):
+            author = (post.author.member_profile.display_name if post.author
+                      else _("former member"))
+            texts = {
+                NotificationKind.NEW_THREAD: _("%(author)s started “%(thread)s” in %(group)s"),
+                NotificationKind.REPLY: _("%(author)s replied in “%(thread)s”"),
+                NotificationKind.MENTION: _("%(author)s mentioned you in “%(thread)s”"),
+            }
+            text = texts[kind] % {"author": author, "thread": thread.title,
+                                  "group": titles[language]}
+            url = reverse("community:thread", args=[group.pk, thread.pk]) + f"#post-{post.pk}"
+        notifications.append(Notification(recipient=user, kind=kind, group=group,
+                                          thread=thread, post=post, url=url, text=text[:300]))
+    created = Notification.objects.bulk_create(notifications)
     if post.author:
         follow(post.author, thread=thread)
     send_immediately_after_commit(created)
@@ -99,16 +128,31 @@ def notify_new_post(post: Post) -> list[Notification]:
 
 
 def notify_membership(membership: Membership) -> None:
-    group = membership.group
-    if membership.state == MembershipState.ACTIVE:
-        text = _("You are now a member of %(group)s.") % {"group": group.title}
-        follow(membership.user, group=group)
-    else:
-        text = (_("Your request to join %(group)s was declined: %(reason)s")
-                % {"group": group.title, "reason": membership.reason})
+    """Tells a member of the moderators' decision, or of an invitation, in their language."""
+    group, user = membership.group, membership.user
+    language = language_of(user)
+    with translation.override(language):
+        title = GroupTitles(group)[language]
+        url = group.get_url() or "/"
+        if membership.state == MembershipState.ACTIVE:
+            kind = NotificationKind.MEMBERSHIP
+            text = _("You are now a member of %(group)s.") % {"group": title}
+            follow(user, group=group)
+        elif membership.state == MembershipState.INVITED:
+            from community.invitations import invitation_token
+
+            kind = NotificationKind.INVITATION
+            text = _("You are invited to the peer group %(group)s.") % {"group": title}
+            url = reverse("community:accept_invitation", args=[invitation_token(membership)])
+        else:
+            kind = NotificationKind.MEMBERSHIP
+            text = (_("Your request to join %(group)s was declined: %(reason)s")
+                    % {"group": title, "reason": membership.reason})
+    # The invitation has its own e-mail (community.invitations); the others go out now or
+    # in the digest.
     notification = Notification.objects.create(
-        recipient=membership.user, kind=NotificationKind.MEMBERSHIP, group=group,
-        text=text[:300], url=group.get_url() or "/")
+        recipient=user, kind=kind, group=group, text=text[:300], url=url[:300],
+        emailed_at=timezone.now() if kind == NotificationKind.INVITATION else None)
     send_immediately_after_commit([notification])
 
 
@@ -135,6 +179,11 @@ def send_immediate(ids: list[int]) -> int:
 
 
 def send_mail_to(user: Any, subject: str, notifications: list[Notification]) -> None:
+    with translation.override(language_of(user)):
+        _send_mail_to(user, subject, notifications)
+
+
+def _send_mail_to(user: Any, subject: str, notifications: list[Notification]) -> None:
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     by_place: dict[str, list[Notification]] = defaultdict(list)
     for notification in notifications:
@@ -169,7 +218,8 @@ def send_digests(period: str) -> int:
         by_user[notification.recipient_id].append(notification)
     for items in by_user.values():
         user = items[0].recipient
-        subject = (_("Your daily digest: %(count)s news") if period == EmailFrequency.DAILY
-                   else _("Your weekly digest: %(count)s news")) % {"count": len(items)}
-        send_mail_to(user, subject, items)
+        with translation.override(language_of(user)):
+            subject = (_("Your daily digest: %(count)s news") if period == EmailFrequency.DAILY
+                       else _("Your weekly digest: %(count)s news")) % {"count": len(items)}
+            send_mail_to(user, subject, items)
     return len(by_user)

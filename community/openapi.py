@@ -7,6 +7,23 @@ from typing import Any
 ERROR = {"type": "object", "properties": {"message": {"type": "string"},
                                           "errors": {"type": "object"}}}
 AUTH = [{"session": []}, {"token": []}]
+FILES = {"type": "array", "items": {"type": "string", "contentMediaType":
+                                     "application/octet-stream"},
+         "description": "Optional files (multipart/form-data only): at most 5 of 10 MB "
+                        "each; PDF, images, office documents or text, judged by content."}
+ATTACHMENT = {"type": "object", "properties": {
+    "name": {"type": "string"}, "content_type": {"type": "string"},
+    "size": {"type": "integer"},
+    "url": {"type": "string", "format": "uri",
+            "description": "Download; answers only to readers of the post."}}}
+
+
+def body_schema(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    """The same fields as JSON, or as a form with files."""
+    plain = {"type": "object", "required": required, "properties": properties}
+    with_files = {**plain, "properties": {**properties, "attachments": FILES}}
+    return {"content": {"application/json": {"schema": plain},
+                        "multipart/form-data": {"schema": with_files}}}
 
 
 def openapi_document(base_url: str) -> dict[str, Any]:
@@ -39,14 +56,13 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                                       "400": error("Bad parameter")}},
                 "post": {"summary": "Start a thread (members of the group)",
                          "security": AUTH,
-                         "requestBody": {"content": {"application/json": {"schema": {
-                             "type": "object", "required": ["group", "title", "body"],
-                             "properties": {"group": {"type": "integer"},
-                                            "title": {"type": "string", "maxLength": 200},
-                                            "body": {"type": "string", "maxLength": 20000,
-                                                     "description": "Markdown"}}}}}},
+                         "requestBody": body_schema(["group", "title", "body"], {
+                             "group": {"type": "integer"},
+                             "title": {"type": "string", "maxLength": 200},
+                             "body": {"type": "string", "maxLength": 20000,
+                                      "description": "Markdown"}}),
                          "responses": {"201": {"description": "Created"},
-                                       "400": error("Empty or too long"),
+                                       "400": error("Empty or too long, or a refused file"),
                                        "401": error("Not signed in"),
                                        "403": error("Not a member"),
                                        "404": error("No such group"),
@@ -56,16 +72,20 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                 "parameters": [{"name": "id", "in": "path", "required": True,
                                 "schema": {"type": "integer"}},
                                {"name": "page", "in": "query", "schema": {"type": "integer"}}],
-                "responses": {"200": {"description": "Thread"}, "404": error("Not found")}}},
+                "responses": {"200": {"description": "Thread; each post lists its "
+                                                     "attachments", "content": {
+                    "application/json": {"schema": {"type": "object", "properties": {
+                        "posts": {"type": "array", "items": {"type": "object", "properties": {
+                            "attachments": {"type": "array", "items": ATTACHMENT}}}}}}}}},
+                    "404": error("Not found")}}},
             "/threads/{id}/posts/": {"post": {
                 "summary": "Reply (members; not in locked threads)", "security": AUTH,
                 "parameters": [{"name": "id", "in": "path", "required": True,
                                 "schema": {"type": "integer"}}],
-                "requestBody": {"content": {"application/json": {"schema": {
-                    "type": "object", "required": ["body"],
-                    "properties": {"body": {"type": "string", "maxLength": 20000}}}}}},
+                "requestBody": body_schema(["body"], {
+                    "body": {"type": "string", "maxLength": 20000}}),
                 "responses": {"201": {"description": "Created"},
-                              "400": error("Empty or too long"),
+                              "400": error("Empty or too long, or a refused file"),
                               "401": error("Not signed in"), "403": error("Not allowed"),
                               "404": error("Not found"), "429": error("Posting too fast")}}},
         },

@@ -107,3 +107,50 @@ def can_edit_post(user: Any, post: Any) -> bool:
 def can_report(user: Any, post: Any) -> bool:
     return (user.is_authenticated and user.is_active and post.author_id != user.pk
             and can_read_thread(user, post.thread))
+
+
+def can_read_post(user: Any, post: Any) -> bool:
+    """A post's text and files: for readers of its thread while the post is shown, and for
+    its group's moderators always."""
+    if not can_read_thread(user, post.thread):
+        return False
+    return not post.is_hidden or can_moderate(user, post.thread.group)
+
+
+def can_view_profile(user: Any, member: Any) -> bool:
+    """Member profiles are for signed-in members; former members have none."""
+    return bool(user and user.is_authenticated and user.is_active
+                and member is not None and member.is_active)
+
+
+def shares_group(user: Any, member: Any) -> bool:
+    """Both are active members of at least one peer group."""
+    return Membership.objects.filter(
+        user=user, state=MembershipState.ACTIVE,
+        group__memberships__user=member,
+        group__memberships__state=MembershipState.ACTIVE).exists()
+
+
+def visible_contact(user: Any, profile: Any) -> dict[str, str]:
+    """The contact details of `profile` that `user` may see, as each member chose:
+    nobody, members of their peer groups, or all signed-in members."""
+    from community.models.members import ContactVisibility
+
+    if not can_view_profile(user, profile.user):
+        return {}
+    wanted = {"email": (profile.email_visibility, profile.user.email),
+              "phone": (profile.phone_visibility, profile.phone)}
+    own = user.pk == profile.user_id
+    together: bool | None = None
+    shown = {}
+    for field, (visibility, value) in wanted.items():
+        if not value:
+            continue
+        if own or visibility == ContactVisibility.MEMBERS:
+            shown[field] = value
+        elif visibility == ContactVisibility.GROUPS:
+            if together is None:
+                together = shares_group(user, profile.user)
+            if together:
+                shown[field] = value
+    return shown

@@ -5,8 +5,6 @@ from community import discussions, invitations, views
 
 app_name = "community"
 
-
-
 urlpatterns = [
     path(pgettext_lazy("URL path", "account/sign-up/"), views.signup, name="signup"),
     path(pgettext_lazy("URL path", "account/confirm/<str:token>/"), views.confirm,
@@ -22,6 +20,8 @@ urlpatterns = [
          views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path(pgettext_lazy("URL path", "account/"), views.profile, name="profile"),
     path(pgettext_lazy("URL path", "account/export/"), views.export, name="export"),
+    path(pgettext_lazy("URL path", "members/<int:user_id>/"), views.member_profile,
+         name="member"),
     path(pgettext_lazy("URL path", "account/delete/"), views.delete_account, name="delete"),
     path(pgettext_lazy("URL path", "account/tokens/"), views.create_token, name="create_token"),
     path(pgettext_lazy("URL path", "account/tokens/<int:token_id>/revoke/"),
@@ -56,4 +56,6 @@ urlpatterns = [
          name="report_post"),
     path(pgettext_lazy("URL path", "posts/<int:post_id>/moderate/"), discussions.moderate_post,
          name="moderate_post"),
+    path(pgettext_lazy("URL path", "files/<int:attachment_id>/<str:name>"),
+         discussions.download_attachment, name="attachment"),
 ]

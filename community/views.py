@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
@@ -14,7 +15,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -58,7 +59,8 @@ def signup(request: HttpRequest) -> HttpResponse:
             MemberProfile.objects.create(
                 user=user, display_name=data["display_name"],
                 organisation_kind=data["organisation_kind"],
-                municipality=data.get("municipality"), organisation=data.get("organisation", ""))
+                municipality=data.get("municipality"), organisation=data.get("organisation", ""),
+                language=translation.get_language() or settings.LANGUAGE_CODE)
         link = request.build_absolute_uri(
             reverse("community:confirm", args=[confirmation_token(user)]))
         send_mail(
@@ -138,6 +140,26 @@ def profile(request: HttpRequest) -> HttpResponse:
     tokens = request.user.personal_tokens.filter(revoked_at=None).order_by("-created_at")
     return render(request, "community/accounts/profile.html",
                   {"form": form, "memberships": memberships, "tokens": tokens})
+
+
+@login_required
+def member_profile(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Another member's profile: for signed-in members, with the contact details its
+    owner shows to this reader, and the groups of theirs this reader may know of."""
+    profile = get_object_or_404(
+        MemberProfile.objects.select_related("user", "municipality")
+        .prefetch_related("expertise"), user_id=user_id)
+    if not permissions.can_view_profile(request.user, profile.user):
+        raise Http404
+    memberships = (Membership.objects.filter(user=profile.user, state=MembershipState.ACTIVE,
+                                             group__live=True)
+                   .select_related("group").order_by("group__title"))
+    groups = permissions.visible_groups(request.user, [row.group for row in memberships])
+    return render(request, "community/accounts/member.html", {
+        "profile": profile, "contact": permissions.visible_contact(request.user, profile),
+        "groups": [group.localized for group in groups],
+        "is_own": profile.user_id == request.user.pk,
+    })
 
 
 @login_required

@@ -1,5 +1,6 @@
 from community.models.discussions import (
     MAX_POST_LENGTH,
+    Attachment,
     Post,
     PostRevision,
     Report,
@@ -39,6 +40,7 @@ from community.models.tokens import PersonalToken
 
 __all__ = [
     "MAX_POST_LENGTH",
+    "Attachment",
     "ContactVisibility",
     "EmailFrequency",
     "ExpertiseTag",

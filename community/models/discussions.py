@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.attachments import KIND_BY_CONTENT_TYPE, FileKind, attachment_storage
 from community.markup import render_markdown
 from community.models.groups import PeerGroupPage
 
@@ -62,6 +64,33 @@ class Post(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+
+
+class Attachment(models.Model):
+    """A file attached to a post, stored privately (see community.attachments)."""
+
+    post = models.ForeignKey(Post, verbose_name=_("post"), on_delete=models.CASCADE,
+                             related_name="attachments")
+    file = models.FileField(_("file"), storage=attachment_storage, max_length=200)
+    name = models.CharField(_("file name"), max_length=160)
+    content_type = models.CharField(_("type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:attachment", args=[self.pk, self.name])
+
+    @property
+    def kind(self) -> FileKind:
+        return KIND_BY_CONTENT_TYPE[self.content_type]
 
 
 class PostRevision(models.Model):

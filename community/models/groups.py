@@ -122,7 +122,7 @@ class PeerGroupPage(Page):
         members, pending = [], []
         for row in rows if (may_read or may_moderate) else []:
             profile = getattr(row.user, "member_profile", None)
-            entry = {"membership_id": row.pk, "role": row.role,
+            entry = {"membership_id": row.pk, "role": row.role, "user_id": row.user_id,
                      "display_name": profile.display_name if profile else str(row.user)}
             (members if row.is_active else pending).append(entry)
         if may_read:

@@ -71,6 +71,9 @@ class MemberProfile(ClusterableModel):
     email_frequency = models.CharField(
         _("e-mails about my groups and threads"), max_length=12,
         choices=EmailFrequency.choices, default=EmailFrequency.IMMEDIATELY)
+    language = models.CharField(
+        _("language of e-mails and notifications"), max_length=8,
+        choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

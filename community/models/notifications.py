@@ -45,6 +45,7 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", _("reply")
     MENTION = "mention", _("mention")
     MEMBERSHIP = "membership", _("membership decision")
+    INVITATION = "invitation", _("invitation")
 
 
 class Notification(models.Model):

@@ -3,7 +3,11 @@ they belong to in different ways."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
@@ -25,6 +29,14 @@ def make_user(name: str):
                                                 f"{name}@demo.example", "geheim-123")
     MemberProfile.objects.create(user=user, display_name=name.title())
     return user
+
+
+@pytest.fixture
+def private_root():
+    """The private file store (post attachments), emptied after the test."""
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture

@@ -118,13 +118,15 @@ def test_profile_export_and_deletion(client, site):
         "display_name": "Anna B.", "organisation_kind": "municipality",
         "municipality": MemberProfile.objects.get().municipality_id, "role": "CDO",
         "expertise": "Open Data, Sensorik", "bio": "Hallo", "phone": "0731 1",
-        "email_visibility": "groups", "phone_visibility": "nobody", "email_frequency": "daily"})
+        "email_visibility": "groups", "phone_visibility": "nobody", "email_frequency": "daily",
+        "language": "en"})
     assert response.status_code == 302
     exported = client.get("/de/konto/export/")
     data = json.loads(exported.content)
     assert exported["Content-Disposition"].startswith("attachment")
     assert data["profile"]["expertise"] == ["Open Data", "Sensorik"]
     assert data["profile"]["municipality_ags"] == "08421000" and "README" in data
+    assert data["profile"]["language"] == "en"
 
     refused = client.post("/de/konto/loeschen/", {"password": "falsch"})
     assert refused.status_code == 400

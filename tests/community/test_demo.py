@@ -42,7 +42,7 @@ def test_load_demo_command_includes_the_municipalities(client):
     ]
 
 
-def test_demo_members_and_groups_in_both_languages():
+def test_demo_members_and_groups_in_both_languages(client, private_root):
     call_command("load_demo", stdout=StringIO())
     from community.models import GroupVisibility, Membership, PeerGroupPage
 
@@ -59,6 +59,15 @@ def test_demo_members_and_groups_in_both_languages():
     en_secret = PeerGroupPage.objects.get(translation_key=secret.translation_key,
                                           locale__language_code="en")
     assert en_secret.access_group_id == secret.access_group_id
+    from community.models import Attachment
+
+    draft = Attachment.objects.get()
+    assert draft.post.thread.group_id == secret.pk
+    client.force_login(draft.post.author)
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    client.force_login(Post.objects.get(body__startswith="Wir sind ein Amt").author)
+    assert client.get(draft.get_absolute_url()).status_code == 404
     log = StringIO()
     call_command("load_demo", "community", stdout=log)
     assert "created" not in log.getvalue()
+    assert Attachment.objects.count() == 1

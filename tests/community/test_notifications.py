@@ -100,3 +100,50 @@ def test_no_notification_reaches_someone_who_may_no_longer_read(client, people, 
     as_user(client, people["member"])
     post_thread(client, secret, title="Vertraulich")
     assert not Notification.objects.filter(recipient=people["outsider"]).exists()
+
+
+def test_each_recipient_reads_in_their_own_language(client, people, groups,
+                                                    django_capture_on_commit_callbacks):
+    from wagtail.models import Locale
+
+    from tests.home.factories import publish
+
+    public = groups["public"]
+    english = public.copy_for_translation(Locale.objects.get(language_code="en"),
+                                          copy_parents=True)
+    english.title = "Public group"
+    publish(english)
+    MemberProfile.objects.filter(user=people["moderator"]).update(language="en")
+    MemberProfile.objects.filter(user=people["outsider"]).update(email_frequency="weekly")
+    for user in (people["moderator"], people["outsider"]):
+        Follow.objects.get_or_create(user=user, group=public)
+    as_user(client, people["member"])
+    with django_capture_on_commit_callbacks(execute=True):
+        post_thread(client, public, title="Haushalt 2027")
+    english_note = Notification.objects.get(recipient=people["moderator"])
+    assert english_note.text == "Member started “Haushalt 2027” in Public group"
+    assert english_note.url.startswith(f"/en/groups/{public.pk}/threads/")
+    [message] = mail.outbox
+    assert message.subject == english_note.text
+    assert "No more e-mails from the platform?" in message.body
+    assert "/en/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
+    german_note = Notification.objects.get(recipient=people["outsider"])
+    assert german_note.text == f"Member hat „Haushalt 2027“ in {public.title} begonnen"
+    assert german_note.url.startswith(f"/de/gruppen/{public.pk}/themen/")
+    call_command("send_digests", "weekly", stdout=StringIO())
+    assert mail.outbox[-1].subject.startswith("Ihre wöchentliche Zusammenfassung")
+
+
+def test_invited_members_hear_of_it_in_the_site_and_get_one_email(
+        client, people, groups, django_capture_on_commit_callbacks):
+    secret = groups["secret"]
+    MemberProfile.objects.filter(user=people["outsider"]).update(language="en")
+    as_user(client, people["moderator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/de/gruppen/{secret.pk}/einladen/", {"email": "outsider@demo.example"})
+    [note] = Notification.objects.filter(recipient=people["outsider"])
+    assert note.kind == "invitation" and note.text.startswith("You are invited")
+    assert note.url.startswith("/en/invitation/")
+    [message] = mail.outbox
+    assert message.subject.startswith("An invitation to the peer group")
+    assert "/en/invitation/" in message.body
