@@ -21,6 +21,7 @@ class CommunityConfig(AppConfig):
         "community.search_sources.PostSource",
     ]
     demo_loader = "community.demo.load_demo_content"
+    sitemaps = {"threads": "community.sitemaps.ThreadSitemap"}
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete

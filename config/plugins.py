@@ -52,6 +52,9 @@ class Plugin:
     ``readiness_checks``
         Component name → dotted path of ``callable() -> tuple[bool, str]`` (ready, and a
         short public state such as ``"ok"`` or ``"unreachable"``) asked by ``/readyz``.
+    ``sitemaps``
+        Section name → dotted path of a Django ``Sitemap`` class listed in
+        ``/sitemap.xml`` beside the pages; it must list only what anyone may read.
     """
 
     label: str
@@ -61,6 +64,7 @@ class Plugin:
     search_sources: Sequence[str]
     demo_loader: str | None
     readiness_checks: Mapping[str, str]
+    sitemaps: Mapping[str, str]
 
     @classmethod
     def from_app_config(cls, config: AppConfig) -> Plugin:
@@ -82,6 +86,7 @@ class Plugin:
             search_sources=tuple(declared("search_sources", (list, tuple), ())),
             demo_loader=declared("demo_loader", str, None),
             readiness_checks=dict(declared("readiness_checks", Mapping, {})),
+            sitemaps=dict(declared("sitemaps", Mapping, {})),
         )
 
 
@@ -121,6 +126,17 @@ def plugins() -> list[Plugin]:
 
 def plugin_urlpatterns() -> list[URLPattern | URLResolver]:
     return [path("", include(plugin.url_module)) for plugin in plugins() if plugin.url_module]
+
+
+def plugin_sitemaps() -> dict[str, type]:
+    found: dict[str, type] = {}
+    for plugin in plugins():
+        for section, dotted_path in plugin.sitemaps.items():
+            if section in found or section == "pages":
+                raise ImproperlyConfigured(
+                    f"{plugin.name} declares the sitemap section {section!r}, which is taken.")
+            found[section] = import_string(dotted_path)
+    return found
 
 
 def api_endpoints() -> Iterator[tuple[str, type]]:

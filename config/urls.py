@@ -8,11 +8,13 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import health, views
 from config.api import api_router
 from config.plugins import plugin_urlpatterns
+from config.sitemaps import sitemaps
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,6 +23,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,39 @@
+"""Threads in /sitemap.xml: only those anyone may read (a public group's threads that
+no moderator hid); the same permissions module decides as for the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+from django.utils import translation
+from wagtail.contrib.sitemaps import Sitemap
+
+from community import permissions
+from community.discussions import thread_url
+from community.models import PeerGroupPage, Thread
+
+
+class ThreadSitemap(Sitemap):
+    """Built on Wagtail's sitemap so that thread addresses use the same site root (host
+    and scheme) as the pages beside them."""
+
+    limit = 5000
+
+    def items(self) -> QuerySet[Thread]:
+        anyone = AnonymousUser()
+        groups = [group.pk for group in PeerGroupPage.objects.live().public()
+                  .filter(locale__language_code=settings.LANGUAGE_CODE)
+                  if permissions.can_read(anyone, group)]
+        return Thread.objects.filter(group__in=groups, is_hidden=False).order_by("pk")
+
+    def _urls(self, page: int, protocol: str, domain: str) -> list[dict[str, Any]]:
+        root = self.get_wagtail_site().root_url.rstrip("/")
+        threads = list(self.paginator.page(page).object_list)
+        if threads:
+            self.latest_lastmod = max(thread.last_activity_at for thread in threads)
+        with translation.override(settings.LANGUAGE_CODE):
+            return [{"item": thread, "location": root + thread_url(thread),
+                     "lastmod": thread.last_activity_at} for thread in threads]
