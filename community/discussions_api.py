@@ -74,7 +74,9 @@ def form_errors(form: Any) -> Response:
 
 
 class CommunityAPIMixin:
-    authentication_classes = [SessionAuthentication, PersonalTokenAuthentication]
+    # The token class first: its WWW-Authenticate header turns "not signed in" into a
+    # 401 that names the scheme, rather than a bare 403.
+    authentication_classes = [PersonalTokenAuthentication, SessionAuthentication]
 
     def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, exceptions.Throttled):

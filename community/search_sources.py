@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from community import permissions
 from community.models import GroupVisibility, PeerGroupPage, Post, Thread
 
 
@@ -33,6 +34,14 @@ class PeerGroupSource:
             "body": f"{page.topic} {description}",
             "date": page.last_published_at or page.first_published_at,
         }
+
+    def principals(self, user: Any) -> list[str]:
+        """Editors read every group (community.permissions), so they also find every
+        group's page, threads and posts; members count through their access groups."""
+        if not permissions.is_editor(user):
+            return []
+        return [f"group:{pk}" for pk in PeerGroupPage.objects.filter(
+            access_group__isnull=False).values_list("access_group_id", flat=True).distinct()]
 
 
 def group_principals(group: PeerGroupPage) -> list[str]:
