@@ -124,9 +124,20 @@ def render_thread(request: HttpRequest, thread: Thread, form: PostForm,
         "thread": thread, "group": thread.group, "posts": page, "form": form,
         "may_reply": permissions.can_reply(request.user, thread),
         "may_moderate": may_moderate, "error": error,
+        "move_targets": move_targets(request.user, thread) if may_moderate else [],
         "page": thread.group.localized, "self_url": thread_url(thread),
     }
     return render(request, "community/thread.html", context, status=status)
+
+
+def move_targets(user: Any, thread: Thread) -> list[PeerGroupPage]:
+    """The other groups this moderator may move the thread to: those they moderate."""
+    groups = (PeerGroupPage.objects.live().filter(locale__language_code="de")
+              .exclude(pk=thread.group_id).order_by("title"))
+    if not permissions.is_editor(user):
+        groups = groups.filter(memberships__user=user, memberships__role="moderator",
+                               memberships__state="active")
+    return list(groups)
 
 
 @login_required

@@ -182,6 +182,8 @@ def test_moderators_pin_and_move_threads(client, people, groups):
     client.post(base, {"action": "pin"})
     html = client.get(groups["public"].url).content.decode()
     assert html.index("Erstes Thema") < html.index("Zweites Thema")
+    page = client.get(f"/de/gruppen/{groups['public'].pk}/themen/{first.pk}/").content.decode()
+    assert f'<option value="{groups["closed"].pk}">{groups["closed"].title}</option>' in page
     client.post(base, {"action": "move", "target": groups["closed"].pk})
     first.refresh_from_db()
     assert first.group_id == groups["closed"].pk
