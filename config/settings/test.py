@@ -1,5 +1,7 @@
 """Settings for pytest and CI alike (one module, so both run the same configuration)."""
 
+import os
+
 from config.env import env_str
 
 from .base import *  # noqa: F403
@@ -13,8 +15,11 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
-PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private-media"  # noqa: F405
+# Parallel test workers (pytest-xdist) each get their own file stores. (Set by xdist
+# itself, so not a deployment variable.)
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = VAR_DIR / f"test-media{_WORKER}"  # noqa: F405
+PRIVATE_MEDIA_ROOT = VAR_DIR / f"test-private-media{_WORKER}"  # noqa: F405
 STORAGES["attachments"] = {
     **STORAGES["attachments"],
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "attachments", "base_url": "/private/"},

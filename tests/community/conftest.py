@@ -33,8 +33,10 @@ def make_user(name: str):
 
 @pytest.fixture
 def private_root():
-    """The private file store (post attachments), emptied after the test."""
+    """The private file store (post attachments), empty before and after the test
+    (other tests, such as the demo's, leave files there)."""
     root = Path(settings.PRIVATE_MEDIA_ROOT)
+    shutil.rmtree(root, ignore_errors=True)
     yield root
     shutil.rmtree(root, ignore_errors=True)
 
