@@ -25,6 +25,7 @@ from tests.home.factories import bilingual_site, publish
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Sichere-Passphrase-2026"
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -96,9 +97,13 @@ def test_sign_up_request_approve_post_reply(chromium, browser_page, community_se
     assert_accessible(page)
     page.get_by_label("Titel").fill("Betriebsmodell gesucht")
     page.get_by_label("Ihr Beitrag").fill("Wie betreibt ihr eure **Plattform**?")
+    page.get_by_label("Dateien").set_input_files(files=[{
+        "name": "Betriebskonzept.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     page.get_by_role("button", name="Diskussion veröffentlichen").click()
     page.get_by_role("heading", level=1, name="Betriebsmodell gesucht").wait_for()
+    page.get_by_role("link", name="Betriebskonzept.pdf").wait_for()
     assert_accessible(page)
+    thread_url = page.url
 
     moderator.goto(page.url)
     moderator.get_by_label("Ihr Beitrag").fill("Mit den Stadtwerken, @Anna Berger.")
@@ -110,4 +115,12 @@ def test_sign_up_request_approve_post_reply(chromium, browser_page, community_se
     page.get_by_role("navigation", name="Konto").get_by_role("link", name=re.compile(
         "Benachrichtigungen")).click()
     page.get_by_text("Katrin Vogel hat Sie in „Betriebsmodell gesucht“ erwähnt").wait_for()
+    assert_accessible(page)
+
+    page.goto(thread_url)
+    page.get_by_role("link", name="Katrin Vogel").click()
+    page.get_by_role("heading", level=1, name="Katrin Vogel").wait_for()
+    assert_accessible(page)
+    page.goto(page.url.replace("/de/mitglieder/", "/en/members/"))
+    page.get_by_role("heading", name="Contact").wait_for()
     assert_accessible(page)
