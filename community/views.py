@@ -155,9 +155,13 @@ def member_profile(request: HttpRequest, user_id: int) -> HttpResponse:
                                              group__live=True)
                    .select_related("group").order_by("group__title"))
     groups = permissions.visible_groups(request.user, [row.group for row in memberships])
+    # The groups in the reader's language, in one query (where a translation exists).
+    translated = {group.translation_key: group for group in PeerGroupPage.objects.live().filter(
+        translation_key__in=[group.translation_key for group in groups],
+        locale__language_code=translation.get_language())}
     return render(request, "community/accounts/member.html", {
         "profile": profile, "contact": permissions.visible_contact(request.user, profile),
-        "groups": [group.localized for group in groups],
+        "groups": [translated.get(group.translation_key, group) for group in groups],
         "is_own": profile.user_id == request.user.pk,
     })
 

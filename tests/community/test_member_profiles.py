@@ -94,3 +94,33 @@ def test_sharing_a_group_means_both_are_active_members(people, groups):
     Membership.objects.create(group=groups["public"], user=stranger,
                               state=MembershipState.LEFT)
     assert not shares_group(people["member"], stranger)
+
+
+def test_profile_queries_do_not_grow_with_the_members_groups(client, people, groups, anna):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from community.models import GroupVisibility, JoinPolicy, PeerGroupPage
+    from tests.home.factories import publish
+
+    as_user(client, people["moderator"])
+
+    def count() -> int:
+        profile_of(client, anna)
+        with CaptureQueriesContext(connection) as captured:
+            assert profile_of(client, anna).status_code == 200
+        return len(captured)
+
+    few = count()
+    index = groups["public"].get_parent()
+    for number in range(5):
+        extra = index.add_child(instance=PeerGroupPage(
+            title=f"Zusatzgruppe {number}", slug=f"zusatz-{number}", topic="Daten",
+            description="<p>Zusatz</p>",
+            visibility=GroupVisibility.PUBLIC, join_policy=JoinPolicy.OPEN,
+            locale_id=index.locale_id))
+        publish(extra)
+        Membership.objects.create(group=PeerGroupPage.objects.get(pk=extra.pk), user=anna,
+                                  state=MembershipState.ACTIVE)
+    assert count() == few
+    assert "Zusatzgruppe 4" in profile_of(client, anna).content.decode()
