@@ -22,7 +22,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.module_loading import import_string
 
-DEFAULT_PLUGINS = ["home", "repository", "community", "search"]
+DEFAULT_PLUGINS = ["home", "repository", "community", "events", "search"]
+
+# Plugins that build on others: enabling one without what it needs is refused at start.
+PLUGIN_REQUIREMENTS: dict[str, tuple[str, ...]] = {
+    "events": ("community", "repository"),
+}
 
 # The home plugin draws the site frame (base template, navigation, footer); every
 # other plugin may be switched off.
@@ -112,6 +117,13 @@ def installed_apps_for(plugin_names: Sequence[str]) -> list[str]:
                 f"Known plugins: {', '.join(DEFAULT_PLUGINS)}."
             )
         seen.append(name)
+    for name in seen:
+        needed = [other for other in PLUGIN_REQUIREMENTS.get(name, ()) if other not in seen]
+        if needed:
+            raise ImproperlyConfigured(
+                f"PLATFORM_PLUGINS includes {name!r}, which builds on "
+                f"{', '.join(needed)}: enable {'it' if len(needed) == 1 else 'them'} too."
+            )
     return seen
 
 

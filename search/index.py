@@ -65,7 +65,11 @@ class KnowledgeDocument(Document):
     maturity = Keyword()
     publication_kind = Keyword()
     event_format = Keyword()
+    event_mode = Keyword()
+    event_month = Keyword()
     year = Integer()
+    # Ranked higher until this moment (an upcoming event), judged at query time.
+    boost_until = Date()
     visible_to = Keyword()
     content_hash = Keyword(index=False)
 

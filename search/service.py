@@ -36,6 +36,9 @@ MAX_PAGE_SIZE = 50
 MAX_RESULT_WINDOW = 10_000
 SORTS = ("relevance", "newest")
 LANGUAGES = ("de", "en")
+# How much higher a document ranks while its `boost_until` lies ahead (an upcoming
+# event): a factor on the relevance, so a much better match still comes first.
+BOOST_FACTOR = 2.0
 # Markers the backends put around matches; escaped text never contains them.
 MARK_START, MARK_END = "\x02", "\x03"
 
@@ -46,6 +49,8 @@ class Facet:
     field: str  # in the document
     label: Any
     numeric: bool = False
+    # Values listed in their own order (months: "2026-11" before "2026-12"), not by count.
+    chronological: bool = False
 
 
 FACETS = (
@@ -59,6 +64,8 @@ FACETS = (
     Facet("year", "year", gettext_lazy("Year"), numeric=True),
     Facet("language", "locale", gettext_lazy("Language")),
     Facet("event_format", "event_format", gettext_lazy("Event format")),
+    Facet("event_mode", "event_mode", gettext_lazy("Event mode")),
+    Facet("event_month", "event_month", gettext_lazy("Event month"), chronological=True),
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 LANGUAGE_LABELS = {"de": gettext_lazy("German"), "en": gettext_lazy("English")}
@@ -295,6 +302,8 @@ def facet_results(request: SearchRequest, counts: dict[str, list[tuple[str, int]
                   for value, count in pairs.items()]
         if facet.numeric:
             values.sort(key=lambda item: item.value, reverse=True)
+        elif facet.chronological:
+            values.sort(key=lambda item: item.value)
         else:
             values.sort(key=lambda item: (-item.count, item.label.lower()))
         results.append(FacetResult(name=name, label=str(facet.label), values=values))

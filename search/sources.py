@@ -8,7 +8,9 @@ The search plugin knows no model by name: a source is any object with
   needs selected and prefetched, so that a chunk costs the same queries whatever its size;
 - ``document(obj) -> dict``: title, summary, body and the facet fields (``topics``,
   ``topic_labels``, ``tags``, ``federal_state``, ``size_class``, ``funding_phase``,
-  ``maturity``, ``year``, ``event_format``, ``date``);
+  ``maturity``, ``year``, ``event_format``, ``event_mode``, ``event_month``, ``date``),
+  and optionally ``boost_until`` (an aware datetime: the document ranks higher until
+  then, judged when the query runs, such as an upcoming event);
 
 and optionally
 

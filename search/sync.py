@@ -21,7 +21,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -44,8 +44,8 @@ RETRY_MAX_SECONDS = 3600
 ENGINE_RETRY_AT = "search:engine-retry-at"
 # Fields whose values the database backend filters and counts on.
 TERM_FIELDS = ("source", "locale", "topics", "tags", "federal_state", "size_class",
-               "funding_phase", "maturity", "publication_kind", "event_format", "year",
-               "visible_to")
+               "funding_phase", "maturity", "publication_kind", "event_format",
+               "event_mode", "event_month", "year", "visible_to")
 
 
 @dataclass
@@ -68,7 +68,10 @@ def normalised(document: dict[str, Any]) -> dict[str, Any]:
     for name, value in document.items():
         if value in (None, "", []):
             continue
-        if hasattr(value, "isoformat"):
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            # In UTC, so that the database backend can compare moments as text.
+            value = value.astimezone(UTC).isoformat()
+        elif hasattr(value, "isoformat"):
             value = value.isoformat()
         elif isinstance(value, str):
             value = value.replace("\x02", "").replace("\x03", "")

@@ -9,23 +9,31 @@ from __future__ import annotations
 import difflib
 import time
 from collections.abc import Iterable
+from datetime import UTC
 
 from django.db import connection
 from django.db.models import (
     Case,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
+    FloatField,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
+from django.utils import timezone
 
 from search.models import SearchDocument, SearchTerm
 from search.service import (
+    BOOST_FACTOR,
     FACETS_BY_NAME,
     MARK_END,
     MARK_START,
@@ -57,6 +65,16 @@ def query_stems(text: str) -> list[str]:
 def has_term(field: str, values: Iterable[str]) -> Exists:
     return Exists(SearchTerm.objects.filter(document=OuterRef("pk"), field=field,
                                             value__in=list(values)))
+
+
+def boosted_rank() -> ExpressionWrapper:
+    """The rank times BOOST_FACTOR while the document's `boost_until` lies ahead, as the
+    engine's function score does. Documents store it as UTC ISO 8601 text, which sorts
+    like the moments it names."""
+    now = timezone.now().astimezone(UTC).isoformat(timespec="seconds")
+    boost = Case(When(Q(boost_until__gt=now), then=Value(BOOST_FACTOR)), default=Value(1.0),
+                 output_field=FloatField())
+    return ExpressionWrapper(F("rank") * boost, output_field=FloatField())
 
 
 def highlight(text: str, stems: list[str], *, length: int | None = None) -> str:
@@ -144,7 +162,11 @@ class DatabaseSearchBackend:
         if request.effective_sort == "newest" or not stems:
             ordered = results_qs.order_by(F("date").desc(nulls_last=True), "pk")
         else:
-            ordered = results_qs.order_by("-rank", F("date").desc(nulls_last=True), "pk")
+            # As text: a JSON key's own lookups would parse the compared value as JSON.
+            ordered = (results_qs.alias(boost_until=Cast(KT("fields__boost_until"),
+                                                         TextField()))
+                       .order_by(boosted_rank().desc(), F("date").desc(nulls_last=True),
+                                 "pk"))
         total = results_qs.count()
         page = list(ordered.defer("body", "text_terms", "title_terms", "search_vector")
                     [request.offset:request.offset + request.page_size])

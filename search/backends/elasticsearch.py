@@ -14,6 +14,7 @@ from elasticsearch.dsl import Q, Search
 
 from search.client import shared_client
 from search.service import (
+    BOOST_FACTOR,
     FACETS_BY_NAME,
     MARK_END,
     MARK_START,
@@ -82,9 +83,19 @@ class ElasticsearchSearchBackend:
     def facet_filter(name: str, values: tuple[str, ...]) -> Q:
         return Q("terms", **{FACETS_BY_NAME[name].field: list(values)})
 
+    @staticmethod
+    def boosted(query: Q) -> Q:
+        """Documents whose `boost_until` lies ahead (upcoming events) rank higher. The
+        engine compares with "now" when it answers, so an event that has ended needs
+        no re-index to drop back; a factor keeps much better matches first."""
+        return Q("function_score", query=query, functions=[
+            {"filter": Q("range", boost_until={"gt": "now"}), "weight": BOOST_FACTOR}],
+            score_mode="multiply", boost_mode="multiply")
+
     def base_search(self, request: SearchRequest) -> Search:
-        return Search().query(Q("bool", must=[self.text_query(request)],
-                                filter=[self.permission_filter(request.principals)]))
+        return Search().query(self.boosted(Q(
+            "bool", must=[self.text_query(request)],
+            filter=[self.permission_filter(request.principals)])))
 
     # --- the contract ----------------------------------------------------------------------
 

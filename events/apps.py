@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """Plugin: the Start Smart programme. Events and series with registrations and
+    waiting lists, expressions of interest, the FAQ page and the newsletter.
+
+    It builds on the community plugin (members, municipalities), the repository
+    (topics, model projects as hosts, outcomes linked into the knowledge repository)
+    and the home plugin (contact people)."""
+
+    name = "events"
+    verbose_name = _("Start Smart")
+
+    platform_plugin = True
+    url_module = "events.urls"
+    api_endpoints = {
+        "interest": "events.interest_api.InterestAPIViewSet",
+        "events": "events.api.EventsAPIViewSet",
+        "event-series": "events.api.EventSeriesAPIViewSet",
+    }
+    search_sources = [
+        "events.search_sources.EventSource",
+        "events.search_sources.EventSeriesSource",
+    ]
+
+    demo_loader = "events.demo.load_demo_content"
+
+    def ready(self) -> None:
+        from events import signal_handlers
+
+        signal_handlers.connect()

@@ -1,0 +1,351 @@
+"""The rules of registration: who gets a place, who waits, who moves up.
+
+Every change to an event's places happens inside a transaction that first locks the
+event's row (``SELECT … FOR UPDATE`` on PostgreSQL), so two people asking for the last
+place at the same moment are served one after the other: one gets it, the other goes
+to the waiting list. E-mails leave only after the transaction commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from events import emails
+from events.models import (
+    ACTIVE_STATES,
+    EventPage,
+    EventSeriesPage,
+    Registration,
+    RegistrationStatus,
+)
+
+OPT_IN_SALT = "events.confirm-registration"
+OPT_IN_MAX_AGE = 3 * 24 * 3600
+
+
+class RegistrationError(ValueError):
+    """A registration that cannot be made or changed; the message says why."""
+
+
+@dataclass(frozen=True)
+class Registrant:
+    name: str
+    email: str
+    municipality: Any = None
+    organisation: str = ""
+    user: Any = None
+    language: str = ""
+
+    @classmethod
+    def member(cls, user: Any) -> Registrant:
+        profile = getattr(user, "member_profile", None)
+        return cls(
+            name=(profile.display_name if profile else "") or user.get_full_name()
+            or user.email,
+            email=user.email, user=user,
+            municipality=profile.municipality if profile else None,
+            organisation=profile.organisation if profile else "",
+            language=(profile.language if profile else "") or translation.get_language(),
+        )
+
+
+def _locked(event: EventPage) -> EventPage:
+    """The event's row, locked until the transaction ends; every change to its places
+    goes through here, so they are made one at a time."""
+    return (EventPage.objects.select_for_update(of=("self",))
+            .get(pk=event.registration_event().pk))
+
+
+def _places_left(event: EventPage) -> int | None:
+    if event.capacity is None:
+        return None
+    taken = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    return max(event.capacity - taken, 0)
+
+
+def _take_place_or_wait(event: EventPage, registration: Registration, now: datetime) -> None:
+    left = _places_left(event)
+    if left is None or left > 0:
+        registration.status = RegistrationStatus.CONFIRMED
+    else:
+        registration.status = RegistrationStatus.WAITLISTED
+        registration.waitlisted_at = now
+
+
+def _existing(event: EventPage, email: str) -> Registration | None:
+    return (event.registrations.filter(email=email, status__in=ACTIVE_STATES)
+            .order_by("-created_at").first())
+
+
+def _refuse_existing(existing: Registration) -> None:
+    if existing.status == RegistrationStatus.WAITLISTED:
+        raise RegistrationError(_("You are on the waiting list for this event already."))
+    raise RegistrationError(_("You are registered for this event already."))
+
+
+def register(event: EventPage, registrant: Registrant, *, confirmed: bool,
+             series: EventSeriesPage | None = None, notify: bool = True) -> Registration:
+    """Register for one event. ``confirmed`` says whether the address is known to work
+    (a member's); otherwise the registration waits for the opt-in link and holds no
+    place until then. Raises :class:`RegistrationError` with the reason."""
+    email = registrant.email.strip().lower()
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            event = _locked(event)
+            reason = event.registration_closed_reason(now)
+            if reason:
+                raise RegistrationError(reason)
+            existing = _existing(event, email)
+            if existing is not None:
+                if existing.status == RegistrationStatus.PENDING and not confirmed:
+                    if notify:
+                        transaction.on_commit(lambda: emails.send_opt_in([existing]))
+                    return existing
+                if existing.status != RegistrationStatus.PENDING:
+                    _refuse_existing(existing)
+            registration = existing or Registration(event=event, email=email)
+            registration.name = registrant.name.strip()
+            registration.user = registrant.user
+            registration.municipality = registrant.municipality
+            registration.organisation = registrant.organisation.strip()
+            registration.language = registrant.language or translation.get_language()
+            registration.series = series
+            if confirmed:
+                registration.confirmed_at = now
+                _take_place_or_wait(event, registration, now)
+            else:
+                registration.status = RegistrationStatus.PENDING
+            registration.save()
+    except IntegrityError:
+        # Someone registered the same address a moment earlier.
+        raise RegistrationError(_("You are registered for this event already.")) from None
+    if notify and confirmed:
+        transaction.on_commit(lambda: emails.send_registration([registration]))
+    elif notify:
+        transaction.on_commit(lambda: emails.send_opt_in([registration]))
+    return registration
+
+
+def register_for_series(series: EventSeriesPage, registrant: Registrant, *,
+                        confirmed: bool) -> list[Registration]:
+    """Register for every session of the series that still takes registrations. Fails
+    as a whole when no session does, or when the address is registered for all."""
+    sessions = [session.registration_event() for session in series.sessions()]
+    now = timezone.now()
+    open_sessions = [s for s in sessions if not s.registration_closed_reason(now)]
+    if not open_sessions:
+        raise RegistrationError(_("No session of this series takes registrations now."))
+    made: list[Registration] = []
+    with transaction.atomic():
+        for session in open_sessions:
+            try:
+                made.append(register(session, registrant, confirmed=confirmed,
+                                     series=series.registration_series(), notify=False))
+            except RegistrationError:
+                continue
+        if not made:
+            raise RegistrationError(
+                _("You are registered for every session of this series already."))
+        if confirmed:
+            transaction.on_commit(lambda: emails.send_registration(made))
+        else:
+            transaction.on_commit(lambda: emails.send_opt_in(made))
+    return made
+
+
+def opt_in_token(registrations: Iterable[Registration]) -> str:
+    return signing.dumps({"r": sorted(r.pk for r in registrations)}, salt=OPT_IN_SALT)
+
+
+def confirm_opt_in(token: str) -> list[Registration]:
+    """Confirm a guest's address: each registration takes a place or joins the waiting
+    list, in the order the link is opened, not the order of sign-up."""
+    try:
+        data = signing.loads(token, salt=OPT_IN_SALT, max_age=OPT_IN_MAX_AGE)
+    except signing.SignatureExpired:
+        raise RegistrationError(_("This confirmation link has expired. Please register "
+                                  "again.")) from None
+    except signing.BadSignature:
+        raise RegistrationError(_("This confirmation link is not valid.")) from None
+    ids = data.get("r") or []
+    now = timezone.now()
+    confirmed: list[Registration] = []
+    with transaction.atomic():
+        registrations = list(Registration.objects.filter(pk__in=ids).order_by("event__start"))
+        if not registrations:
+            raise RegistrationError(_("This confirmation link is not valid."))
+        pending = [r for r in registrations if r.status == RegistrationStatus.PENDING]
+        if not pending:
+            if all(r.status == RegistrationStatus.CANCELLED for r in registrations):
+                raise RegistrationError(_("This registration has been cancelled."))
+            return registrations
+        for registration in pending:
+            event = _locked(registration.event)
+            if event.registration_closed_reason(now):
+                continue
+            registration.confirmed_at = now
+            _take_place_or_wait(event, registration, now)
+            registration.save(update_fields=["status", "confirmed_at", "waitlisted_at"])
+            confirmed.append(registration)
+        if not confirmed:
+            raise RegistrationError(_("Registration has closed in the meantime; your "
+                                      "address was not registered."))
+        transaction.on_commit(lambda: emails.send_registration(confirmed))
+    return registrations
+
+
+def registration_for_token(token: str) -> Registration:
+    registration = (Registration.objects.select_related("event", "series")
+                    .filter(token=token).first())
+    if registration is None:
+        raise RegistrationError(_("This cancellation link is not valid. Please use the "
+                                  "link from your most recent e-mail."))
+    return registration
+
+
+def cancel(registration: Registration, *, by_office: bool = False,
+           notify: bool = True) -> list[Registration]:
+    """Cancel one registration and give its place to the first person waiting. Returns
+    the registrations that moved up."""
+    now = timezone.now()
+    with transaction.atomic():
+        event = _locked(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationError(_("This registration has been cancelled already."))
+        if event.is_past(now):
+            raise RegistrationError(_("This event is over; the registration can no longer "
+                                      "be cancelled."))
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "cancelled_at"])
+        promoted = promote_waiting(event, now=now)
+        if notify:
+            transaction.on_commit(lambda: emails.send_cancellation([registration],
+                                                                   by_office=by_office))
+    return promoted
+
+
+def cancel_series(registration: Registration) -> list[Registration]:
+    """Cancel every registration of this person for sessions of the same series that
+    have not ended yet."""
+    if registration.series_id is None:
+        return cancel(registration)
+    now = timezone.now()
+    siblings = (Registration.objects
+                .filter(series_id=registration.series_id, email=registration.email,
+                        status__in=ACTIVE_STATES, event__end__gt=now)
+                .order_by("event__start"))
+    promoted: list[Registration] = []
+    with transaction.atomic():
+        cancelled = list(siblings)
+        for sibling in cancelled:
+            promoted += cancel(sibling, notify=False)
+        transaction.on_commit(lambda: emails.send_cancellation(cancelled))
+    return promoted
+
+
+def promote_waiting(event: EventPage, *, now: datetime | None = None) -> list[Registration]:
+    """Fill free places from the waiting list, first come first served. The caller holds
+    the event's lock."""
+    now = now or timezone.now()
+    if event.is_past(now) or event.is_cancelled:
+        return []
+    left = _places_left(event)
+    waiting = event.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
+        "waitlisted_at", "pk")
+    moving = list(waiting if left is None else waiting[:left])
+    for registration in moving:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at"])
+    if moving:
+        transaction.on_commit(lambda: emails.send_promotion(moving))
+    return moving
+
+
+def fill_free_places(event: EventPage) -> list[Registration]:
+    """After an editor raised the capacity: move people up."""
+    with transaction.atomic():
+        return promote_waiting(_locked(event))
+
+
+# -- what the pages show ------------------------------------------------------------
+
+def own_registration(event: EventPage, user: Any) -> Registration | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (Registration.objects.filter(event=event.registration_event(),
+                                        status__in=ACTIVE_STATES)
+            .filter(email=user.email.lower()).first())
+
+
+def availability(event: EventPage) -> dict[str, Any]:
+    source = event.registration_event()
+    counts = dict(source.registrations.filter(
+        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED])
+        .values_list("status").annotate(total=Count("pk")))
+    taken = counts.get(RegistrationStatus.CONFIRMED, 0)
+    return {
+        "capacity": source.capacity,
+        "taken": taken,
+        "places_left": None if source.capacity is None else max(source.capacity - taken, 0),
+        "waiting": counts.get(RegistrationStatus.WAITLISTED, 0),
+    }
+
+
+def event_context(event: EventPage, request: HttpRequest) -> dict[str, Any]:
+    from events.forms import GuestRegistrationForm
+
+    registration = own_registration(event, request.user)
+    return {
+        "calendar_url": reverse("events:calendar", args=[event.pk]),
+        "registration": registration,
+        "show_joining_link": bool(registration
+                                  and registration.status == RegistrationStatus.CONFIRMED),
+        "availability": availability(event),
+        "closed_reason": event.registration_closed_reason(),
+        "guest_form": (GuestRegistrationForm()
+                       if not request.user.is_authenticated else None),
+        "series": event.series(),
+        "topics": event.localized_topics(),
+        "speakers": event.localized_speakers(),
+        "host": event.localized_host(),
+    }
+
+
+def series_context(series: EventSeriesPage, request: HttpRequest) -> dict[str, Any]:
+    from events.forms import GuestRegistrationForm
+
+    sessions = list(series.sessions())
+    own: dict[int, Registration] = {}
+    if request.user.is_authenticated:
+        keys = {session.registration_event().pk: session for session in sessions}
+        for registration in Registration.objects.filter(
+                event_id__in=keys, email=request.user.email.lower(),
+                status__in=ACTIVE_STATES):
+            own[keys[registration.event_id].pk] = registration
+    now = timezone.now()
+    return {
+        "sessions": [{"page": session, "registration": own.get(session.pk),
+                      "closed_reason": session.registration_closed_reason(now)}
+                     for session in sessions],
+        "open_sessions": sum(1 for s in sessions if not s.registration_closed_reason(now)),
+        "guest_form": (GuestRegistrationForm()
+                       if not request.user.is_authenticated else None),
+        "topics": series.localized_topics(),
+        "speakers": series.localized_speakers(),
+        "host": series.localized_host(),
+    }

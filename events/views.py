@@ -1,0 +1,174 @@
+"""Registering, confirming and cancelling from the site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from events.forms import CancelForm, GuestRegistrationForm
+from events.models import EventPage, EventSeriesPage, Registration, RegistrationStatus
+from events.registrations import (
+    Registrant,
+    RegistrationError,
+    cancel,
+    cancel_series,
+    confirm_opt_in,
+    own_registration,
+    register,
+    register_for_series,
+    registration_for_token,
+)
+
+
+def _live_page(model: type, page_id: int) -> Any:
+    page = model.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404(_("There is no such event."))
+    return page
+
+
+def _page_with_error(request: HttpRequest, page: Any, *, form: Any = None,
+                     error: str = "") -> HttpResponse:
+    """The event or series page again, with what went wrong; nothing was stored."""
+    context = page.get_context(request)
+    if form is not None:
+        context["guest_form"] = form
+    context["registration_error"] = error
+    return TemplateResponse(request, page.get_template(request), context, status=400)
+
+
+def _report(request: HttpRequest, registrations: list[Registration], *, guest: bool) -> None:
+    if guest:
+        messages.success(request, _(
+            "Almost done: we have sent you an e-mail. Please confirm your registration "
+            "with the link in it within three days."))
+        return
+    confirmed = [r for r in registrations if r.status == RegistrationStatus.CONFIRMED]
+    if confirmed and len(confirmed) == len(registrations):
+        messages.success(request, _(
+            "You are registered. We have sent you a confirmation with a calendar file."))
+    elif confirmed:
+        messages.success(request, _(
+            "You are registered for %(places)s sessions and on the waiting list for "
+            "%(waiting)s. We have sent you a confirmation with a calendar file.")
+            % {"places": len(confirmed), "waiting": len(registrations) - len(confirmed)})
+    else:
+        messages.info(request, _(
+            "Every place is taken, so you are on the waiting list. We will write to you "
+            "as soon as a place becomes free."))
+
+
+def _registrant(request: HttpRequest, page: Any) -> tuple[Registrant | None, Any]:
+    if request.user.is_authenticated:
+        return Registrant.member(request.user), None
+    form = GuestRegistrationForm(request.POST)
+    if not form.is_valid():
+        return None, form
+    data = form.cleaned_data
+    return Registrant(name=data["name"], email=data["email"],
+                      municipality=data.get("municipality"),
+                      organisation=data.get("organisation", "")), form
+
+
+@require_POST
+def register_for_event(request: HttpRequest, page_id: int) -> HttpResponse:
+    event = _live_page(EventPage, page_id)
+    registrant, form = _registrant(request, event)
+    if registrant is None:
+        return _page_with_error(request, event, form=form)
+    guest = not request.user.is_authenticated
+    try:
+        registration = register(event, registrant, confirmed=not guest)
+    except RegistrationError as error:
+        return _page_with_error(request, event, form=form, error=str(error))
+    _report(request, [registration], guest=guest)
+    return redirect(event.url)
+
+
+@require_POST
+def register_for_whole_series(request: HttpRequest, page_id: int) -> HttpResponse:
+    series = _live_page(EventSeriesPage, page_id)
+    registrant, form = _registrant(request, series)
+    if registrant is None:
+        return _page_with_error(request, series, form=form)
+    guest = not request.user.is_authenticated
+    try:
+        made = register_for_series(series, registrant, confirmed=not guest)
+    except RegistrationError as error:
+        return _page_with_error(request, series, form=form, error=str(error))
+    _report(request, made, guest=guest)
+    return redirect(series.url)
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        registrations = confirm_opt_in(token)
+    except RegistrationError as error:
+        return render(request, "events/link_error.html", {"message": str(error)}, status=400)
+    return render(request, "events/confirmed.html", {"registrations": registrations})
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in every e-mail: shows what it cancels and asks before doing it, so
+    that a mail scanner opening the link cancels nothing."""
+    try:
+        registration = registration_for_token(token)
+    except RegistrationError as error:
+        return render(request, "events/link_error.html", {"message": str(error)}, status=404)
+    form = CancelForm(request.POST or None)
+    context = {"registration": registration, "form": form,
+               "event": registration.event.localized}
+    if registration.status == RegistrationStatus.CANCELLED:
+        return render(request, "events/cancelled.html", {**context, "already": True})
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "events/cancel.html", context, status=400)
+        try:
+            if form.cleaned_data["scope"] == "series" and registration.series_id:
+                cancel_series(registration)
+            else:
+                cancel(registration)
+        except RegistrationError as error:
+            return render(request, "events/cancel.html", {**context, "error": str(error)},
+                          status=400)
+        return render(request, "events/cancelled.html", context)
+    return render(request, "events/cancel.html", context)
+
+
+def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
+    """One event as a calendar file; a confirmed participant's copy has the joining
+    link."""
+    from events import ical
+
+    event = _live_page(EventPage, page_id)
+    registration = own_registration(event, request.user)
+    private = bool(registration and registration.status == RegistrationStatus.CONFIRMED)
+    response = HttpResponse(ical.calendar([event], private=private),
+                            content_type=ical.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    if private:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def cancel_own(request: HttpRequest, page_id: int) -> HttpResponse:
+    """A signed-in member cancels from the event page."""
+    event = _live_page(EventPage, page_id)
+    registration = own_registration(event, request.user)
+    if registration is None:
+        messages.error(request, _("You are not registered for this event."))
+        return redirect(event.url)
+    try:
+        cancel(registration)
+    except RegistrationError as error:
+        return _page_with_error(request, event, error=str(error))
+    messages.success(request, _("Your registration has been cancelled."))
+    return redirect(event.url)

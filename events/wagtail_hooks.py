@@ -1,0 +1,78 @@
+"""The Start Smart programme in the admin.
+
+Everything the office runs sits in one "Start Smart" menu; a feature adds its entry
+with ``@hooks.register("register_start_smart_menu_item")`` (a function returning a
+``MenuItem``), or, for a viewset, by setting ``menu_hook = "register_start_smart_menu_item"``
+and ``add_to_admin_menu = False``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+
+from events import admin_views, interest_admin, newsletter_admin
+from events.models import EventPage
+
+START_SMART_MENU_HOOK = "register_start_smart_menu_item"
+
+
+@hooks.register("register_admin_menu_item")
+def start_smart_menu() -> SubmenuMenuItem:
+    return SubmenuMenuItem(_("Start Smart"), Menu(register_hook_name=START_SMART_MENU_HOOK),
+                           icon_name="date", name="start-smart", order=240)
+
+
+@hooks.register("register_admin_urls")
+def event_admin_urls() -> list:
+    urls = [
+        path("<int:page_id>/registrations/", admin_views.EventRegistrationsView.as_view(),
+             name="registrations"),
+        path("<int:page_id>/registrations/export.<str:file_format>",
+             admin_views.export_registrations, name="export"),
+        path("<int:page_id>/registrations/message/",
+             admin_views.MessageParticipantsView.as_view(), name="message"),
+    ]
+    return [path("events/", include((urls, "events_admin"), namespace="events_admin"))]
+
+
+def _registrations_button(page: Any, user: Any, priority: int) -> Button | None:
+    if not isinstance(page.specific_deferred, EventPage):
+        return None
+    if not page.permissions_for_user(user).can_edit():
+        return None
+    return Button(_("Registrations"), reverse("events_admin:registrations", args=[page.pk]),
+                  icon_name="group", priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_in_page_header(page: Any, user: Any, view_name: str = "",
+                                 next_url: str | None = None) -> Any:
+    button = _registrations_button(page, user, 30)
+    if button:
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def registrations_in_page_listing(page: Any, user: Any, next_url: str | None = None) -> Any:
+    button = _registrations_button(page, user, 30)
+    if button:
+        yield button
+
+
+# -- expressions of interest (events.interest_admin) -------------------------------------
+
+register_snippet(interest_admin.ExpressionOfInterestViewSet(menu_hook=START_SMART_MENU_HOOK))
+hooks.register(START_SMART_MENU_HOOK, interest_admin.overview_menu_item)
+hooks.register("register_admin_urls", interest_admin.admin_urls)
+hooks.register("register_log_actions", interest_admin.register_log_actions)
+
+
+# -- newsletter subscriptions (events.newsletter_admin) ----------------------------------
+
+register_snippet(newsletter_admin.NewsletterSubscriptionViewSet(menu_hook=START_SMART_MENU_HOOK))

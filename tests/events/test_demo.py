@@ -1,0 +1,49 @@
+"""The demo shows the whole programme, in German and English, and loads twice safely."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from events.models import (
+    EventFormat,
+    EventPage,
+    EventSeriesPage,
+    ExpressionOfInterest,
+    FAQPage,
+    Registration,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_shows_the_whole_programme_and_loads_twice(client):
+    call_command("load_demo", stdout=StringIO())
+    now = timezone.now()
+    german = EventPage.objects.filter(locale__language_code="de")
+    assert set(german.values_list("format", flat=True)) == set(EventFormat.values) - {"other"}
+    assert german.filter(end__lt=now).exists() and german.filter(start__gt=now).exists()
+    series = EventSeriesPage.objects.get(locale__language_code="de")
+    assert series.sessions().count() == 6 and series.host is not None
+    assert Registration.objects.filter(status="waitlisted").count() == 2
+    assert set(ExpressionOfInterest.objects.values_list("status", flat=True)) >= {
+        "new", "contacted", "scheduled", "declined"}
+    assert FAQPage.objects.count() == 2
+    counts = (EventPage.objects.count(), Registration.objects.count(),
+              ExpressionOfInterest.objects.count())
+
+    out = StringIO()
+    call_command("load_demo", "events", stdout=out)
+    assert "created" not in out.getvalue()
+    assert counts == (EventPage.objects.count(), Registration.objects.count(),
+                      ExpressionOfInterest.objects.count())
+
+    for url in ("/de/veranstaltungen/", "/en/events/", "/de/veranstaltungen/ical/",
+                "/de/veranstaltungen/peer-learning-mobilitaet/",
+                "/en/events/peer-learning-mobility/", "/de/fragen/", "/en/questions/"):
+        assert client.get(url).status_code == 200, url
+    faq = client.get("/de/fragen/").content.decode()
+    assert "Was kostet die Teilnahme?" in faq and "+49 30 1234567" in faq
+    workshop = client.get("/de/veranstaltungen/themenworkshop-change/").content.decode()
+    assert "0 Plätze frei" in workshop and "2 Personen warten" in workshop

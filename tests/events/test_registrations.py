@@ -1,0 +1,296 @@
+"""Registering, the waiting list and cancelling, from the site, as participants do it."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import icalendar
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+
+from events.models import Registration, RegistrationStatus
+from events.registrations import Registrant, register
+from tests.community.conftest import make_user
+from tests.events.factories import in_days, make_event, make_series
+from tests.home.factories import publish
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, url, data=None, capture=None):
+    with capture(execute=True):
+        return client.post(url, data or {})
+
+
+def register_url(event, language="de"):
+    return f"/{language}/veranstaltungen/{event.pk}/anmelden/" if language == "de" \
+        else f"/en/events/{event.pk}/register/"
+
+
+def calendar_of(message):
+    attachments = [a for a in message.attachments if a[0].endswith(".ics")]
+    assert attachments, "the e-mail carries no calendar file"
+    return icalendar.Calendar.from_ical(attachments[0][1])
+
+
+def link_in(message, pattern):
+    found = re.search(pattern, message.body)
+    assert found, f"no link matching {pattern} in:\n{message.body}"
+    return found.group(0).removeprefix("http://testserver")
+
+
+def test_a_member_registers_in_one_click_and_gets_the_calendar_file(
+        client, calendar, member, mailbox, django_capture_on_commit_callbacks):
+    event = make_event(calendar, capacity=10)
+    client.force_login(member)
+    response = post(client, register_url(event), capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert len(mailbox) == 1
+    assert mailbox[0].to == [member.email]
+    assert "Kick-off-Workshop" in mailbox[0].subject
+    vevent = calendar_of(mailbox[0]).walk("VEVENT")[0]
+    assert str(vevent["SUMMARY"]) == "Kick-off-Workshop"
+    assert vevent.decoded("DTSTART") == event.start
+    assert "konferenz.example/raum-42" in str(vevent["DESCRIPTION"])
+
+    page = client.get(event.url)
+    assert "Sie sind für diese Veranstaltung angemeldet." in page.content.decode()
+    assert "https://konferenz.example/raum-42" in page.content.decode()
+    assert "9 Plätze frei" in page.content.decode()
+
+
+def test_the_joining_link_is_for_registered_participants_only(client, calendar, member):
+    event = make_event(calendar)
+    assert "konferenz.example" not in client.get(event.url).content.decode()
+    client.force_login(member)
+    assert "konferenz.example" not in client.get(event.url).content.decode()
+    assert "konferenz.example" not in client.get(
+        f"/de/veranstaltungen/{event.pk}/kalender.ics").content.decode()
+
+
+def test_registering_twice_is_refused_and_keeps_one_registration(
+        client, calendar, member, mailbox, django_capture_on_commit_callbacks):
+    event = make_event(calendar)
+    client.force_login(member)
+    post(client, register_url(event), capture=django_capture_on_commit_callbacks)
+    response = post(client, register_url(event), capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 400
+    assert "Sie sind für diese Veranstaltung bereits angemeldet." in response.content.decode()
+    assert Registration.objects.count() == 1
+    assert len(mailbox) == 1
+
+
+def test_a_full_event_puts_people_on_the_waiting_list_who_move_up_on_cancellation(
+        client, calendar, mailbox, django_capture_on_commit_callbacks):
+    event = make_event(calendar, capacity=1)
+    first, second, third = (make_user(name) for name in ("erste", "zweite", "dritte"))
+    for person in (first, second, third):
+        client.force_login(person)
+        post(client, register_url(event), capture=django_capture_on_commit_callbacks)
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {first.email: "confirmed", second.email: "waitlisted",
+                        third.email: "waitlisted"}
+    assert "Warteliste" in mailbox[1].subject
+    assert not [a for a in mailbox[1].attachments if a[0].endswith(".ics")]
+
+    mailbox.clear()
+    client.force_login(first)
+    response = post(client, f"/de/veranstaltungen/{event.pk}/abmelden/",
+                    capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {first.email: "cancelled", second.email: "confirmed",
+                        third.email: "waitlisted"}
+    to = {message.to[0]: message for message in mailbox}
+    assert set(to) == {first.email, second.email}
+    assert "Ein Platz ist für Sie frei geworden" in to[second.email].subject
+    assert calendar_of(to[second.email]).walk("VEVENT")[0]["STATUS"] == "CONFIRMED"
+    assert calendar_of(to[first.email]).get("METHOD") == "CANCEL"
+
+
+def test_registration_closes_at_the_deadline_and_for_past_events(
+        client, calendar, member, django_capture_on_commit_callbacks):
+    closed = make_event(calendar, title="Geschlossen",
+                        registration_deadline=timezone.now() - timedelta(hours=1))
+    past = make_event(calendar, title="Vorbei", start=in_days(-3))
+    client.force_login(member)
+    for event, reason in ((closed, "Die Anmeldung endete am"),
+                          (past, "Diese Veranstaltung ist vorbei.")):
+        response = post(client, register_url(event), capture=django_capture_on_commit_callbacks)
+        assert response.status_code == 400
+        assert reason in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_a_guest_registers_with_double_opt_in(
+        client, calendar, mailbox, django_capture_on_commit_callbacks):
+    event = make_event(calendar, capacity=5)
+    response = post(client, register_url(event), {
+        "name": "Gast Person", "email": "Gast@Kommune.example", "organisation": "Neustadt",
+        "consent": "on"}, capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.status == RegistrationStatus.PENDING
+    assert registration.email == "gast@kommune.example"
+    assert len(mailbox) == 1 and "bestätigen" in mailbox[0].subject
+    # No place is held before the address is confirmed.
+    assert "5 Plätze frei" in client.get(event.url).content.decode()
+
+    link = link_in(mailbox[0], r"http://\S+/bestaetigen/\S+/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(link)
+    assert response.status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert calendar_of(mailbox[1]).walk("VEVENT")[0]["UID"]
+    # The link works once; opening it again changes nothing.
+    assert client.get(link).status_code == 200
+    assert len(mailbox) == 2
+
+
+@pytest.mark.parametrize("data, field_error", [
+    ({"name": "Gast", "email": "kein-at-zeichen", "organisation": "X", "consent": "on"},
+     "gültige E-Mail"),
+    ({"name": "Gast", "email": "gast@kommune.example", "organisation": "X"},
+     "Dieses Feld muss ausgefüllt werden."),
+    ({"name": "Gast", "email": "gast@kommune.example", "consent": "on"},
+     "Wählen Sie Ihre Kommune aus der Liste"),
+])
+def test_a_guest_with_bad_input_is_told_and_nothing_is_stored(
+        client, calendar, mailbox, data, field_error, django_capture_on_commit_callbacks):
+    event = make_event(calendar)
+    response = post(client, register_url(event), data, capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 400
+    assert field_error in response.content.decode()
+    assert not Registration.objects.exists()
+    assert not mailbox
+
+
+def test_a_forged_confirmation_or_cancellation_link_is_refused(client, calendar):
+    assert client.get("/de/veranstaltungen/anmeldung/bestaetigen/gefaelscht/").status_code == 400
+    response = client.get("/de/veranstaltungen/anmeldung/stornieren/gefaelscht/")
+    assert response.status_code == 404
+    assert "Dieser Stornierungslink ist nicht gültig." in response.content.decode()
+    response = client.post("/de/veranstaltungen/anmeldung/stornieren/gefaelscht/",
+                           {"scope": "one"})
+    assert response.status_code == 404
+
+
+def test_the_cancellation_link_asks_before_it_cancels(
+        client, calendar, member, mailbox, django_capture_on_commit_callbacks):
+    event = make_event(calendar)
+    client.force_login(member)
+    post(client, register_url(event), capture=django_capture_on_commit_callbacks)
+    client.logout()
+    link = link_in(mailbox[0], r"http://\S+/stornieren/\S+/")
+    assert client.get(link).status_code == 200
+    assert Registration.objects.get().status == RegistrationStatus.CONFIRMED
+    response = post(client, link, {"scope": "one"}, capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert "Ihre Anmeldung ist storniert." in response.content.decode()
+    assert Registration.objects.get().status == RegistrationStatus.CANCELLED
+    # Cancelled once: the same link says so and changes nothing.
+    assert "bereits storniert" in client.get(link).content.decode()
+
+
+def test_registering_for_a_series_registers_for_every_session_in_one_e_mail(
+        client, calendar, member, mailbox, django_capture_on_commit_callbacks):
+    series = make_series(calendar)
+    client.force_login(member)
+    response = post(client, f"/de/veranstaltungen/reihe/{series.pk}/anmelden/",
+                    capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert Registration.objects.filter(status="confirmed", series=series).count() == 6
+    assert len(mailbox) == 1
+    sessions = calendar_of(mailbox[0]).walk("VEVENT")
+    assert [str(s["SUMMARY"]) for s in sessions] == [f"Sitzung {n}" for n in range(1, 7)]
+
+    # Cancelling one session through its link keeps the other five.
+    mailbox.clear()
+    client.logout()
+    registration = Registration.objects.filter(series=series).order_by("event__start")[2]
+    response = post(client, f"/de/veranstaltungen/anmeldung/stornieren/{registration.token}/",
+                    {"scope": "one"}, capture=django_capture_on_commit_callbacks)
+    assert Registration.objects.filter(status="confirmed").count() == 5
+    # … and the whole series cancels the rest, in one e-mail.
+    other = Registration.objects.filter(series=series, status="confirmed").first()
+    post(client, f"/de/veranstaltungen/anmeldung/stornieren/{other.token}/",
+         {"scope": "series"}, capture=django_capture_on_commit_callbacks)
+    assert not Registration.objects.filter(status="confirmed").exists()
+    assert len(mailbox) == 2
+
+
+def test_a_moved_session_is_announced_with_an_updated_calendar_entry(
+        calendar, member, mailbox, django_capture_on_commit_callbacks):
+    event = make_event(calendar)
+    register(event, Registrant.member(member), confirmed=True)
+    mailbox.clear()
+    event.start += timedelta(days=1)
+    event.end += timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event)
+    assert len(mailbox) == 1
+    assert "Neuer Termin oder Ort" in mailbox[0].subject
+    vevent = calendar_of(mailbox[0]).walk("VEVENT")[0]
+    assert vevent["SEQUENCE"] == 1
+    assert vevent.decoded("DTSTART") == event.start
+    # Publishing again without a change tells nobody.
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event)
+    assert len(mailbox) == 1
+
+    event.is_cancelled = True
+    event.cancellation_note = "Die Referentin ist erkrankt."
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event)
+    assert "Abgesagt" in mailbox[1].subject
+    assert "Die Referentin ist erkrankt." in mailbox[1].body
+    assert calendar_of(mailbox[1]).get("METHOD") == "CANCEL"
+
+
+def test_raising_the_capacity_moves_people_up(
+        calendar, mailbox, django_capture_on_commit_callbacks):
+    event = make_event(calendar, capacity=1)
+    people = [make_user(name) for name in ("eins", "zwei", "drei")]
+    for person in people:
+        register(event, Registrant.member(person), confirmed=True)
+    event.capacity = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event)
+    assert list(Registration.objects.order_by("pk").values_list("status", flat=True)) == [
+        "confirmed", "confirmed", "waitlisted"]
+
+
+def test_an_event_cannot_end_before_it_starts_or_shrink_below_its_registrations(
+        calendar, member):
+    event = make_event(calendar, capacity=3)
+    for person in (member, make_user("zweiter")):
+        register(event, Registrant.member(person), confirmed=True)
+    event.end = event.start - timedelta(hours=1)
+    event.capacity = 1
+    with pytest.raises(ValidationError) as refused:
+        event.full_clean()
+    assert "Die Veranstaltung muss nach ihrem Beginn enden." in refused.value.message_dict["end"]
+    assert "2 Personen sind bereits angemeldet" in refused.value.message_dict["capacity"][0]
+
+
+def test_english_pages_share_the_german_registrations(
+        client, calendar, member, mailbox, django_capture_on_commit_callbacks):
+    from tests.home.factories import translate
+
+    event = make_event(calendar, capacity=4)
+    english = translate(event, "en", title="Kick-off workshop", slug="kick-off")
+    member.member_profile.language = "en"
+    member.member_profile.save()
+    client.force_login(member)
+    response = post(client, register_url(english, "en"),
+                    capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert Registration.objects.get().event_id == event.pk
+    with translation.override("en"):
+        assert mailbox[0].subject == "Your registration: Kick-off workshop"
+    assert "3 places left" in client.get(english.url).content.decode()
