@@ -9,8 +9,10 @@ N ?= 500
 SOLUTIONS ?= 10000
 DOCUMENTS ?= 50000
 POSTS ?= 200000
+EVENTS ?= 2000
+REGISTRATIONS ?= 500
 
-.PHONY: run test install install-test lint pytest migrate demo admin messages bench bench-repository bench-search bench-community clean
+.PHONY: run test install install-test lint pytest migrate demo admin messages bench bench-repository bench-search bench-community bench-events clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,3 +71,7 @@ clean:
 
 bench-community: install-test
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_community.py --posts $(POSTS)
+
+# The registration load part needs PostgreSQL: pass DATABASE_URL.
+bench-events: install-test
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_events.py --events $(EVENTS) --registrations $(REGISTRATIONS)

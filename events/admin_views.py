@@ -48,9 +48,13 @@ def event_for_office(request: HttpRequest, page_id: int) -> EventPage:
     page = EventPage.objects.filter(pk=page_id).first()
     if page is None:
         raise Http404(_("There is no such event."))
-    if not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
-    return page.registration_event()
+    source = page.registration_event()
+    # The registrations belong to the original: whoever runs them must be able to edit
+    # it, not only a translation.
+    for version in {page, source}:
+        if not version.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+    return source
 
 
 def registrations_of(event: EventPage) -> Any:
@@ -122,8 +126,9 @@ class EventRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
         return self.record_attendance(request)
 
     def cancel_for_someone(self, request: HttpRequest) -> HttpResponse:
-        registration = Registration.objects.filter(
-            pk=request.POST.get("cancel"), event=self.event).first()
+        chosen = request.POST.get("cancel", "")
+        registration = (Registration.objects.filter(pk=int(chosen), event=self.event).first()
+                        if chosen.isdigit() else None)
         if registration is None:
             messages.error(request, _("There is no such registration."))
             return redirect(request.path)
@@ -211,6 +216,12 @@ class MessageForm(forms.Form):
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=150)
     text = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea,
                            max_length=5000)
+
+    def clean_subject(self) -> str:
+        subject = self.cleaned_data["subject"]
+        if "\n" in subject or "\r" in subject:
+            raise forms.ValidationError(_("The subject must fit on one line."))
+        return subject
 
 
 class MessageParticipantsView(WagtailAdminTemplateMixin, FormView):

@@ -23,12 +23,26 @@ def absolute(path: str) -> str:
     return ical.absolute_url(path)
 
 
+# What participants are told must be the original's, even before a translation has been
+# synchronised and published again.
+SCHEDULE_FIELDS = ("start", "end", "mode", "place", "joining_link", "is_cancelled",
+                   "calendar_sequence")
+
+
 def in_language(page: Any, language: str) -> Any:
-    """The page's version in the given language, else the page itself."""
+    """The page's version in the given language (else the page itself), carrying the
+    original's date, place and link."""
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None or page.locale_id == locale.pk:
         return page
-    return page.get_translation_or_none(locale) or page
+    translated = page.get_translation_or_none(locale)
+    if translated is None:
+        return page
+    translated = translated.specific
+    if isinstance(page, EventPage):
+        for name in SCHEDULE_FIELDS:
+            setattr(translated, name, getattr(page, name))
+    return translated
 
 
 def cancellation_url(registration: Registration) -> str:
@@ -37,7 +51,8 @@ def cancellation_url(registration: Registration) -> str:
 
 
 def _calendar_file(events: Sequence[EventPage], *, method: str = "PUBLISH",
-                   private: bool = True) -> tuple[str, str, str]:
+                   private: bool = False) -> tuple[str, str, str]:
+    """``private`` adds the joining link: only for people with a confirmed place."""
     return ("termine.ics" if translation.get_language() == "de" else "events.ics",
             ical.calendar(events, method=method, private=private), ical.CONTENT_TYPE)
 
@@ -92,7 +107,7 @@ def send_registration(registrations: Sequence[Registration]) -> None:
             else:
                 subject = _("You are on the waiting list: %(title)s") % {
                     "title": entries[0]["event"].title}
-            attachments = [_calendar_file(confirmed)] if confirmed else []
+            attachments = [_calendar_file(confirmed, private=True)] if confirmed else []
             _send(email, subject, "events/emails/registration.txt",
                   {"name": first.name, "entries": entries, "series": series},
                   attachments)
@@ -107,7 +122,7 @@ def send_promotion(registrations: Sequence[Registration]) -> None:
                   _("A place has become free for you: %(title)s") % {"title": event.title},
                   "events/emails/promotion.txt",
                   {"name": registration.name, "entries": entries},
-                  [_calendar_file([event])])
+                  [_calendar_file([event], private=True)])
 
 
 def send_cancellation(registrations: Sequence[Registration], *, by_office: bool = False) -> None:
@@ -138,7 +153,8 @@ def send_event_changed(event: EventPage, registrations: Sequence[Registration], 
                 attachment = _calendar_file([local], method="CANCEL")
             else:
                 subject = _("New date or place: %(title)s") % {"title": local.title}
-                attachment = _calendar_file([local])
+                attachment = _calendar_file(
+                    [local], private=registration.status == RegistrationStatus.CONFIRMED)
             _send(registration.email, subject, "events/emails/changed.txt",
                   {"name": registration.name, "entries": entries, "cancelled": cancelled,
                    "event": local}, [attachment], connection=connection)
@@ -153,7 +169,7 @@ def send_reminder(registration: Registration, connection: Any = None) -> None:
         _send(registration.email, _("Tomorrow: %(title)s") % {"title": event.title},
               "events/emails/reminder.txt",
               {"name": registration.name, "entries": entries, "event": event},
-              [_calendar_file([event])], connection=connection)
+              [_calendar_file([event], private=True)], connection=connection)
 
 
 def send_message(event: EventPage, registrations: Sequence[Registration], subject: str,

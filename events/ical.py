@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from email.utils import parseaddr
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 
 if TYPE_CHECKING:
@@ -90,6 +90,19 @@ def absolute_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def organiser_address() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "noreply@localhost"
+
+
+def organiser_name() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[0] or "Start Smart"
+
+
+def escape_parameter(value: str) -> str:
+    """A parameter value: quoted, without the characters RFC 5545 forbids there."""
+    return '"' + value.replace('"', "").replace("\n", " ") + '"'
+
+
 def event_uid(event: EventPage) -> str:
     host = settings.WAGTAILADMIN_BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":")[0]
     return f"event-{event.translation_key}@{host or 'localhost'}"
@@ -120,6 +133,7 @@ def event_lines(event: EventPage, *, private: bool = False,
         f"CATEGORIES:{escape_text(str(event.get_format_display()))}",
         f"URL:{url}",
         f"SEQUENCE:{event.calendar_sequence}",
+        f"ORGANIZER;CN={escape_parameter(organiser_name())}:mailto:{organiser_address()}",
         f"STATUS:{'CANCELLED' if is_cancelled else 'CONFIRMED'}",
     ]
     if location:
@@ -151,5 +165,3 @@ def calendar(events: Iterable[EventPage], *, name: str = "", method: str = "PUBL
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def plain_text(html: str) -> str:
-    return strip_tags(html or "").strip()

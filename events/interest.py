@@ -317,7 +317,9 @@ def create_consultation_event(interest: ExpressionOfInterest, by: Any) -> EventP
     already, when it cannot become "scheduled", or when there is no event calendar.
     """
     with transaction.atomic():
-        locked = (ExpressionOfInterest.objects.select_for_update()
+        # Only the request's own row is locked: PostgreSQL cannot lock the nullable side
+        # of the outer join to its municipality.
+        locked = (ExpressionOfInterest.objects.select_for_update(of=("self",))
                   .select_related("municipality").get(pk=interest.pk))
         if locked.event_id is not None:
             raise InterestError(_("This request has a consultation event already. Open "

@@ -193,6 +193,10 @@ def confirm_opt_in(token: str) -> list[Registration]:
             return registrations
         for registration in pending:
             event = _locked(registration.event)
+            # Read again under the lock: the same link opened twice at once confirms once.
+            registration = Registration.objects.select_for_update().get(pk=registration.pk)
+            if registration.status != RegistrationStatus.PENDING:
+                continue
             if event.registration_closed_reason(now):
                 continue
             registration.confirmed_at = now

@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -167,12 +167,10 @@ class EventSeriesPage(EventDetailsMixin, Page):
         return EventPage.objects.live().child_of(self).order_by("start")
 
     def registration_series(self) -> EventSeriesPage:
-        """The language version that registrations point at: the default language's."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return (EventSeriesPage.objects.filter(translation_key=self.translation_key,
-                                               locale=default).first() or self)
+        """The language version that registrations point at: the original."""
+        original = (EventSeriesPage.objects.filter(translation_key=self.translation_key)
+                    .order_by("pk").first())
+        return self if original is None or original.pk == self.pk else original
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from events.registrations import series_context
@@ -309,12 +307,17 @@ class EventPage(EventDetailsMixin, Page):
     # -- registrations -------------------------------------------------------------
 
     def registration_event(self) -> EventPage:
-        """The language version that registrations belong to: the default language's."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return (EventPage.objects.filter(translation_key=self.translation_key,
-                                         locale=default).first() or self)
+        """The language version that registrations belong to: the original, which was
+        created first, whichever language it is in (so adding a translation later
+        never moves the registrations)."""
+        cached = getattr(self, "_registration_event", None)
+        if cached is None:
+            cached = (EventPage.objects.filter(translation_key=self.translation_key)
+                      .order_by("pk").first() or self)
+            if cached.pk == self.pk:
+                cached = self
+            self._registration_event = cached
+        return cached
 
     def taken_places(self) -> int:
         from events.models.registrations import RegistrationStatus

@@ -168,3 +168,16 @@ def test_a_moved_date_in_the_admin_checks_the_order_of_start_and_end(office, ful
     html = response.content.decode()
     assert "Die Veranstaltung muss nach ihrem Beginn enden." in html
     assert "2 Personen sind bereits angemeldet" in html
+
+
+def test_forged_admin_input_is_refused_without_an_error_page(office, full_event, mailbox):
+    response = office.post(f"/admin/events/{full_event.pk}/registrations/",
+                           {"cancel": "alle"}, follow=True)
+    assert response.status_code == 200
+    assert "Diese Anmeldung gibt es nicht." in response.content.decode()
+    mailbox.clear()
+    response = office.post(f"/admin/events/{full_event.pk}/registrations/message/", {
+        "recipients": "confirmed", "subject": "Hallo\r\nBcc: alle@example.org", "text": "x"})
+    assert response.status_code == 400
+    assert "Der Betreff muss in eine Zeile passen." in response.content.decode()
+    assert not mailbox

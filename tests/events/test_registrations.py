@@ -294,3 +294,47 @@ def test_english_pages_share_the_german_registrations(
     with translation.override("en"):
         assert mailbox[0].subject == "Your registration: Kick-off workshop"
     assert "3 places left" in client.get(english.url).content.decode()
+
+
+def test_people_without_a_place_never_get_the_joining_link_by_e_mail(
+        calendar, mailbox, django_capture_on_commit_callbacks):
+    from events.registrations import cancel
+
+    event = make_event(calendar, capacity=1)
+    holder, waiting = make_user("platz"), make_user("wartet")
+    with django_capture_on_commit_callbacks(execute=True):
+        register(event, Registrant.member(holder), confirmed=True)
+        waiting_registration = register(event, Registrant.member(waiting), confirmed=True)
+    event.start += timedelta(hours=2)
+    event.end += timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event)
+        cancel(waiting_registration)
+    to_waiting = [m for m in mailbox if m.to == [waiting.email]]
+    assert len(to_waiting) == 3  # waiting list, new date, cancelled
+    for message in to_waiting:
+        assert "konferenz.example" not in message.body
+        for _name, content, _type in message.attachments:
+            assert "konferenz.example" not in content
+    to_holder = [m for m in mailbox if m.to == [holder.email]]
+    assert "konferenz.example" in str(calendar_of(to_holder[-1]).walk("VEVENT")[0]["DESCRIPTION"])
+
+
+def test_registrations_stay_with_an_event_written_in_english_first(client, site, member):
+    from wagtail.models import Locale
+
+    from events.models import EventIndexPage
+    from tests.home.factories import translate
+
+    english_home = site.root_page.get_translation(Locale.objects.get(language_code="en"))
+    index = english_home.add_child(instance=EventIndexPage(
+        title="Events", slug="events", locale_id=english_home.locale_id))
+    publish(index)
+    event = make_event(index, title="Kick-off", capacity=3)
+    register(event, Registrant.member(member), confirmed=True)
+    german_index = translate(index, "de", title="Veranstaltungen", slug="veranstaltungen")
+    german = translate(event, "de", title="Auftakt", slug="auftakt")
+    assert german_index and german.registration_event().pk == event.pk
+    client.force_login(member)
+    assert "Sie sind für diese Veranstaltung angemeldet." in client.get(
+        german.url).content.decode()
