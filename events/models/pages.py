@@ -164,7 +164,7 @@ class EventSeriesPage(EventDetailsMixin, Page):
         return self.title
 
     def sessions(self) -> models.QuerySet[EventPage]:
-        return EventPage.objects.live().child_of(self).order_by("start")
+        return EventPage.objects.live().public().child_of(self).order_by("start", "pk")
 
     def registration_series(self) -> EventSeriesPage:
         """The language version that registrations point at: the original."""
