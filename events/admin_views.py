@@ -176,7 +176,7 @@ def export_registrations(request: HttpRequest, page_id: int, file_format: str) -
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow(headers)
         for row in rows:
-            writer.writerow([_spreadsheet_safe(row[key]) for key, _label in EXPORT_COLUMNS])
+            writer.writerow([spreadsheet_safe(row[key]) for key, _label in EXPORT_COLUMNS])
         # A byte order mark, so that spreadsheet programs read the umlauts as UTF-8.
         response = HttpResponse("\ufeff" + buffer.getvalue(),
                                 content_type="text/csv; charset=utf-8")
@@ -188,7 +188,7 @@ def export_registrations(request: HttpRequest, page_id: int, file_format: str) -
         sheet.title = str(_("Registrations"))[:31]
         sheet.append(headers)
         for row in rows:
-            sheet.append([_spreadsheet_safe(row[key]) for key, _label in EXPORT_COLUMNS])
+            sheet.append([spreadsheet_safe(row[key]) for key, _label in EXPORT_COLUMNS])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
@@ -200,7 +200,7 @@ def export_registrations(request: HttpRequest, page_id: int, file_format: str) -
     return response
 
 
-def _spreadsheet_safe(value: Any) -> Any:
+def spreadsheet_safe(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula is kept as text."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value

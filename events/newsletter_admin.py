@@ -34,6 +34,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from events import newsletter
+from events.admin_views import spreadsheet_safe
 from events.models import EventFormat, NewsletterSubscription
 from repository.models import Topic
 
@@ -73,16 +74,8 @@ def may_see_subscriptions(user: Any) -> bool:
 # -- the export ------------------------------------------------------------------------
 
 
-def _spreadsheet_safe(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula (a name such as "=HYPERLINK(…)")
-    is kept as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _cells(row: dict[str, Any]) -> list[Any]:
-    return [_spreadsheet_safe(row[key]) for key, _label in EXPORT_COLUMNS]
+    return [spreadsheet_safe(row[key]) for key, _label in EXPORT_COLUMNS]
 
 
 def _export_rows() -> list[dict[str, Any]]:
