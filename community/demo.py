@@ -234,11 +234,11 @@ def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
             title="Peergruppen", slug="peergruppen", show_in_menus=True,
             locale_id=home.locale_id,
             intro="Kommunen tauschen sich in Arbeitsgruppen zu ihren Themen aus."))
-        _publish(index)
+        publish_page(index)
         log("created page “Peergruppen”")
     index = index.specific
     if english:
-        _translation(index, english, title="Peer groups", slug="peer-groups",
+        translate_page(index, english, title="Peer groups", slug="peer-groups",
                      intro="Municipalities exchange experience in working groups.")
     for slug, title, (title_en, slug_en), (topic, topic_en), (text, text_en), visibility, \
             policy, memberships in GROUPS:
@@ -247,7 +247,7 @@ def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
             group = index.add_child(instance=PeerGroupPage(
                 title=title, slug=slug, topic=topic, description=text, visibility=visibility,
                 join_policy=policy, locale_id=index.locale_id))
-            _publish(group)
+            publish_page(group)
             log(f"created peer group “{title}”")
             group = group.specific
             for email, role, state in memberships:
@@ -263,7 +263,7 @@ def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
                         _attach(post, *FILES[title_text])
         group = group.specific
         if english:
-            _translation(group, english, title=title_en, slug=slug_en, topic=topic_en,
+            translate_page(group, english, title=title_en, slug=slug_en, topic=topic_en,
                          description=text_en)
 
 
@@ -274,14 +274,15 @@ def _attach(post: Post, name: str, content: bytes) -> None:
     attachment.file.save(storage_name(kind), ContentFile(content), save=True)
 
 
-def _publish(page: Page) -> None:
+def publish_page(page: Page) -> None:
     page.refresh_from_db(fields=["path", "depth", "numchild", "url_path"])
     page.save_revision().publish()
 
 
-def _translation(source: Page, english: Locale, **fields: Any) -> None:
+def translate_page(source: Page, english: Locale, **fields: Any) -> bool:
     """The English translation, made from the demo's own text (an alias that tree
-    synchronisation made meanwhile becomes a real translation)."""
+    synchronisation made meanwhile becomes a real translation). False when a real
+    translation existed and was left alone."""
     existing = source.get_translation_or_none(english)
     if existing is None:
         german_slug, source.slug = source.slug, fields["slug"]
@@ -292,12 +293,13 @@ def _translation(source: Page, english: Locale, **fields: Any) -> None:
     else:
         page = existing.specific
         if page.alias_of_id is None:
-            return
+            return False
         page.alias_of = None
         page.save(update_fields=["alias_of"])
     for name, value in fields.items():
         setattr(page, name, value)
-    _publish(page)
+    publish_page(page)
+    return True
 
 
 def load_municipalities(log: Log = print) -> None:

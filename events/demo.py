@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from community.demo import publish_page, translate_page
 from community.models import FederalState, Municipality
 from events.models import (
     EventFormat,
@@ -345,33 +346,13 @@ def _child(parent: Page, model: type[Page], log: Log, *, slug: str,
     for name, values in (m2m or {}).items():
         getattr(page, name).set(values)
     page = parent.add_child(instance=page)
-    _publish(page)
+    publish_page(page)
     log(f"created page “{page.title}”")
     return model.objects.get(pk=page.pk)
 
 
 def _translation(source: Page, english: Locale, log: Log, **fields: Any) -> None:
-    """The English translation, made from the demo's own text (an alias that tree
-    synchronisation made meanwhile becomes a real translation)."""
-    existing = source.get_translation_or_none(english)
-    if existing is None:
-        german_slug, source.slug = source.slug, fields["slug"]
-        try:
-            page = source.copy_for_translation(english)
-        finally:
-            source.slug = german_slug
-    else:
-        page = existing.specific
-        if page.alias_of_id is None:
-            return
-        page.alias_of = None
-        page.save(update_fields=["alias_of"])
-    for name, value in fields.items():
-        setattr(page, name, value)
-    _publish(page)
-    log(f"translated “{source.title}” → “{page.title}” (en)")
+    if translate_page(source, english, **fields):
+        log(f"translated “{source.title}” → “{fields['title']}” (en)")
 
 
-def _publish(page: Page) -> None:
-    page.refresh_from_db(fields=["path", "depth", "numchild", "url_path"])
-    page.save_revision().publish()
