@@ -4,6 +4,8 @@
 - Search engine: a real cluster when ELASTICSEARCH_URL is set, else a fresh clone of the
   in-memory osmem-server per test.
 - Browser: Playwright driving Debian's Chromium against the live server.
+- Clock: travelled to a fixed instant for every test (`tests/clock.py`); tests marked
+  `clock` run at each of several instants (night, morning, DST change days).
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections.abc import Iterator
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
+from tests.clock import CLOCK_INSTANTS, DEFAULT_INSTANT
 from tests.home.factories import bilingual_site
 from tests.search_engine import PlainJsonNode
 
@@ -86,3 +90,18 @@ def fresh_cache():
 
     cache.clear()
     yield
+
+
+def pytest_generate_tests(metafunc):
+    """A test marked `clock` runs once at each instant of `tests.clock.CLOCK_INSTANTS`."""
+    if metafunc.definition.get_closest_marker("clock"):
+        metafunc.parametrize("frozen_clock", list(CLOCK_INSTANTS.values()), indirect=True,
+                             ids=list(CLOCK_INSTANTS))
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(request) -> Iterator[time_machine.Coordinates]:
+    """The clock stands at a known instant when each test starts (and ticks on from it),
+    so no test passes or fails by the hour it runs at."""
+    with time_machine.travel(getattr(request, "param", DEFAULT_INSTANT), tick=True) as clock:
+        yield clock

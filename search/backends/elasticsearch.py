@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
@@ -86,10 +87,13 @@ class ElasticsearchSearchBackend:
     @staticmethod
     def boosted(query: Q) -> Q:
         """Documents whose `boost_until` lies ahead (upcoming events) rank higher. The
-        engine compares with "now" when it answers, so an event that has ended needs
-        no re-index to drop back; a factor keeps much better matches first."""
+        moment is compared when the query is asked, so an event that has ended needs no
+        re-index to drop back; a factor keeps much better matches first. "Now" is the
+        platform's clock (to the minute, so the engine can cache the filter), not the
+        engine's: the database backend judges by the same clock, and so do the tests."""
+        now = timezone.now().replace(second=0, microsecond=0).isoformat()
         return Q("function_score", query=query, functions=[
-            {"filter": Q("range", boost_until={"gt": "now"}), "weight": BOOST_FACTOR}],
+            {"filter": Q("range", boost_until={"gt": now}), "weight": BOOST_FACTOR}],
             score_mode="multiply", boost_mode="multiply")
 
     def base_search(self, request: SearchRequest) -> Search:

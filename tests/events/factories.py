@@ -22,8 +22,16 @@ def event_calendar(site: Any) -> EventIndexPage:
 
 
 def in_days(days: float, hour: int = 10) -> datetime:
+    """At `hour` o'clock on the day `days` from now: a calendar date, not a distance (at
+    23:30, `in_days(0.5)` is tomorrow 10:00; at 11:00 it is today 10:00, already past)."""
     moment = timezone.localtime() + timedelta(days=days)
     return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+def in_hours(hours: float) -> datetime:
+    """Exactly `hours` from now, to the minute: for windows measured in hours (reminders
+    a day ahead, deadlines) that must hold at any time of day."""
+    return (timezone.now() + timedelta(hours=hours)).replace(second=0, microsecond=0)
 
 
 def make_event(parent: Page, *, title: str = "Kick-off-Workshop", start: datetime | None = None,

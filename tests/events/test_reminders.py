@@ -10,9 +10,9 @@ from django.core.management import call_command
 from events.models import Registration, RegistrationStatus
 from events.registrations import Registrant, register
 from tests.community.conftest import make_user
-from tests.events.factories import in_days, make_event
+from tests.events.factories import in_days, in_hours, make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def run() -> str:
@@ -22,9 +22,9 @@ def run() -> str:
 
 
 def test_registered_participants_are_reminded_once_a_day_before(calendar, mailbox):
-    tomorrow = make_event(calendar, title="Morgen", start=in_days(0.9), capacity=1)
+    tomorrow = make_event(calendar, title="Morgen", start=in_hours(21), capacity=1)
     make_event(calendar, title="Nächste Woche", start=in_days(7))
-    cancelled = make_event(calendar, title="Abgesagt", start=in_days(0.8), is_cancelled=True)
+    cancelled = make_event(calendar, title="Abgesagt", start=in_hours(19), is_cancelled=True)
     registered, waiting = make_user("dabei"), make_user("wartend")
     register(tomorrow, Registrant.member(registered), confirmed=True)
     register(tomorrow, Registrant.member(waiting), confirmed=True)
@@ -43,7 +43,7 @@ def test_registered_participants_are_reminded_once_a_day_before(calendar, mailbo
 
 
 def test_a_failed_e_mail_is_tried_again_on_the_next_run(calendar, mailbox, monkeypatch):
-    event = make_event(calendar, start=in_days(0.5))
+    event = make_event(calendar, start=in_hours(12))
     register(event, Registrant.member(make_user("dabei")), confirmed=True)
     mailbox.clear()
 
