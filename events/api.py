@@ -54,7 +54,7 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
-from events.registrations import (
+from events.registrations.service import (
     Registrant,
     RegistrationError,
     cancel,
@@ -182,7 +182,7 @@ def _details(pages: Sequence[Any], request: Request) -> None:
 
 
 def _availability(events: Sequence[EventPage]) -> dict[int, dict[str, Any]]:
-    """What :func:`events.registrations.availability` says for each event, for all of
+    """What :func:`events.registrations.service.availability` says for each event, for all of
     them in two queries: places belong to the default language's version."""
     default = Locale.get_default()
     foreign = {event.translation_key for event in events if event.locale_id != default.pk}

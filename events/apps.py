@@ -8,7 +8,13 @@ class EventsConfig(AppConfig):
 
     It builds on the community plugin (members, municipalities), the repository
     (topics, model projects as hosts, outcomes linked into the knowledge repository)
-    and the home plugin (contact people)."""
+    and the home plugin (contact people).
+
+    The event pages, calendar listing, iCalendar feed and search sources sit at the top
+    of the package; each part of the programme is a sub-package with its own models,
+    service, forms, views, URLs and admin: ``registrations/`` (places, waiting list,
+    e-mails, reminders), ``interest/`` (expressions of interest), ``newsletter/`` and
+    ``faq/`` (the FAQ page and its blocks)."""
 
     name = "events"
     verbose_name = _("Start Smart")
@@ -16,7 +22,7 @@ class EventsConfig(AppConfig):
     platform_plugin = True
     url_module = "events.urls"
     api_endpoints = {
-        "interest": "events.interest_api.InterestAPIViewSet",
+        "interest": "events.interest.api.InterestAPIViewSet",
         "events": "events.api.EventsAPIViewSet",
         "event-series": "events.api.EventSeriesAPIViewSet",
     }

@@ -7,12 +7,12 @@ from typing import Any
 
 from django.db import transaction
 
-from events import emails
 from events.models import EventPage, Registration, RegistrationStatus
+from events.registrations import emails
 
 
 def announce_published_event(sender: Any, instance: EventPage, **kwargs: Any) -> None:
-    from events.registrations import fill_free_places
+    from events.registrations.service import fill_free_places
 
     event = instance
     if event.registration_event().pk != event.pk:

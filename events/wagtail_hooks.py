@@ -16,8 +16,10 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
-from events import admin_views, interest_admin, newsletter_admin
+from events.interest import admin as interest_admin
 from events.models import EventPage
+from events.newsletter import admin as newsletter_admin
+from events.registrations import admin as registrations_admin
 
 START_SMART_MENU_HOOK = "register_start_smart_menu_item"
 
@@ -31,12 +33,12 @@ def start_smart_menu() -> SubmenuMenuItem:
 @hooks.register("register_admin_urls")
 def event_admin_urls() -> list:
     urls = [
-        path("<int:page_id>/registrations/", admin_views.EventRegistrationsView.as_view(),
+        path("<int:page_id>/registrations/", registrations_admin.EventRegistrationsView.as_view(),
              name="registrations"),
         path("<int:page_id>/registrations/export.<str:file_format>",
-             admin_views.export_registrations, name="export"),
+             registrations_admin.export_registrations, name="export"),
         path("<int:page_id>/registrations/message/",
-             admin_views.MessageParticipantsView.as_view(), name="message"),
+             registrations_admin.MessageParticipantsView.as_view(), name="message"),
     ]
     return [path("events/", include((urls, "events_admin"), namespace="events_admin"))]
 
@@ -65,7 +67,7 @@ def registrations_in_page_listing(page: Any, user: Any, next_url: str | None = N
         yield button
 
 
-# -- expressions of interest (events.interest_admin) -------------------------------------
+# -- expressions of interest (events.interest.admin) -------------------------------------
 
 register_snippet(interest_admin.ExpressionOfInterestViewSet(menu_hook=START_SMART_MENU_HOOK))
 hooks.register(START_SMART_MENU_HOOK, interest_admin.overview_menu_item)
@@ -73,6 +75,6 @@ hooks.register("register_admin_urls", interest_admin.admin_urls)
 hooks.register("register_log_actions", interest_admin.register_log_actions)
 
 
-# -- newsletter subscriptions (events.newsletter_admin) ----------------------------------
+# -- newsletter subscriptions (events.newsletter.admin) ----------------------------------
 
 register_snippet(newsletter_admin.NewsletterSubscriptionViewSet(menu_hook=START_SMART_MENU_HOOK))

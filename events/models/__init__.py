@@ -1,4 +1,9 @@
-from events.models.interest import (
+"""Every model of the Start Smart plugin, for Django (which looks for an app's models
+here) and for callers. The page types are in :mod:`events.models.pages`; each part of
+the programme keeps its own models in its sub-package."""
+
+from events.faq.models import FAQPage
+from events.interest.models import (
     STATUS_FLOW,
     ExpressionOfInterest,
     InterestKind,
@@ -7,16 +12,15 @@ from events.models.interest import (
     PreferredFormat,
     StartingSituation,
 )
-from events.models.newsletter import NewsletterSubscription
 from events.models.pages import (
     EventFormat,
     EventIndexPage,
     EventMode,
     EventPage,
     EventSeriesPage,
-    FAQPage,
 )
-from events.models.registrations import (
+from events.newsletter.models import NewsletterSubscription
+from events.registrations.models import (
     ACTIVE_STATES,
     Registration,
     RegistrationStatus,

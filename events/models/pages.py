@@ -24,9 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from events.blocks import FAQPageBlock, OutcomeBlock
-from home.localization import localize_stream
-from home.serializers import LocalizedStreamField
+from events.blocks import OutcomeBlock
 from repository.blocks import TEXT_FEATURES
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, in_locale
 
@@ -173,7 +171,7 @@ class EventSeriesPage(EventDetailsMixin, Page):
         return self if original is None or original.pk == self.pk else original
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from events.registrations import series_context
+        from events.registrations.service import series_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(series_context(self, request))
@@ -320,7 +318,7 @@ class EventPage(EventDetailsMixin, Page):
         return cached
 
     def taken_places(self) -> int:
-        from events.models.registrations import RegistrationStatus
+        from events.registrations.models import RegistrationStatus
 
         return self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 
@@ -350,40 +348,8 @@ class EventPage(EventDetailsMixin, Page):
         return parent if isinstance(parent, EventSeriesPage) else None
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from events.registrations import event_context
+        from events.registrations.service import event_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(self, request))
-        return context
-
-
-class FAQPage(Page):
-    """Questions grouped by topic, with the office's contact details; marked up as a
-    schema.org FAQPage so that search engines can show the answers."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(FAQPageBlock(), verbose_name=_("questions and contact"))
-
-    # A page of the site's first level (like "Start Smart" or "About us"), not something
-    # to file inside the event calendar or the repository.
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("body", serializer=LocalizedStreamField())]
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro"),
-                           TranslatableField("body")]
-
-    class Meta:
-        verbose_name = _("FAQ page")
-        verbose_name_plural = _("FAQ pages")
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from events.blocks import faq_structured_data, script_safe_json
-
-        # The named contacts were chosen on the German page: show them in this language.
-        localize_stream(self.body, self.locale_id)
-        context = super().get_context(request, *args, **kwargs)
-        data = faq_structured_data(self.body)
-        context["structured_data"] = script_safe_json(data) if data["mainEntity"] else ""
         return context

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 
 from events.models import Registration, RegistrationStatus
-from events.registrations import Registrant, register
+from events.registrations.service import Registrant, register
 from tests.community.conftest import make_user
 from tests.community.factories import MunicipalityFactory
 from tests.events.factories import in_days, make_event

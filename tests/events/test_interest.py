@@ -15,7 +15,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from community.models import FederalState
-from events import interest as service
+from events.interest import service
 from events.models import (
     EventFormat,
     EventMode,

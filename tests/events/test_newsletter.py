@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
-from events import newsletter
 from events.models import EventFormat, NewsletterSubscription
+from events.newsletter import service as newsletter
 from tests.community.conftest import make_user
 from tests.repository.factories import TopicFactory, english_topic
 

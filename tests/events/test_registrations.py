@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from events.models import Registration, RegistrationStatus
-from events.registrations import Registrant, register
+from events.registrations.service import Registrant, register
 from tests.community.conftest import make_user
 from tests.events.factories import in_days, make_event, make_series
 from tests.home.factories import publish
@@ -298,7 +298,7 @@ def test_english_pages_share_the_german_registrations(
 
 def test_people_without_a_place_never_get_the_joining_link_by_e_mail(
         calendar, mailbox, django_capture_on_commit_callbacks):
-    from events.registrations import cancel
+    from events.registrations.service import cancel
 
     event = make_event(calendar, capacity=1)
     holder, waiting = make_user("platz"), make_user("wartet")

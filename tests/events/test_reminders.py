@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from events.models import Registration, RegistrationStatus
-from events.registrations import Registrant, register
+from events.registrations.service import Registrant, register
 from tests.community.conftest import make_user
 from tests.events.factories import in_days, in_hours, make_event
 
@@ -47,7 +47,7 @@ def test_a_failed_e_mail_is_tried_again_on_the_next_run(calendar, mailbox, monke
     register(event, Registrant.member(make_user("dabei")), confirmed=True)
     mailbox.clear()
 
-    from events import emails
+    from events.registrations import emails
 
     def broken(*args, **kwargs):
         raise ConnectionError("mail server away")

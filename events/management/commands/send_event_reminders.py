@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from events.reminders import send_reminders
+from events.registrations.reminders import send_reminders
 
 
 class Command(BaseCommand):

@@ -24,9 +24,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from events import emails
 from events.models import EventPage, Registration, RegistrationStatus
-from events.registrations import RegistrationError, cancel
+from events.registrations import emails
+from events.registrations.service import RegistrationError, cancel
 
 EXPORT_COLUMNS = [
     ("name", gettext_lazy("Name")),

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from django.core.mail import get_connection
 from django.utils import timezone
 
-from events import emails
 from events.models import Registration, RegistrationStatus
+from events.registrations import emails
 
 logger = logging.getLogger(__name__)
 

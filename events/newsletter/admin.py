@@ -33,9 +33,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from events import newsletter
-from events.admin_views import spreadsheet_safe
 from events.models import EventFormat, NewsletterSubscription
+from events.newsletter import service as newsletter
+from events.registrations.admin import spreadsheet_safe
 from repository.models import Topic
 
 EXPORT_COLUMNS = [

@@ -7,7 +7,7 @@ overview and the consultation step ask the same permission (see
 
 A status saved through the edit form tells the requester through the edit view
 (:meth:`InterestEditView.save_instance`) rather than a ``post_save`` handler: the service
-saves statuses too (:func:`events.interest.change_status`), demo content and scripts
+saves statuses too (:func:`events.interest.service.change_status`), demo content and scripts
 save requests in bulk, and a handler could not tell these apart from an editor's choice;
 it would also run inside the transaction, before anything is certain. Here the view
 knows it is an editor's change, and hands it to the service, which records it once and
@@ -45,7 +45,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from community.models import FederalState
-from events import interest as service
+from events.interest import service
 from events.models import EventPage, ExpressionOfInterest, InterestStatus
 from repository.models import Topic
 from repository.models.base import in_locale

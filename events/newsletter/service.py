@@ -26,8 +26,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from events.emails import absolute
 from events.models import EventFormat, NewsletterSubscription
+from events.registrations.emails import absolute
 from repository.models import Topic
 
 CONFIRM_SALT = "events.newsletter.confirm"

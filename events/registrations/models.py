@@ -1,19 +1,15 @@
 """Registrations for events: members in one click, guests after confirming their
 e-mail address; confirmed places up to the capacity, then a waiting list in order of
-arrival. The rules live in :mod:`events.registrations`; this is the ledger."""
+arrival. The rules live in :mod:`events.registrations.service`; this is the ledger."""
 
 from __future__ import annotations
-
-import secrets
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
+from home.links import new_token
 
 
 class RegistrationStatus(models.TextChoices):

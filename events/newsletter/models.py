@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from events.models.registrations import new_token
+from home.links import new_token
 
 
 class NewsletterSubscription(models.Model):

@@ -9,8 +9,8 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from events import newsletter
-from events.forms import NewsletterForm
+from events.newsletter import service as newsletter
+from events.newsletter.forms import NewsletterForm
 
 ONE_CLICK_FIELD = "List-Unsubscribe"
 ONE_CLICK_VALUE = "One-Click"

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from community.models import FederalState
-from events.models.registrations import new_token
+from home.links import new_token
 
 
 class InterestKind(models.TextChoices):

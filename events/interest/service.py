@@ -146,7 +146,7 @@ REQUEST_FIELDS = ("kind", "contact_name", "contact_role", "email", "phone",
 def submit(data: Mapping[str, Any], language: str, user: Any = None) -> ExpressionOfInterest:
     """Store a request and send the requester the confirmation with the status link.
 
-    ``data`` holds cleaned values (as :class:`events.forms.ExpressionOfInterestForm`
+    ``data`` holds cleaned values (as :class:`events.interest.forms.ExpressionOfInterestForm`
     gives them): a ``municipality`` from the list, or a ``new_municipality_name`` with a
     ``federal_state``; ``topics`` as Topic objects; ``consent`` must be true.
     """

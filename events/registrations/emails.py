@@ -77,7 +77,7 @@ def _entries(registrations: Sequence[Registration], language: str) -> list[dict[
 
 
 def send_opt_in(registrations: Sequence[Registration]) -> None:
-    from events.registrations import opt_in_token
+    from events.registrations.service import opt_in_token
 
     first = registrations[0]
     with translation.override(first.language):

@@ -11,8 +11,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from events import interest as service
-from events.forms import ExpressionOfInterestForm
+from events.interest import service
+from events.interest.forms import ExpressionOfInterestForm
 from events.models import ExpressionOfInterest, InterestStatus
 
 # The token of the request just sent, so that the thank-you page can link to its status

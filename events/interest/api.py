@@ -24,8 +24,8 @@ from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from community.discussions_api import PersonalTokenAuthentication
-from events import interest as service
-from events.forms import ExpressionOfInterestForm
+from events.interest import service
+from events.interest.forms import ExpressionOfInterestForm
 from events.models import ExpressionOfInterest
 
 TEXT_FIELDS = ("kind", "new_municipality_name", "federal_state", "contact_name",

@@ -21,7 +21,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from events import emails
 from events.models import (
     ACTIVE_STATES,
     EventPage,
@@ -29,6 +28,7 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
+from events.registrations import emails
 
 OPT_IN_SALT = "events.confirm-registration"
 OPT_IN_MAX_AGE = 3 * 24 * 3600
@@ -311,7 +311,7 @@ def availability(event: EventPage) -> dict[str, Any]:
 
 
 def event_context(event: EventPage, request: HttpRequest) -> dict[str, Any]:
-    from events.forms import GuestRegistrationForm
+    from events.registrations.forms import GuestRegistrationForm
 
     registration = own_registration(event, request.user)
     return {
@@ -331,7 +331,7 @@ def event_context(event: EventPage, request: HttpRequest) -> dict[str, Any]:
 
 
 def series_context(series: EventSeriesPage, request: HttpRequest) -> dict[str, Any]:
-    from events.forms import GuestRegistrationForm
+    from events.registrations.forms import GuestRegistrationForm
 
     sessions = list(series.sessions())
     own: dict[int, Registration] = {}

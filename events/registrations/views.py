@@ -11,9 +11,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events.forms import CancelForm, GuestRegistrationForm
 from events.models import EventPage, EventSeriesPage, Registration, RegistrationStatus
-from events.registrations import (
+from events.registrations.forms import CancelForm, GuestRegistrationForm
+from events.registrations.service import (
     Registrant,
     RegistrationError,
     cancel,
