@@ -26,8 +26,16 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from community.models import Attachment
-        from community.signal_handlers import remove_attachment_file
+        from community.models import Attachment, Membership, PeerGroupPage
+        from community.signal_handlers import (
+            delete_orphaned_access_group,
+            remove_attachment_file,
+            revoke_access_of_deleted_membership,
+        )
 
         post_delete.connect(remove_attachment_file, sender=Attachment,
                             dispatch_uid="community.remove_attachment_file")
+        post_delete.connect(revoke_access_of_deleted_membership, sender=Membership,
+                            dispatch_uid="community.revoke_access_of_deleted_membership")
+        post_delete.connect(delete_orphaned_access_group, sender=PeerGroupPage,
+                            dispatch_uid="community.delete_orphaned_access_group")

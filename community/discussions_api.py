@@ -26,7 +26,6 @@ from community import permissions
 from community.discussions import POSTS_PER_PAGE, attach_files, author_name, posting_allowed
 from community.forms import PostForm, ThreadForm
 from community.models import (
-    GroupVisibility,
     PeerGroupPage,
     PersonalToken,
     Post,
@@ -54,17 +53,6 @@ class PersonalTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword
-
-
-def readable_groups(user: Any) -> QuerySet[PeerGroupPage]:
-    """The canonical groups whose threads the user may read, as one query."""
-    groups = PeerGroupPage.objects.live().filter(locale__language_code="de")
-    if permissions.is_editor(user):
-        return groups
-    condition = Q(visibility=GroupVisibility.PUBLIC)
-    if user.is_authenticated:
-        condition |= Q(access_group__in=user.groups.all())
-    return groups.filter(condition)
 
 
 def form_errors(form: Any) -> Response:
@@ -95,13 +83,8 @@ class PeerGroupsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
     def listing_view(self, request: Request) -> Response:
-        groups = PeerGroupPage.objects.live().filter(locale__language_code="de")
-        if not permissions.is_editor(request.user):
-            visible = Q(visibility__in=[GroupVisibility.PUBLIC, GroupVisibility.CLOSED])
-            if request.user.is_authenticated:
-                visible |= Q(access_group__in=request.user.groups.all())
-            groups = groups.filter(visible)
-        readable = set(readable_groups(request.user).values_list("pk", flat=True))
+        groups = permissions.seeable_groups(request.user)
+        readable = set(permissions.readable_groups(request.user).values_list("pk", flat=True))
         groups = groups.annotate(thread_count=Count("threads", filter=Q(
             threads__is_hidden=False))).order_by("title")
         return Response({"items": [{
@@ -129,7 +112,7 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
         ]
 
     def visible_threads(self, request: Request) -> QuerySet[Thread]:
-        threads = Thread.objects.filter(group__in=readable_groups(request.user))
+        threads = Thread.objects.filter(group__in=permissions.readable_groups(request.user))
         if not permissions.is_editor(request.user):
             moderated = [group.pk for group in PeerGroupPage.objects.filter(
                 memberships__user=request.user.pk, memberships__role="moderator",

@@ -15,13 +15,13 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import permissions
 from community.accounts import LinkError
-from community.models import Membership, MembershipRole, MembershipState
+from community.models import Membership, MembershipState
 from community.notifications import GroupTitles, follow, language_of, notify_membership
 from community.views import back_to, group_for_action
 
@@ -53,12 +53,7 @@ def invite(request: HttpRequest, page_id: int) -> HttpResponse:
         messages.info(request, _("%(email)s is a member already.") % {"email": email})
         return back_to(group, request)
     with transaction.atomic():
-        membership = existing or Membership(group=group, user=user)
-        membership.invited_email = email
-        membership.state = MembershipState.INVITED
-        membership.role = MembershipRole.MEMBER
-        membership.decided_by, membership.decided_at = request.user, timezone.now()
-        membership.save()
+        membership = Membership.invite(group, email, user=user, by=request.user)
         if user is not None:
             notify_membership(membership)
     inviter = (request.user.member_profile.display_name
@@ -114,12 +109,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "community/accounts/invitation.html",
                       {"group": membership.group, "membership": membership})
     with transaction.atomic():
-        Membership.objects.filter(group=membership.group, user=request.user).exclude(
-            pk=membership.pk).delete()
-        membership.user = request.user
-        membership.state = MembershipState.ACTIVE
-        membership.decided_at = timezone.now()
-        membership.save()
+        membership.accept(request.user)
         follow(request.user, group=membership.group)
         notify_membership(membership)
     messages.success(request, _("Welcome to the group."))

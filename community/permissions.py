@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
 from community.models.groups import (
     GroupVisibility,
     JoinPolicy,
@@ -71,6 +74,32 @@ def can_join(user: Any, group: PeerGroupPage) -> bool:
         return False
     found = membership(user, group)
     return found is None or found.state in (MembershipState.LEFT, MembershipState.DECLINED)
+
+
+def member_of(user: Any) -> Q:
+    """The groups in which the user holds an active membership, as a query condition:
+    the membership itself decides, not the access group that mirrors it."""
+    if not (user and user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    return Q(pk__in=Membership.objects.filter(user=user, state=MembershipState.ACTIVE)
+             .values("group_id"))
+
+
+def seeable_groups(user: Any) -> QuerySet[PeerGroupPage]:
+    """The canonical groups the user may know exist (`can_see_group`), as one query."""
+    groups = PeerGroupPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+    if is_editor(user):
+        return groups
+    return groups.filter(Q(visibility__in=[GroupVisibility.PUBLIC, GroupVisibility.CLOSED])
+                         | member_of(user))
+
+
+def readable_groups(user: Any) -> QuerySet[PeerGroupPage]:
+    """The canonical groups whose threads the user may read (`can_read`), as one query."""
+    groups = PeerGroupPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+    if is_editor(user):
+        return groups
+    return groups.filter(Q(visibility=GroupVisibility.PUBLIC) | member_of(user))
 
 
 def visible_groups(user: Any, groups: Iterable[PeerGroupPage]) -> list[PeerGroupPage]:

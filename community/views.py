@@ -36,10 +36,8 @@ from community.forms import (
 )
 from community.models import (
     EmailFrequency,
-    JoinPolicy,
     MemberProfile,
     Membership,
-    MembershipRole,
     MembershipState,
     PeerGroupPage,
 )
@@ -211,16 +209,10 @@ def join(request: HttpRequest, page_id: int) -> HttpResponse:
     if not permissions.can_join(request.user, group):
         return HttpResponseBadRequest(_("You cannot join this group: it takes members by "
                                         "invitation, or you already belong to it."))
-    state = (MembershipState.ACTIVE if group.join_policy == JoinPolicy.OPEN
-             else MembershipState.PENDING)
-    membership, _created = Membership.objects.update_or_create(
-        group=group, user=request.user,
-        defaults={"state": state, "role": MembershipRole.MEMBER, "reason": "",
-                  "decided_at": timezone.now() if state == MembershipState.ACTIVE else None,
-                  "decided_by": None})
+    membership = Membership.join(group, request.user)
     if membership.is_active:
         follow(request.user, group=group)
-    messages.success(request, _("Welcome to the group.") if state == MembershipState.ACTIVE
+    messages.success(request, _("Welcome to the group.") if membership.is_active
                      else _("Your request is with the group's moderators."))
     return back_to(group, request)
 
@@ -233,9 +225,7 @@ def leave(request: HttpRequest, page_id: int) -> HttpResponse:
     if membership is None or membership.state not in (MembershipState.ACTIVE,
                                                       MembershipState.PENDING):
         return HttpResponseBadRequest(_("You are not a member of this group."))
-    membership.state = MembershipState.LEFT
-    membership.role = MembershipRole.MEMBER
-    membership.save()
+    membership.leave()
     messages.success(request, _("You have left the group."))
     return back_to(group, request)
 
@@ -253,11 +243,12 @@ def decide(request: HttpRequest, page_id: int, membership_id: int) -> HttpRespon
         return HttpResponseBadRequest(" ".join(
             str(error) for errors in form.errors.values() for error in errors))
     approve = form.cleaned_data["decision"] == "approve"
-    membership.state = MembershipState.ACTIVE if approve else MembershipState.DECLINED
-    membership.reason = "" if approve else form.cleaned_data["reason"].strip()
-    membership.decided_at, membership.decided_by = timezone.now(), request.user
-    membership.save()
-    notify_membership(membership)
+    with transaction.atomic():
+        if approve:
+            membership.approve(by=request.user)
+        else:
+            membership.decline(by=request.user, reason=form.cleaned_data["reason"])
+        notify_membership(membership)
     messages.success(request, _("The request is approved.") if approve
                      else _("The request is declined."))
     return back_to(group, request)
@@ -271,11 +262,7 @@ def remove_member(request: HttpRequest, page_id: int, membership_id: int) -> Htt
         raise Http404
     membership = get_object_or_404(Membership, pk=membership_id, group=group,
                                    state=MembershipState.ACTIVE)
-    membership.state = MembershipState.REMOVED
-    membership.role = MembershipRole.MEMBER
-    membership.reason = request.POST.get("reason", "").strip()[:1000]
-    membership.decided_at, membership.decided_by = timezone.now(), request.user
-    membership.save()
+    membership.remove(by=request.user, reason=request.POST.get("reason", ""))
     messages.success(request, _("The member is removed from the group."))
     return back_to(group, request)
 

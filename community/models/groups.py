@@ -8,11 +8,14 @@ everyone outside; the search index sees the same restriction as a permission pri
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -175,7 +178,42 @@ class MembershipRole(models.TextChoices):
     MODERATOR = "moderator", _("moderator")
 
 
+class MembershipQuerySet(models.QuerySet):
+    """Bulk changes keep the access groups in step too: a state set with `update()` (or
+    `bulk_update`, `bulk_create`) grants or revokes access in the same transaction, as
+    `save()` and deletion do (`community.signal_handlers`)."""
+
+    def update(self, **kwargs: Any) -> int:
+        with transaction.atomic():
+            pks = list(self.values_list("pk", flat=True))
+            before = access_pairs(Membership.objects.filter(pk__in=pks))
+            count = super().update(**kwargs)
+            sync_access(before | access_pairs(Membership.objects.filter(pk__in=pks)))
+        return count
+
+    def bulk_update(self, objs: Any, fields: Any, **kwargs: Any) -> int:
+        objs = list(objs)
+        with transaction.atomic():
+            pks = [obj.pk for obj in objs]
+            before = access_pairs(Membership.objects.filter(pk__in=pks))
+            count = super().bulk_update(objs, fields, **kwargs)
+            sync_access(before | access_pairs(Membership.objects.filter(pk__in=pks)))
+        return count
+
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list:
+        with transaction.atomic():
+            created = super().bulk_create(objs, *args, **kwargs)
+            sync_access(access_pairs(Membership.objects.filter(
+                pk__in=[obj.pk for obj in created if obj.pk])))
+        return created
+
+
 class Membership(models.Model):
+    """A person's place in a peer group. The state changes only through the methods
+    below (or the admin's form, which saves): each runs in one transaction with the
+    access group that Wagtail's view restriction and the search principals read, so
+    access ends in the same commit as the membership, on every path."""
+
     group = models.ForeignKey(PeerGroupPage, verbose_name=_("peer group"),
                               on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("member"), null=True,
@@ -189,6 +227,8 @@ class Membership(models.Model):
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")
@@ -204,7 +244,16 @@ class Membership(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
             super().save(*args, **kwargs)
-            self.sync_access()
+            self.sync_access(also_user_id=getattr(self, "_loaded_user_id", None))
+            self._loaded_user_id = self.user_id
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Membership:
+        instance = super().from_db(db, field_names, values)
+        # Whom the row gave access when it was read: if a form moves it to someone else,
+        # that person's access ends on save.
+        instance._loaded_user_id = instance.__dict__.get("user_id")
+        return instance
 
     @property
     def is_active(self) -> bool:
@@ -214,12 +263,90 @@ class Membership(models.Model):
     def is_moderator(self) -> bool:
         return self.is_active and self.role == MembershipRole.MODERATOR
 
-    def sync_access(self) -> None:
-        """The group's auth group holds exactly its active members."""
-        if self.user_id is None or self.group.access_group_id is None:
-            return
-        access = self.group.access_group
-        if self.is_active:
-            self.user.groups.add(access)
-        else:
-            self.user.groups.remove(access)
+    def sync_access(self, also_user_id: int | None = None) -> None:
+        """The group's auth group holds exactly its active members (and a person the row
+        was moved away from loses what the row gave)."""
+        access = self.group.access_group_id
+        sync_access({(self.user_id, access), (also_user_id, access)})
+
+    # --- the transitions ---------------------------------------------------------------
+
+    @classmethod
+    def join(cls, group: PeerGroupPage, user: Any) -> Membership:
+        """Join an open group at once, or ask to join one that takes requests."""
+        active = group.join_policy == JoinPolicy.OPEN
+        membership, _created = cls.objects.update_or_create(
+            group=group, user=user,
+            defaults={"state": MembershipState.ACTIVE if active else MembershipState.PENDING,
+                      "role": MembershipRole.MEMBER, "reason": "", "decided_by": None,
+                      "decided_at": timezone.now() if active else None})
+        return membership
+
+    @classmethod
+    def invite(cls, group: PeerGroupPage, email: str, *, user: Any, by: Any) -> Membership:
+        """Invite an address (with its account, if there is one); an earlier row of the
+        same person becomes the invitation, so access it gave ends now."""
+        existing = (cls.objects.filter(group=group, user=user).first() if user is not None
+                    else cls.objects.filter(group=group, user=None, invited_email=email).first())
+        membership = existing or cls(group=group, user=user)
+        membership.invited_email = email
+        membership._decide(MembershipState.INVITED, by=by, role=MembershipRole.MEMBER)
+        return membership
+
+    def accept(self, user: Any) -> None:
+        """The invited person accepts, with the account they are signed in with."""
+        with transaction.atomic():
+            Membership.objects.filter(group=self.group, user=user).exclude(pk=self.pk).delete()
+            self.user = user
+            self._decide(MembershipState.ACTIVE, by=self.decided_by)
+
+    def approve(self, *, by: Any) -> None:
+        self._decide(MembershipState.ACTIVE, by=by, reason="")
+
+    def decline(self, *, by: Any, reason: str = "") -> None:
+        self._decide(MembershipState.DECLINED, by=by, reason=reason.strip()[:1000])
+
+    def leave(self) -> None:
+        self._decide(MembershipState.LEFT, by=self.user, role=MembershipRole.MEMBER)
+
+    def remove(self, *, by: Any, reason: str = "") -> None:
+        self._decide(MembershipState.REMOVED, by=by, role=MembershipRole.MEMBER,
+                     reason=reason.strip()[:1000])
+
+    def _decide(self, state: str, *, by: Any, role: str | None = None,
+                reason: str | None = None) -> None:
+        self.state = state
+        if role is not None:
+            self.role = role
+        if reason is not None:
+            self.reason = reason
+        self.decided_at, self.decided_by = timezone.now(), by
+        self.save()
+
+
+def access_pairs(memberships: models.QuerySet) -> set[tuple[int | None, int | None]]:
+    return set(memberships.values_list("user_id", "group__access_group_id"))
+
+
+def sync_access(pairs: Iterable[tuple[int | None, int | None]]) -> None:
+    """Each (user, access group) pair is made to hold exactly when the user has an
+    active membership in a group with that access group: granted or revoked here, in
+    the caller's transaction. Two queries to look, at most two to write."""
+    pairs = {(user, group) for user, group in pairs if user and group}
+    if not pairs:
+        return
+    users, groups = {user for user, _ in pairs}, {group for _, group in pairs}
+    active = set(Membership.objects.filter(
+        user_id__in=users, group__access_group_id__in=groups, state=MembershipState.ACTIVE,
+    ).values_list("user_id", "group__access_group_id"))
+    held_rows = get_user_model().groups.through.objects
+    held = set(held_rows.filter(user_id__in=users, group_id__in=groups)
+               .values_list("user_id", "group_id"))
+    grant, revoke = (pairs & active) - held, (pairs - active) & held
+    held_rows.bulk_create([held_rows.model(user_id=user, group_id=group)
+                           for user, group in grant], ignore_conflicts=True)
+    if revoke:
+        condition = models.Q()
+        for user, group in revoke:
+            condition |= models.Q(user_id=user, group_id=group)
+        held_rows.filter(condition).delete()
