@@ -11,7 +11,6 @@ who may read the post.
 from __future__ import annotations
 
 import uuid
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import IO
@@ -23,6 +22,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+
+from community import archives
 
 # Enough of a file to recognise it; text is judged on this much too.
 SNIFF_BYTES = 8192
@@ -85,22 +86,23 @@ def attachment_storage() -> Storage:
 
 
 def _zip_kind(upload: IO[bytes]) -> FileKind | None:
-    upload.seek(0)
+    """An office document by its inner layout; ArchiveRefused for a compression bomb,
+    an archive too large to inspect, or macros, whatever the name says."""
     try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                declared = archive.read("mimetype").decode("ascii", "replace").strip()
-                return ODF_MIMETYPES.get(declared)
-            if "[Content_Types].xml" not in names:
-                return None
-            if any(name.lower().endswith("vbaproject.bin") for name in names):
-                return None  # macros: refused whatever the name says
-            for part, kind in OOXML_MAIN_PARTS.items():
-                if part in names:
-                    return kind
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+        contents = archives.inspect(upload)
+    except archives.ArchiveRefused as refused:
+        if refused.reason == archives.DAMAGED:
+            return None
+        raise
+    if contents.has_macros:
+        raise archives.ArchiveRefused(archives.MACROS)
+    if contents.mimetype is not None:
+        return ODF_MIMETYPES.get(contents.mimetype)
+    if "[content_types].xml" not in contents.names:
         return None
+    for part, kind in OOXML_MAIN_PARTS.items():
+        if part in contents.names:
+            return kind
     return None
 
 
@@ -161,7 +163,11 @@ def validate_upload(upload: IO[bytes] | None, name: str, size: int) -> FileKind:
     if size == 0 or upload is None:
         raise ValidationError(_("%(name)s is empty.") % {"name": name}, code="empty")
     extension = extension_of(name)
-    kind = detect_kind(upload, extension)
+    try:
+        kind = detect_kind(upload, extension)
+    except archives.ArchiveRefused as refused:
+        raise ValidationError(archive_refusal(refused.reason) % {"name": name},
+                              code=refused.reason) from None
     named_as = KIND_BY_EXTENSION.get(extension)
     if kind is None and named_as is not None:
         raise ValidationError(
@@ -178,6 +184,17 @@ def validate_upload(upload: IO[bytes] | None, name: str, size: int) -> FileKind:
             % {"name": name, "kind": kind.label, "extension": kind.extensions[0]},
             code="disguised")
     return kind
+
+
+def archive_refusal(reason: str) -> str:
+    return {
+        archives.TOO_MANY_MEMBERS: _("%(name)s holds more parts than any document accepted "
+                                     "here; it is refused."),
+        archives.COMPRESSION_BOMB: _("%(name)s would unpack to far more than its size; it "
+                                     "is refused."),
+        archives.MACROS: _("%(name)s contains macros; documents with macros are not "
+                           "accepted."),
+    }[reason]
 
 
 def display_name(name: str) -> str:
