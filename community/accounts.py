@@ -1,5 +1,5 @@
-"""Accounts on Django's own auth: e-mail confirmation with signed links, log-in
-throttling, and the data export and anonymising deletion that members are owed."""
+"""Accounts on Django's own auth: e-mail confirmation with signed links, and the data
+export and anonymising deletion that members are owed."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,8 +16,6 @@ from community.models import Report
 
 CONFIRMATION_SALT = "community.confirm-email"
 CONFIRMATION_MAX_AGE = 3 * 24 * 3600
-MAX_LOGIN_FAILURES = 5
-LOGIN_WINDOW_SECONDS = 15 * 60
 
 
 class LinkError(ValueError):
@@ -53,30 +50,6 @@ def confirm_email(token: str) -> AbstractUser:
             profile.email_confirmed_at = timezone.now()
             profile.save(update_fields=["email_confirmed_at"])
     return user
-
-
-def _throttle_keys(request: Any, username: str) -> list[str]:
-    address = request.META.get("REMOTE_ADDR", "")
-    return [f"login-failures:ip:{address}", f"login-failures:user:{username.strip().lower()}"]
-
-
-def login_blocked(request: Any, username: str) -> bool:
-    return any((cache.get(key) or 0) >= MAX_LOGIN_FAILURES
-               for key in _throttle_keys(request, username))
-
-
-def record_login_failure(request: Any, username: str) -> None:
-    for key in _throttle_keys(request, username):
-        if cache.add(key, 1, LOGIN_WINDOW_SECONDS):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, LOGIN_WINDOW_SECONDS)
-
-
-def reset_login_failures(request: Any, username: str) -> None:
-    cache.delete_many([_throttle_keys(request, username)[1]])
 
 
 EXPORT_README = {

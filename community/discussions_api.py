@@ -33,6 +33,7 @@ from community.models import (
 )
 from community.models.tokens import hash_token
 from community.notifications import notify_new_post
+from home.limits import API_TOKEN_ACCOUNT, is_locked_out, lockout_failed, lockout_message
 
 
 class PersonalTokenAuthentication(BaseAuthentication):
@@ -42,10 +43,14 @@ class PersonalTokenAuthentication(BaseAuthentication):
         header = request.META.get("HTTP_AUTHORIZATION", "")
         if not header.startswith(self.keyword + " "):
             return None
+        # Guessing tokens falls under the one sign-in lockout (home.limits), per address.
+        if is_locked_out(request._request, API_TOKEN_ACCOUNT):
+            raise exceptions.Throttled(detail=lockout_message())
         raw = header[len(self.keyword) + 1:].strip()
         token = (PersonalToken.objects.select_related("user")
                  .filter(key_hash=hash_token(raw), revoked_at__isnull=True).first())
         if token is None or not token.user.is_active:
+            lockout_failed(request._request, API_TOKEN_ACCOUNT, sender=type(self))
             raise exceptions.AuthenticationFailed(_("The API token is not valid or was "
                                                     "revoked."))
         PersonalToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())

@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from community.accounts import login_blocked, record_login_failure, reset_login_failures
 from community.attachments import (
     FileKind,
     accepted_list,
@@ -18,6 +17,7 @@ from community.attachments import (
     validate_upload,
 )
 from community.models import MAX_POST_LENGTH, MemberProfile, Municipality, OrganisationKind
+from home.limits import is_locked_out, lockout_message
 
 
 class SignupForm(forms.Form):
@@ -62,14 +62,10 @@ class SignupForm(forms.Form):
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's log-in form, which gives up after repeated failures from one address or
-    for one account (MAX_LOGIN_FAILURES within a quarter of an hour)."""
+    """Django's log-in form under the platform's one sign-in lockout (home.limits): after
+    repeated failures for one account from one address, it refuses for a cool-off
+    period, however the guesses were split between this page and the admin's."""
 
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "throttled": _("Too many failed attempts. Please wait a quarter of an hour, or "
-                       "reset your password."),
-    }
     throttled = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -81,17 +77,13 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         return (self.cleaned_data.get("username") or "").strip().lower()
 
     def clean(self) -> dict[str, Any]:
-        username = self.cleaned_data.get("username", "")
-        if login_blocked(self.request, username):
+        if is_locked_out(self.request, self.cleaned_data.get("username", "")):
             self.throttled = True
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            record_login_failure(self.request, username)
-            raise
-        reset_login_failures(self.request, username)
-        return cleaned
+            # The lockout middleware answers with its page (429), as for the admin.
+            self.request.axes_locked_out = True
+            raise forms.ValidationError(lockout_message(), code="throttled")
+        # authenticate() reports failures and successes to the lockout itself.
+        return super().clean()
 
 
 class ProfileForm(forms.ModelForm):

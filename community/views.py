@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
@@ -42,6 +43,7 @@ from community.models import (
     PeerGroupPage,
 )
 from community.notifications import follow, notify_membership
+from home.limits import is_locked_out, lockout_failed, lockout_response
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -113,10 +115,30 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The link from the reset e-mail: a wrong or used link counts as a failed sign-in
+    for its account (the one lockout, home.limits), and once locked out, guesses get a
+    429; the real link works even then, and a password set through it ends every
+    lockout of the account, so its owner is never locked out for longer than it takes
+    to read an e-mail."""
+
     template_name = "community/accounts/password_reset_confirm.html"
     success_url = reverse_lazy("community:login")
 
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = self.get_user(kwargs["uidb64"])
+        self.account = user.get_username().lower() if user else f"uid:{kwargs['uidb64'][:40]}"
+        response = super().dispatch(request, *args, **kwargs)
+        if self.validlink or response.status_code == 302:
+            # The e-mailed link (which first redirects to a URL without the token) is the
+            # owner's way out of a lockout: it always works.
+            return response
+        if is_locked_out(request, self.account):
+            return lockout_response(request)
+        lockout_failed(request, self.account, sender=type(self))
+        return response
+
     def form_valid(self, form: Any) -> HttpResponse:
+        axes_reset(username=self.account)
         messages.success(self.request, _("Your password is set. Please sign in."))
         return super().form_valid(form)
 

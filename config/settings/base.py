@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ per deployment come from
 the environment (see platform/.env.example); nothing secret lives here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out sign-in anywhere (the admin's too) into home.limits's 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -152,6 +156,25 @@ if "community" in PLATFORM_PLUGINS:
     # Sign-in link and unread notifications in the site header.
     TEMPLATES[0]["OPTIONS"]["context_processors"].append(
         "community.context_processors.account")
+
+# Sign-in lockout (django-axes, see home/limits.py): every way to prove who one is counts
+# its failures together, per client address and account, for a cool-off period.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are counted; successful sign-ins are not logged
+AXES_USERNAME_CALLABLE = "home.limits.account_name"
+AXES_CLIENT_IP_CALLABLE = "home.limits.client_address"
+AXES_LOCKOUT_CALLABLE = "home.limits.lockout_response"
+AXES_VERBOSE = False
+# Proxies in front of the platform that append to X-Forwarded-For (0: clients connect
+# directly). The client address of lockouts and rate limits is read behind them.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Accounts: the community plugin's sign-in page when it is enabled, else the admin's.
 LOGIN_URL = "community:login" if "community" in PLATFORM_PLUGINS else "wagtailadmin_login"
