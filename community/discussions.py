@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
@@ -33,6 +32,7 @@ from community.models import (
 )
 from community.notifications import notify_new_post
 from community.views import group_for_action
+from home.limits import exceeded
 
 POSTS_PER_PAGE = 50
 THREADS_PER_PAGE = 20
@@ -52,10 +52,9 @@ def author_name(user: Any) -> str:
 
 
 def posting_allowed(request: HttpRequest) -> bool:
-    """At most POSTS_PER_MINUTE new posts per member and minute."""
-    key = f"community:posts:{request.user.pk}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, 120)
-    return cache.incr(key) <= POSTS_PER_MINUTE
+    """At most POSTS_PER_MINUTE new posts per member and minute (home.limits)."""
+    return not exceeded("community:posts", f"{POSTS_PER_MINUTE}/m",
+                        by=f"member:{request.user.pk}")
 
 
 def too_fast(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:

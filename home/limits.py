@@ -46,14 +46,17 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def exceeded(request: HttpRequest, scope: str, rate: str, *, by: str | None = None) -> bool:
-    """Counts this request in `scope` and says whether it goes beyond `rate` ("5/h",
-    "6/m"). Counted per client address, or per `by` (an e-mail address, a member id),
-    which is hashed and never stored."""
-    if by is None:
+def exceeded(scope: str, rate: str, *, request: HttpRequest | None = None,
+             by: str | None = None) -> bool:
+    """Counts one more in `scope` and says whether that goes beyond `rate` ("5/h",
+    "6/m"). Counted per client address (`request`), or per `by` (an e-mail address, a
+    member id), which is hashed and never stored."""
+    if by is not None:
+        key = "by:" + hashlib.sha256(by.strip().lower().encode()).hexdigest()
+    elif request is not None:
         key = f"client:{client_address(request)}"
     else:
-        key = "by:" + hashlib.sha256(by.strip().lower().encode()).hexdigest()
+        raise ValueError("exceeded() counts per request or per `by`")
     return is_ratelimited(request, group=scope, key=lambda _group, _request: key, rate=rate,
                           increment=True)
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 from config.env import cache_from_url, env_bool, env_int, env_list, env_str
@@ -52,10 +53,13 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.PlatformLocaleMiddleware",
@@ -156,6 +160,42 @@ if "community" in PLATFORM_PLUGINS:
     # Sign-in link and unread notifications in the site header.
     TEMPLATES[0]["OPTIONS"]["context_processors"].append(
         "community.context_processors.account")
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images from the platform
+# itself only; no inline script (a template that needs one takes request.csp_nonce); no
+# framing. The Wagtail admin still writes inline scripts and styles (date pickers, inline
+# panels), so /admin/ gets ADMIN_CSP_DIRECTIVES instead (config.middleware).
+_FRAME_SOURCES = env_list("CSP_FRAME_SRC", [])  # e.g. https://www.youtube-nocookie.com
+CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", NONCE],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *_FRAME_SOURCES],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+ADMIN_CSP_DIRECTIVES = {
+    **CSP_DIRECTIVES,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    # The page editor's live preview is an iframe of the admin itself.
+    "frame-ancestors": ["'self'"],
+    "frame-src": ["'self'", "blob:", *_FRAME_SOURCES],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
+# Browser features no page of the platform uses, switched off for every page.
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+    "magnetometer", "microphone", "midi", "payment", "usb", "browsing-topics")}
+# Wagtail's admin would fetch avatars and release news from other hosts.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Sign-in lockout (django-axes, see home/limits.py): every way to prove who one is counts
 # its failures together, per client address and account, for a cool-off period.

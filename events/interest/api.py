@@ -98,7 +98,7 @@ class InterestAPIViewSet(BaseAPIViewSet):
                                 for name, messages in form.errors.items()})
             try:
                 made = service.submit(form.cleaned_data, translation.get_language(),
-                                      user=request.user)
+                                      user=request.user, request=request)
             except service.InterestError as error:
                 return invalid(error.errors, error.message, error.status)
         url = service.status_url(made)

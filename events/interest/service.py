@@ -17,7 +17,6 @@ E-mails go out after the transaction commits: a request that is rolled back tell
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -25,10 +24,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -48,6 +47,7 @@ from events.models import (
     InterestStatus,
     PreferredFormat,
 )
+from home.limits import exceeded
 from repository.models import Topic
 from repository.models.base import in_locale
 
@@ -110,17 +110,13 @@ class InterestError(Exception):
 # the form from being used to flood someone's inbox. Counted per address rather than per
 # client, so that visitors behind one proxy do not block each other.
 REQUESTS_PER_ADDRESS_AND_HOUR = 5
+# And this many an hour per client, so one client cannot write to many addresses (a
+# municipality's offices behind one proxy still have room).
+REQUESTS_PER_CLIENT_AND_HOUR = 20
 
 
 def _within_limit(email: str) -> bool:
-    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
-    key = f"events:interest:{digest}:{int(timezone.now().timestamp() // 3600)}"
-    cache.add(key, 0, 3700)
-    try:
-        return cache.incr(key) <= REQUESTS_PER_ADDRESS_AND_HOUR
-    except ValueError:  # the hour's key expired between add and incr
-        cache.set(key, 1, 3700)
-        return True
+    return not exceeded("events:interest", f"{REQUESTS_PER_ADDRESS_AND_HOUR}/h", by=email)
 
 
 # -- taking a request ------------------------------------------------------------------
@@ -143,7 +139,8 @@ REQUEST_FIELDS = ("kind", "contact_name", "contact_role", "email", "phone",
                   "preferred_dates")
 
 
-def submit(data: Mapping[str, Any], language: str, user: Any = None) -> ExpressionOfInterest:
+def submit(data: Mapping[str, Any], language: str, user: Any = None,
+           request: HttpRequest | None = None) -> ExpressionOfInterest:
     """Store a request and send the requester the confirmation with the status link.
 
     ``data`` holds cleaned values (as :class:`events.interest.forms.ExpressionOfInterestForm`
@@ -189,6 +186,11 @@ def submit(data: Mapping[str, Any], language: str, user: Any = None) -> Expressi
         raise InterestError(_("The request could not be sent."), {
             field: [str(message) for message in messages]
             for field, messages in error.message_dict.items()}) from error
+    if request is not None and exceeded(
+            "events:interest-client", f"{REQUESTS_PER_CLIENT_AND_HOUR}/h", request=request):
+        raise InterestError(_("We have received many requests from your connection in the "
+                              "last hour. Please wait a while before sending another."),
+                            status=429)
     if not _within_limit(interest.email):
         raise InterestError(_("We have received several requests from this e-mail address "
                               "in the last hour. Please wait a while before sending "

@@ -52,7 +52,7 @@ def interest_form(request: HttpRequest) -> HttpResponse:
         return render(request, "events/interest/form.html", context, status=400)
     try:
         made = service.submit(form.cleaned_data, translation.get_language(),
-                              user=request.user)
+                              user=request.user, request=request)
     except service.InterestError as error:
         for field, messages in error.errors.items():
             form.add_error(field if field in form.fields else None, messages)

@@ -10,14 +10,12 @@ address is subscribed already.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
@@ -28,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from events.models import EventFormat, NewsletterSubscription
 from events.registrations.emails import absolute
+from home.limits import exceeded
 from repository.models import Topic
 
 CONFIRM_SALT = "events.newsletter.confirm"
@@ -84,14 +83,7 @@ def request_subscription(choices: NewsletterChoices) -> None:
 
 
 def _may_send_opt_in(email: str) -> bool:
-    key = "newsletter-opt-in:" + hashlib.sha256(email.encode()).hexdigest()
-    if cache.add(key, 1, 3600):
-        return True
-    try:
-        return cache.incr(key) <= OPT_IN_MAILS_PER_HOUR
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, 3600)
-        return True
+    return not exceeded("events:newsletter-opt-in", f"{OPT_IN_MAILS_PER_HOUR}/h", by=email)
 
 
 def confirmation_token(subscription: NewsletterSubscription, choices: NewsletterChoices) -> str:

@@ -88,6 +88,16 @@ def send_opt_in(registrations: Sequence[Registration]) -> None:
               {"name": first.name, "entries": entries, "link": link})
 
 
+def send_already_registered(registrations: Sequence[Registration]) -> None:
+    """To a guest who signed up again: how things stand, with nothing to confirm (the
+    page said only that an e-mail is on its way)."""
+    first = registrations[0]
+    with translation.override(first.language):
+        _send(first.email, _("Your registration: how things stand"),
+              "events/emails/already_registered.txt",
+              {"name": first.name, "entries": _entries(registrations, first.language)})
+
+
 def send_registration(registrations: Sequence[Registration]) -> None:
     """Confirmation of places and waiting-list entries, with the calendar file."""
     by_person: dict[str, list[Registration]] = defaultdict(list)

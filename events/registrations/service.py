@@ -29,6 +29,7 @@ from events.models import (
     RegistrationStatus,
 )
 from events.registrations import emails
+from home.limits import exceeded
 
 OPT_IN_SALT = "events.confirm-registration"
 OPT_IN_MAX_AGE = 3 * 24 * 3600
@@ -94,6 +95,22 @@ def _refuse_existing(existing: Registration) -> None:
     raise RegistrationError(_("You are registered for this event already."))
 
 
+# A guest's e-mail goes to whatever address the form was given: this many an hour per
+# address, so the form cannot flood an inbox (further sign-ups answer the same, unmailed).
+GUEST_MAILS_PER_ADDRESS_AND_HOUR = 3
+
+
+def _tell_guest(registrations: list[Registration], *, known: bool) -> None:
+    """The truth goes by e-mail, never onto the page: a new registration gets the opt-in
+    link, an address that is registered (or waiting) already is told how things stand.
+    The page answers every address alike, so nobody learns who attends."""
+    if exceeded("events:guest-mail", f"{GUEST_MAILS_PER_ADDRESS_AND_HOUR}/h",
+                by=registrations[0].email):
+        return
+    send = emails.send_already_registered if known else emails.send_opt_in
+    transaction.on_commit(lambda: send(registrations))
+
+
 def register(event: EventPage, registrant: Registrant, *, confirmed: bool,
              series: EventSeriesPage | None = None, notify: bool = True) -> Registration:
     """Register for one event. ``confirmed`` says whether the address is known to work
@@ -109,9 +126,10 @@ def register(event: EventPage, registrant: Registrant, *, confirmed: bool,
                 raise RegistrationError(reason)
             existing = _existing(event, email)
             if existing is not None:
-                if existing.status == RegistrationStatus.PENDING and not confirmed:
+                if not confirmed:
                     if notify:
-                        transaction.on_commit(lambda: emails.send_opt_in([existing]))
+                        _tell_guest([existing],
+                                    known=existing.status != RegistrationStatus.PENDING)
                     return existing
                 if existing.status != RegistrationStatus.PENDING:
                     _refuse_existing(existing)
@@ -134,7 +152,7 @@ def register(event: EventPage, registrant: Registrant, *, confirmed: bool,
     if notify and confirmed:
         transaction.on_commit(lambda: emails.send_registration([registration]))
     elif notify:
-        transaction.on_commit(lambda: emails.send_opt_in([registration]))
+        _tell_guest([registration], known=False)
     return registration
 
 
@@ -161,7 +179,11 @@ def register_for_series(series: EventSeriesPage, registrant: Registrant, *,
         if confirmed:
             transaction.on_commit(lambda: emails.send_registration(made))
         else:
-            transaction.on_commit(lambda: emails.send_opt_in(made))
+            pending = [r for r in made if r.status == RegistrationStatus.PENDING]
+            known = [r for r in made if r.status != RegistrationStatus.PENDING]
+            for registrations, is_known in ((pending, False), (known, True)):
+                if registrations:
+                    _tell_guest(registrations, known=is_known)
     return made
 
 

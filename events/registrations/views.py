@@ -24,6 +24,7 @@ from events.registrations.service import (
     register_for_series,
     registration_for_token,
 )
+from home.limits import exceeded
 
 
 def _live_page(model: type, page_id: int) -> Any:
@@ -34,13 +35,28 @@ def _live_page(model: type, page_id: int) -> Any:
 
 
 def _page_with_error(request: HttpRequest, page: Any, *, form: Any = None,
-                     error: str = "") -> HttpResponse:
+                     error: str = "", status: int = 400) -> HttpResponse:
     """The event or series page again, with what went wrong; nothing was stored."""
     context = page.get_context(request)
     if form is not None:
         context["guest_form"] = form
     context["registration_error"] = error
-    return TemplateResponse(request, page.get_template(request), context, status=400)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+# Guests sign up for any address they type: this many an hour per client (per address,
+# events.registrations caps the e-mails).
+GUEST_REGISTRATIONS_PER_CLIENT_AND_HOUR = 10
+
+
+def _guest_over_limit(request: HttpRequest, page: Any, form: Any) -> HttpResponse | None:
+    if request.user.is_authenticated or not exceeded(
+            "events:guest-registration", f"{GUEST_REGISTRATIONS_PER_CLIENT_AND_HOUR}/h",
+            request=request):
+        return None
+    return _page_with_error(request, page, form=form, status=429, error=_(
+        "We have received many registrations from your connection in the last hour. "
+        "Please wait a while before registering again."))
 
 
 def _report(request: HttpRequest, registrations: list[Registration], *, guest: bool) -> None:
@@ -82,6 +98,9 @@ def register_for_event(request: HttpRequest, page_id: int) -> HttpResponse:
     registrant, form = _registrant(request, event)
     if registrant is None:
         return _page_with_error(request, event, form=form)
+    limited = _guest_over_limit(request, event, form)
+    if limited:
+        return limited
     guest = not request.user.is_authenticated
     try:
         registration = register(event, registrant, confirmed=not guest)
@@ -97,6 +116,9 @@ def register_for_whole_series(request: HttpRequest, page_id: int) -> HttpRespons
     registrant, form = _registrant(request, series)
     if registrant is None:
         return _page_with_error(request, series, form=form)
+    limited = _guest_over_limit(request, series, form)
+    if limited:
+        return limited
     guest = not request.user.is_authenticated
     try:
         made = register_for_series(series, registrant, confirmed=not guest)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, Page
@@ -685,6 +686,22 @@ def test_one_address_cannot_flood_an_inbox(client, ulm, mailbox,
     assert answers[-1] == 429
     assert ExpressionOfInterest.objects.count() == service.REQUESTS_PER_ADDRESS_AND_HOUR
     assert len(mailbox) == service.REQUESTS_PER_ADDRESS_AND_HOUR
+
+
+def test_one_client_cannot_write_to_many_addresses(client, ulm, mailbox,
+                                                   django_capture_on_commit_callbacks):
+    """Issue 24: the per-address cap let one client write to any number of addresses."""
+    limit = service.REQUESTS_PER_CLIENT_AND_HOUR
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = [post_json(client, api_body(municipality=ulm.pk, topics=[],
+                                              email=f"opfer{n}@kommune.example")).status_code
+                   for n in range(limit + 1)]
+    assert answers == [201] * limit + [429]
+    assert len(mailbox) == limit
+    # Another client is not held up by this one.
+    other = post_json(Client(REMOTE_ADDR="198.51.100.20"),
+                      api_body(municipality=ulm.pk, topics=[], email="andere@kommune.example"))
+    assert other.status_code == 201
 
 
 def test_the_openapi_description_names_the_fields_and_answers():

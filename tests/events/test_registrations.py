@@ -152,6 +152,65 @@ def test_a_guest_registers_with_double_opt_in(
     assert len(mailbox) == 2
 
 
+def guest(email, name="Gast Person"):
+    return {"name": name, "email": email, "organisation": "Neustadt", "consent": "on"}
+
+
+def test_the_page_tells_a_guest_nothing_about_who_is_registered(
+        client, calendar, member, mailbox, django_capture_on_commit_callbacks):
+    """Issue 24: guests were told "registered already" or "on the waiting list" for any
+    address they typed. Now every address gets the same page; the truth goes by e-mail
+    to the address itself."""
+    event = make_event(calendar, capacity=1)
+    register(event, Registrant.member(member), confirmed=True)  # takes the one place
+    waiting = make_user("wartend")
+    register(event, Registrant.member(waiting), confirmed=True)
+    mailbox.clear()
+
+    answers = {}
+    for label, email in (("new", "neu@kommune.example"), ("registered", member.email),
+                         ("waiting", waiting.email)):
+        response = post(client, register_url(event), guest(email),
+                        capture=django_capture_on_commit_callbacks)
+        page = client.get(response["Location"]).content.decode()
+        answers[label] = (response.status_code, response["Location"],
+                          re.findall(r"Fast geschafft[^<]*", page))
+    assert answers["new"] == answers["registered"] == answers["waiting"]
+    assert answers["new"][0] == 302 and answers["new"][2]
+
+    by_address = {message.to[0]: message for message in mailbox}
+    assert "bestätigen" in by_address["neu@kommune.example"].subject
+    assert "bereits angemeldet" in by_address[member.email].body
+    assert "Warteliste" in by_address[waiting.email].body
+    assert Registration.objects.filter(email=member.email).count() == 1
+
+
+def test_a_guest_address_gets_at_most_three_mails_an_hour(
+        client, calendar, mailbox, django_capture_on_commit_callbacks, frozen_clock):
+    event = make_event(calendar)
+    answers = [post(client, register_url(event), guest("opfer@kommune.example"),
+                    capture=django_capture_on_commit_callbacks).status_code for _ in range(6)]
+    assert answers == [302] * 6  # the same answer, mailed or not
+    assert len(mailbox) == 3
+    frozen_clock.shift(timedelta(hours=1, minutes=1))
+    post(client, register_url(event), guest("opfer@kommune.example"),
+         capture=django_capture_on_commit_callbacks)
+    assert len(mailbox) == 4
+
+
+def test_one_client_cannot_register_many_guest_addresses(
+        client, calendar, mailbox, django_capture_on_commit_callbacks):
+    from events.views import GUEST_REGISTRATIONS_PER_CLIENT_AND_HOUR as limit
+
+    event = make_event(calendar)
+    answers = [post(client, register_url(event), guest(f"gast{n}@kommune.example"),
+                    capture=django_capture_on_commit_callbacks).status_code
+               for n in range(limit + 1)]
+    assert answers == [302] * limit + [429]
+    assert len(mailbox) == limit
+    assert Registration.objects.count() == limit
+
+
 @pytest.mark.parametrize("data, field_error", [
     ({"name": "Gast", "email": "kein-at-zeichen", "organisation": "X", "consent": "on"},
      "gültige E-Mail"),
