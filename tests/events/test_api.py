@@ -62,6 +62,7 @@ def csrf_client(user) -> Client:
 
 # -- reading -------------------------------------------------------------------------
 
+@pytest.mark.clock
 def test_the_listing_filters_exactly_like_the_calendar_page(client, calendar, programme):
     queries = [
         "", "when=past", "format=kickoff", "format=kickoff&format=theme-workshop",
@@ -234,6 +235,7 @@ def test_anonymous_requests_are_told_to_authenticate(client, calendar):
     assert bad.post(url).status_code == 401
 
 
+@pytest.mark.clock
 def test_closed_past_and_unknown_events_are_refused_with_a_message(calendar, member):
     closed = make_event(calendar, title="Geschlossen",
                         registration_deadline=timezone.now() - timedelta(hours=1))

@@ -364,6 +364,7 @@ def test_the_admin_refuses_a_step_the_flow_does_not_allow(
 # -- from a request to a consultation event --------------------------------------------
 
 
+@pytest.mark.clock
 def test_a_request_becomes_a_draft_consultation_event_in_one_step(
         calendar, ulm, topics, office, mailbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):

@@ -17,6 +17,7 @@ def titles(response) -> list[str]:
     return [event.title for event in response.context["items"]]
 
 
+@pytest.mark.clock
 def test_upcoming_first_then_past_on_its_own_tab(client, calendar):
     make_event(calendar, title="Übermorgen", start=in_days(2))
     make_event(calendar, title="Nächsten Monat", start=in_days(30))
@@ -27,6 +28,7 @@ def test_upcoming_first_then_past_on_its_own_tab(client, calendar):
         "Letzte Woche", "Letztes Jahr"]
 
 
+@pytest.mark.clock
 def test_filters_by_format_mode_topic_and_month(client, calendar):
     from repository.models import Topic
 

@@ -112,6 +112,7 @@ def test_a_full_event_puts_people_on_the_waiting_list_who_move_up_on_cancellatio
     assert calendar_of(to[first.email]).get("METHOD") == "CANCEL"
 
 
+@pytest.mark.clock
 def test_registration_closes_at_the_deadline_and_for_past_events(
         client, calendar, member, django_capture_on_commit_callbacks):
     closed = make_event(calendar, title="Geschlossen",
