@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -43,36 +44,72 @@ from community.models import (
     PeerGroupPage,
 )
 from community.notifications import follow, notify_membership
-from home.limits import is_locked_out, lockout_failed, lockout_response
+from home.limits import exceeded, is_locked_out, lockout_failed, lockout_response
+
+# Sign-ups per client and hour, and e-mails per address and hour (home.limits): enough
+# for an office signing up its staff, too few to flood an inbox.
+SIGNUPS_PER_CLIENT_AND_HOUR = 10
+SIGNUP_MAILS_PER_ADDRESS_AND_HOUR = 3
 
 
 def signup(request: HttpRequest) -> HttpResponse:
+    """Every address gets the same answer ("we have sent you an e-mail"), whether it has
+    an account or not: the owner of a known address learns by e-mail, nobody else."""
     if request.user.is_authenticated:
         return redirect("community:profile")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if exceeded("community:signup", f"{SIGNUPS_PER_CLIENT_AND_HOUR}/h", request=request):
+            return render(request, "community/accounts/signup.html", {
+                "form": form, "error": _("We have received many sign-ups from your "
+                                         "connection in the last hour. Please try again "
+                                         "later.")}, status=429)
         data = form.cleaned_data
-        with transaction.atomic():
-            user = get_user_model().objects.create_user(
-                username=data["email"], email=data["email"], password=data["password1"],
-                is_active=False)
-            MemberProfile.objects.create(
-                user=user, display_name=data["display_name"],
-                organisation_kind=data["organisation_kind"],
-                municipality=data.get("municipality"), organisation=data.get("organisation", ""),
-                language=translation.get_language() or settings.LANGUAGE_CODE)
-        link = request.build_absolute_uri(
-            reverse("community:confirm", args=[confirmation_token(user)]))
-        send_mail(
-            _("Please confirm your e-mail address"),
-            _("Hello %(name)s,\n\nplease confirm your e-mail address for the Smart Cities "
-              "knowledge platform by opening this link within three days:\n\n%(link)s\n\n"
-              "If you did not sign up, ignore this message.")
-            % {"name": data["display_name"], "link": link},
-            None, [user.email])
-        return render(request, "community/accounts/signup_done.html", {"email": user.email})
+        known = get_user_model().objects.filter(email__iexact=data["email"]).first()
+        if known is None:
+            with transaction.atomic():
+                user = get_user_model().objects.create_user(
+                    username=data["email"], email=data["email"], password=data["password1"],
+                    is_active=False)
+                MemberProfile.objects.create(
+                    user=user, display_name=data["display_name"],
+                    organisation_kind=data["organisation_kind"],
+                    municipality=data.get("municipality"),
+                    organisation=data.get("organisation", ""),
+                    language=translation.get_language() or settings.LANGUAGE_CODE)
+            _mail_sign_up(request, user, data["display_name"], known=False)
+        else:
+            make_password(data["password1"])  # as long as a real sign-up takes
+            _mail_sign_up(request, known, data["display_name"], known=True)
+        return render(request, "community/accounts/signup_done.html", {"email": data["email"]})
     status = 400 if request.method == "POST" else 200
     return render(request, "community/accounts/signup.html", {"form": form}, status=status)
+
+
+def _mail_sign_up(request: HttpRequest, user: Any, name: str, *, known: bool) -> None:
+    if exceeded("community:signup-mail", f"{SIGNUP_MAILS_PER_ADDRESS_AND_HOUR}/h",
+                by=user.email):
+        return
+    if known and user.is_active:
+        link = request.build_absolute_uri(reverse("community:password_reset"))
+        send_mail(
+            _("Someone tried to sign up with your e-mail address"),
+            _("Hello,\n\nsomeone, probably you, tried to sign up for the Smart Cities "
+              "knowledge platform with this e-mail address. It has an account already: "
+              "sign in, or set a new password here:\n\n%(link)s\n\nIf it was not you, "
+              "ignore this message; nothing has changed.") % {"link": link},
+            None, [user.email])
+        return
+    # New, or signed up before and never confirmed: the confirmation link (again).
+    link = request.build_absolute_uri(
+        reverse("community:confirm", args=[confirmation_token(user)]))
+    send_mail(
+        _("Please confirm your e-mail address"),
+        _("Hello %(name)s,\n\nplease confirm your e-mail address for the Smart Cities "
+          "knowledge platform by opening this link within three days:\n\n%(link)s\n\n"
+          "If you did not sign up, ignore this message.")
+        % {"name": name, "link": link},
+        None, [user.email])
 
 
 def confirm(request: HttpRequest, token: str) -> HttpResponse:

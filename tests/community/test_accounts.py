@@ -70,11 +70,30 @@ def test_bad_sign_up_is_refused_and_stores_nothing(client, site, extra, field):
     assert not get_user_model().objects.exists() and not mail.outbox
 
 
-def test_an_address_signs_up_once(client, site):
+def test_an_address_signs_up_once_and_the_page_does_not_say_it_is_taken(client, site):
+    """Issue 24: sign-up answered "an account with this e-mail exists" to anyone. Now a
+    known address gets the same page as a new one; its owner gets an e-mail."""
+    new = sign_up(client, email="neu@ulm.example")
     sign_up(client)
-    response = sign_up(client, email="Anna@Ulm.example")
-    assert response.status_code == 400
-    assert get_user_model().objects.count() == 1
+    client.get(confirmation_link())
+    client.logout()
+    mail.outbox.clear()
+    again = sign_up(client, email="Anna@Ulm.example")
+    assert again.status_code == new.status_code == 200
+    assert again.content.decode().replace("anna@ulm.example", "@") == \
+        new.content.decode().replace("neu@ulm.example", "@")
+    assert get_user_model().objects.filter(email="anna@ulm.example").count() == 1
+    assert [message.to for message in mail.outbox] == [["anna@ulm.example"]]
+    assert "hat bereits ein Konto" in mail.outbox[0].body
+
+
+def test_sign_up_is_limited_per_client(client, site):
+    from community.views import SIGNUPS_PER_CLIENT_AND_HOUR as limit
+
+    answers = [sign_up(client, email=f"person{n}@ulm.example").status_code
+               for n in range(limit + 1)]
+    assert answers == [200] * limit + [429]
+    assert get_user_model().objects.count() == limit
 
 
 @pytest.mark.parametrize("token", ["nonsense", "eyJ1c2VyIjoxfQ:1abcde:forged"])
