@@ -8,11 +8,15 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.core import signing
+from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.models import Report
+from home.limits import exceeded
 
 CONFIRMATION_SALT = "community.confirm-email"
 CONFIRMATION_MAX_AGE = 3 * 24 * 3600
@@ -147,3 +151,36 @@ def delete_member(user: AbstractUser) -> None:
         user.is_active = False
         user.set_unusable_password()
         user.save()
+
+
+# E-mails from the sign-up and reset forms to one address per hour (home.limits): a form
+# cannot be used to flood an inbox.
+SIGNUP_MAILS_PER_ADDRESS_AND_HOUR = 3
+
+
+def mail_sign_up(request: HttpRequest, user: Any, name: str, *, known: bool) -> None:
+    """The confirmation link for a new (or never confirmed) account; for a known one, a
+    note to its owner that someone tried; at most SIGNUP_MAILS_PER_ADDRESS_AND_HOUR."""
+    if exceeded("community:signup-mail", f"{SIGNUP_MAILS_PER_ADDRESS_AND_HOUR}/h",
+                by=user.email):
+        return
+    if known and user.is_active:
+        link = request.build_absolute_uri(reverse("community:password_reset"))
+        send_mail(
+            _("Someone tried to sign up with your e-mail address"),
+            _("Hello,\n\nsomeone, probably you, tried to sign up for the Smart Cities "
+              "knowledge platform with this e-mail address. It has an account already: "
+              "sign in, or set a new password here:\n\n%(link)s\n\nIf it was not you, "
+              "ignore this message; nothing has changed.") % {"link": link},
+            None, [user.email])
+        return
+    # New, or signed up before and never confirmed: the confirmation link (again).
+    link = request.build_absolute_uri(
+        reverse("community:confirm", args=[confirmation_token(user)]))
+    send_mail(
+        _("Please confirm your e-mail address"),
+        _("Hello %(name)s,\n\nplease confirm your e-mail address for the Smart Cities "
+          "knowledge platform by opening this link within three days:\n\n%(link)s\n\n"
+          "If you did not sign up, ignore this message.")
+        % {"name": name, "link": link},
+        None, [user.email])

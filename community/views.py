@@ -12,22 +12,22 @@ from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import permissions
 from community.accounts import (
+    SIGNUP_MAILS_PER_ADDRESS_AND_HOUR,
     LinkError,
     confirm_email,
-    confirmation_token,
     delete_member,
     export_member_data,
+    mail_sign_up,
 )
 from community.forms import (
     DecisionForm,
@@ -46,10 +46,8 @@ from community.models import (
 from community.notifications import follow, notify_membership
 from home.limits import exceeded, is_locked_out, lockout_failed, lockout_response
 
-# Sign-ups per client and hour, and e-mails per address and hour (home.limits): enough
-# for an office signing up its staff, too few to flood an inbox.
+# Sign-ups per client and hour (home.limits): enough for an office signing up its staff.
 SIGNUPS_PER_CLIENT_AND_HOUR = 10
-SIGNUP_MAILS_PER_ADDRESS_AND_HOUR = 3
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -77,39 +75,13 @@ def signup(request: HttpRequest) -> HttpResponse:
                     municipality=data.get("municipality"),
                     organisation=data.get("organisation", ""),
                     language=translation.get_language() or settings.LANGUAGE_CODE)
-            _mail_sign_up(request, user, data["display_name"], known=False)
+            mail_sign_up(request, user, data["display_name"], known=False)
         else:
             make_password(data["password1"])  # as long as a real sign-up takes
-            _mail_sign_up(request, known, data["display_name"], known=True)
+            mail_sign_up(request, known, data["display_name"], known=True)
         return render(request, "community/accounts/signup_done.html", {"email": data["email"]})
     status = 400 if request.method == "POST" else 200
     return render(request, "community/accounts/signup.html", {"form": form}, status=status)
-
-
-def _mail_sign_up(request: HttpRequest, user: Any, name: str, *, known: bool) -> None:
-    if exceeded("community:signup-mail", f"{SIGNUP_MAILS_PER_ADDRESS_AND_HOUR}/h",
-                by=user.email):
-        return
-    if known and user.is_active:
-        link = request.build_absolute_uri(reverse("community:password_reset"))
-        send_mail(
-            _("Someone tried to sign up with your e-mail address"),
-            _("Hello,\n\nsomeone, probably you, tried to sign up for the Smart Cities "
-              "knowledge platform with this e-mail address. It has an account already: "
-              "sign in, or set a new password here:\n\n%(link)s\n\nIf it was not you, "
-              "ignore this message; nothing has changed.") % {"link": link},
-            None, [user.email])
-        return
-    # New, or signed up before and never confirmed: the confirmation link (again).
-    link = request.build_absolute_uri(
-        reverse("community:confirm", args=[confirmation_token(user)]))
-    send_mail(
-        _("Please confirm your e-mail address"),
-        _("Hello %(name)s,\n\nplease confirm your e-mail address for the Smart Cities "
-          "knowledge platform by opening this link within three days:\n\n%(link)s\n\n"
-          "If you did not sign up, ignore this message.")
-        % {"name": name, "link": link},
-        None, [user.email])
 
 
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
@@ -141,10 +113,20 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Asking for a reset link: the same answer for every address (Django's own), and at
+    most SIGNUP_MAILS_PER_ADDRESS_AND_HOUR links an hour to one address, so the form
+    cannot flood an inbox."""
+
     template_name = "community/accounts/password_reset.html"
     email_template_name = "community/accounts/password_reset_email.txt"
     subject_template_name = "community/accounts/password_reset_subject.txt"
     success_url = reverse_lazy("community:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        if exceeded("community:reset-mail", f"{SIGNUP_MAILS_PER_ADDRESS_AND_HOUR}/h",
+                    by=form.cleaned_data["email"]):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -135,6 +135,17 @@ def test_password_reset_by_mail(client, site):
                        ).status_code == 302
 
 
+def test_reset_links_to_one_address_are_capped(client, site):
+    sign_up(client)
+    client.get(confirmation_link())
+    client.logout()
+    mail.outbox.clear()
+    answers = [client.post("/de/konto/passwort/", {"email": "anna@ulm.example"}).status_code
+               for _ in range(5)]
+    assert answers == [302] * 5  # the same answer, mailed or not
+    assert len(mail.outbox) == 3
+
+
 def test_profile_export_and_deletion(client, site):
     sign_up(client)
     client.get(confirmation_link())
