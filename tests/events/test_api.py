@@ -62,7 +62,6 @@ def csrf_client(user) -> Client:
 
 # -- reading -------------------------------------------------------------------------
 
-@pytest.mark.clock
 def test_the_listing_filters_exactly_like_the_calendar_page(client, calendar, programme):
     queries = [
         "", "when=past", "format=kickoff", "format=kickoff&format=theme-workshop",

@@ -28,7 +28,6 @@ def test_upcoming_first_then_past_on_its_own_tab(client, calendar):
         "Letzte Woche", "Letztes Jahr"]
 
 
-@pytest.mark.clock
 def test_filters_by_format_mode_topic_and_month(client, calendar):
     from repository.models import Topic
 
