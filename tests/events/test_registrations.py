@@ -201,7 +201,7 @@ def test_a_guest_address_gets_at_most_three_mails_an_hour(
 
 def test_one_client_cannot_register_many_guest_addresses(
         client, calendar, mailbox, django_capture_on_commit_callbacks):
-    from events.views import GUEST_REGISTRATIONS_PER_CLIENT_AND_HOUR as limit
+    from events.registrations.views import GUEST_REGISTRATIONS_PER_CLIENT_AND_HOUR as limit
 
     event = make_event(calendar)
     answers = [post(client, register_url(event), guest(f"gast{n}@kommune.example"),
