@@ -34,8 +34,9 @@ def test_search_filter_and_type_ahead(browser_page, solutions_server):  # noqa: 
     box = page.get_by_label("Suchen nach")
     box.fill("")
     box.press_sequentially("Digitale Ba", delay=30)
-    page.wait_for_function(
-        "document.querySelectorAll('#search-suggestions option').length > 0")
+    # A selector, not wait_for_function: a string predicate is eval'd in the page, which
+    # the Content-Security-Policy (no 'unsafe-eval') refuses.
+    page.locator("#search-suggestions option").first.wait_for(state="attached")
     assert page.locator("#search-suggestions option").first.get_attribute("value") == (
         "Digitale Bauakte")
 
