@@ -21,10 +21,11 @@ def search_engine_hosts() -> list[str]:
 
 
 def get_client(timeout: float | None = None) -> Elasticsearch:
-    """A client with bounded timeouts, so that a slow engine never holds a request long."""
+    """A client with a bounded timeout per request: SEARCH_BULK_TIMEOUT unless told
+    (index jobs, probes and reports pass their own, shorter one)."""
     return Elasticsearch(
         search_engine_hosts(),
-        request_timeout=timeout or settings.ELASTICSEARCH_TIMEOUT,
+        request_timeout=timeout or settings.SEARCH_BULK_TIMEOUT,
         max_retries=1,
         retry_on_timeout=False,
         **settings.ELASTICSEARCH_CLIENT_OPTIONS,
@@ -35,12 +36,12 @@ _shared: dict[tuple, Elasticsearch] = {}
 
 
 def shared_client() -> Elasticsearch:
-    """One long-lived client per process and configuration, so that searches reuse
-    the connection pool instead of opening a connection each time."""
-    key = (settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT,
+    """One long-lived client per process and configuration for searches, so that they
+    reuse the connection pool; each request waits at most SEARCH_QUERY_TIMEOUT."""
+    key = (settings.ELASTICSEARCH_URL, settings.SEARCH_QUERY_TIMEOUT,
            tuple(sorted((name, repr(value))
                         for name, value in settings.ELASTICSEARCH_CLIENT_OPTIONS.items())))
     client = _shared.get(key)
     if client is None:
-        client = _shared[key] = get_client()
+        client = _shared[key] = get_client(timeout=settings.SEARCH_QUERY_TIMEOUT)
     return client

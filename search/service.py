@@ -330,7 +330,8 @@ def with_fallback(operation: Callable[[Any], Any]) -> Any:
     except EngineUnavailable:
         if settings.SEARCH_FALLBACK != "database":
             raise SearchUnavailable from None
-        logger.warning("Search: the engine does not answer; answering from the database")
+        # The breaker (search/breaker.py) warns once when the engine stops answering.
+        logger.debug("Search: the engine does not answer; answering from the database")
         return operation(backend_for("database"))
 
 

@@ -19,6 +19,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from search.breaker import engine_breaker
 from tests.clock import CLOCK_INSTANTS, DEFAULT_INSTANT
 from tests.home.factories import bilingual_site
 from tests.search_engine import PlainJsonNode
@@ -105,3 +106,12 @@ def frozen_clock(request) -> Iterator[time_machine.Coordinates]:
     so no test passes or fails by the hour it runs at."""
     with time_machine.travel(getattr(request, "param", DEFAULT_INSTANT), tick=True) as clock:
         yield clock
+
+
+@pytest.fixture(autouse=True)
+def closed_breaker():
+    """Each test starts with the search engine's circuit breaker closed (its state is
+    per process, and a worker process runs many tests)."""
+    engine_breaker.reset()
+    yield
+    engine_breaker.reset()

@@ -8,7 +8,7 @@ import dj_database_url
 from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
-from config.env import cache_from_url, env_bool, env_int, env_list, env_str
+from config.env import cache_from_url, env_bool, env_float, env_int, env_list, env_str
 from config.plugins import DEFAULT_PLUGINS, installed_apps_for
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -153,7 +153,18 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Search: unset ELASTICSEARCH_URL means database search (the embedded default).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
-ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
+# Seconds a search, suggestion or "similar" request waits for the engine before the
+# database answers instead: short enough for a page.
+SEARCH_QUERY_TIMEOUT = env_float("SEARCH_QUERY_TIMEOUT", 0.5)
+# Seconds a bulk request of search_rebuild or search_reconcile may take, how often a bulk
+# request that timed out or met 429/502/503/504 is tried again, and the first pause
+# between tries (doubling each time, at most a minute).
+SEARCH_BULK_TIMEOUT = env_float("SEARCH_BULK_TIMEOUT", 30)
+SEARCH_BULK_RETRIES = env_int("SEARCH_BULK_RETRIES", 5)
+SEARCH_BULK_BACKOFF = env_float("SEARCH_BULK_BACKOFF", 1)
+# After a timeout or failed connection, searches skip the engine for this many seconds;
+# then one request tries it again (search/breaker.py).
+SEARCH_BREAKER_COOLOFF = env_float("SEARCH_BREAKER_COOLOFF", 30)
 # Extra keyword arguments for the Elasticsearch client (the tests add a node class here).
 ELASTICSEARCH_CLIENT_OPTIONS: dict = {}
 if "community" in PLATFORM_PLUGINS:
@@ -228,7 +239,7 @@ SEARCH_INDEX_ALIAS = env_str("SEARCH_INDEX_ALIAS", "knowledge")
 # says so with HTTP 503.
 SEARCH_FALLBACK = env_str("SEARCH_FALLBACK", "database")
 # Index jobs wait at most this long for the engine, so publishing never hangs on it.
-SEARCH_SYNC_TIMEOUT = env_int("SEARCH_SYNC_TIMEOUT", 2)
+SEARCH_SYNC_TIMEOUT = env_float("SEARCH_SYNC_TIMEOUT", 2)
 # Analysers and synonym lists: data, read by the code (platform/search/).
 SEARCH_SETTINGS_DIR = BASE_DIR / "platform" / "search"
 # Wagtail's own admin search: the database by default, Elasticsearch when asked for.
@@ -239,8 +250,13 @@ if ADMIN_SEARCH_BACKEND == "elasticsearch" and ELASTICSEARCH_URL:
         "BACKEND": "wagtail.search.backends.elasticsearch8",
         "URLS": [url.strip() for url in ELASTICSEARCH_URL.split(",") if url.strip()],
         "INDEX": env_str("ADMIN_SEARCH_INDEX", "wagtail-admin"),
-        "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+        "TIMEOUT": SEARCH_SYNC_TIMEOUT,
     }}
+
+# /readyz: seconds each dependency's check may take (they run in parallel), and seconds
+# an answer is reused before the dependencies are asked again.
+READINESS_TIMEOUT = env_float("READINESS_TIMEOUT", 0.5)
+READINESS_CACHE_SECONDS = env_float("READINESS_CACHE_SECONDS", 5)
 
 # Background tasks (search index jobs, Wagtail's own): in-process by default; production
 # sets django_tasks_db.DatabaseBackend and runs `manage.py db_worker`.

@@ -29,4 +29,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # The search engine is chosen per test by fixtures; unset means database search.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+# Every /readyz in a test asks afresh (the settings change between tests).
+READINESS_CACHE_SECONDS = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False}

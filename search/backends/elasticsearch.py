@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +15,7 @@ from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
+from search.breaker import EngineSkipped, engine_breaker
 from search.client import shared_client
 from search.service import (
     BOOST_FACTOR,
@@ -55,9 +58,19 @@ class ElasticsearchSearchBackend:
         self.engine_seconds = 0.0
 
     def run(self, search: Search) -> Any:
+        with self.asking_engine():
+            return search.using(shared_client()).index(self.alias).execute()
+
+    @contextmanager
+    def asking_engine(self) -> Iterator[None]:
+        """Every request to the engine goes through the circuit breaker: while it is
+        open the engine is not asked and the caller falls back at once."""
         started = time.perf_counter()
         try:
-            return search.using(shared_client()).index(self.alias).execute()
+            with engine_breaker.guard():
+                yield
+        except EngineSkipped:
+            raise EngineUnavailable from None
         except (TransportError, ApiError) as error:
             logger.warning("Search engine error: %s", error)
             raise EngineUnavailable from None
@@ -205,10 +218,8 @@ class ElasticsearchSearchBackend:
 
     def similar(self, key: str, *, principals: tuple[str, ...], sources: tuple[str, ...],
                 language: str, limit: int) -> list[Hit]:
-        try:
+        with self.asking_engine():
             found = shared_client().options(ignore_status=404).get(index=self.alias, id=key)
-        except (TransportError, ApiError):
-            raise EngineUnavailable from None
         if not found.body.get("found"):
             return []
         source = found.body["_source"]

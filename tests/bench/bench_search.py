@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
             settings.ELASTICSEARCH_CLIENT_OPTIONS = {"node_class": PlainJsonNode}
         settings.ELASTICSEARCH_URL = url
         settings.SEARCH_BACKEND = "elasticsearch"
-        settings.ELASTICSEARCH_TIMEOUT = 30
+        settings.SEARCH_BULK_TIMEOUT = 30
 
         def progress(state):
             if len(state.queries_per_chunk) % 20 == 0 or state.done == state.total:

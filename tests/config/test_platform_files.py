@@ -21,7 +21,7 @@ GUNICORN_CONF = PLATFORM / "gunicorn.conf.py"
 
 # env_str("NAME", …), os.environ.get("NAME"), os.environ["NAME"], _int("NAME", …) …
 READ_PATTERNS = [
-    re.compile(r"""\benv_(?:str|bool|int|list)\(\s*["']([A-Z][A-Z0-9_]*)["']"""),
+    re.compile(r"""\benv_(?:str|bool|int|float|list)\(\s*["']([A-Z][A-Z0-9_]*)["']"""),
     re.compile(r"""\bos\.environ(?:\.get|\.setdefault)?[\[(]\s*["']([A-Z][A-Z0-9_]*)["']"""),
     re.compile(r"""\bos\.getenv\(\s*["']([A-Z][A-Z0-9_]*)["']"""),
     re.compile(r"""\b_int\(\s*["']([A-Z][A-Z0-9_]*)["']"""),
