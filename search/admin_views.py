@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from search.client import get_client, search_engine_configured
 from search.index import alias_name, indices_behind_alias
-from search.models import IndexRebuild, SearchDocument
+from search.models import IndexRebuild, IndexRepair, SearchDocument
 from search.sources import registered_sources
 from search.sync import pending_for_engine
 
@@ -29,7 +30,7 @@ def engine_counts() -> tuple[dict[str, int] | None, str, list[str]]:
     if not search_engine_configured():
         return None, _("not configured (database search)"), []
     try:
-        with get_client() as client:
+        with get_client(timeout=settings.SEARCH_SYNC_TIMEOUT) as client:
             live = indices_behind_alias(client)
             if not live:
                 return {}, _("reachable, no index yet"), []
@@ -66,5 +67,6 @@ def index_health(request: HttpRequest) -> HttpResponse:
         "failed_count": failed.count() if search_engine_configured() else 0,
         "failed": list(failed[:FAILED_SHOWN]) if search_engine_configured() else [],
         "rebuilds": list(IndexRebuild.objects.all()[:5]),
+        "repairs": list(IndexRepair.objects.all()[:5]),
     }
     return render(request, "search/admin/index_health.html", context)

@@ -96,6 +96,11 @@ class IndexRebuild(models.Model):
     documents = models.PositiveIntegerField(_("documents"), default=0)
     replayed = models.PositiveIntegerField(_("changes replayed"), default=0)
     error = models.TextField(_("error"), blank=True)
+    # Where the load stands, per source: the last object id whose document the new index
+    # has taken. A failed rebuild resumes from here (its index is kept until then).
+    cursor = models.JSONField(_("progress"), default=dict, blank=True)
+    progress_at = models.DateTimeField(_("last progress"), null=True, blank=True)
+    retries = models.PositiveIntegerField(_("bulk requests retried"), default=0)
 
     class Meta:
         verbose_name = _("index rebuild")
@@ -104,3 +109,45 @@ class IndexRebuild(models.Model):
 
     def __str__(self) -> str:
         return f"{self.index_name} ({self.status})"
+
+
+class EngineIndex(models.Model):
+    """The generation marker: each index behind the alias that the sync has sent
+    documents to. When the alias points at another index than the newest row names (the
+    engine came back empty and the sync created a new one, or someone deleted the
+    index), everything the documents table says the engine holds must be sent again."""
+
+    name = models.CharField(_("index"), max_length=120, unique=True)
+    seen_at = models.DateTimeField(_("first used"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("engine index")
+        verbose_name_plural = _("engine indices")
+        ordering = ["-seen_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RepairReason(models.TextChoices):
+    NEW_INDEX = "new_index", _("the engine holds a new, empty index")
+    MISSING = "missing", _("documents were missing from the engine")
+
+
+class IndexRepair(models.Model):
+    """The sync noticed that the engine had lost documents and sent them again."""
+
+    noticed_at = models.DateTimeField(_("noticed"), auto_now_add=True)
+    index_name = models.CharField(_("index"), max_length=120)
+    reason = models.CharField(_("reason"), max_length=20, choices=RepairReason.choices)
+    expected = models.PositiveIntegerField(_("documents sent before"))
+    found = models.PositiveIntegerField(_("documents found in the engine"))
+    resent = models.PositiveIntegerField(_("documents sent again"))
+
+    class Meta:
+        verbose_name = _("index repair")
+        verbose_name_plural = _("index repairs")
+        ordering = ["-noticed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.index_name}: {self.reason}"

@@ -31,6 +31,7 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from search.client import get_client, search_engine_configured
+from search.healing import heal_lost_documents
 from search.models import IndexRebuild, RebuildStatus, SearchDocument, SearchTerm
 from search.sources import object_id, registered_sources, source_for_model, source_named
 from search.text import term_string
@@ -272,6 +273,7 @@ def push_pending_documents(*, force: bool = False, refresh: bool = False) -> Syn
     try:
         with get_client(timeout=settings.SEARCH_SYNC_TIMEOUT) as client:
             live_index = ensure_index(client)
+            heal_lost_documents(client, live_index)
             rebuild = IndexRebuild.objects.filter(status=RebuildStatus.RUNNING).first()
             targets = [live_index] + ([rebuild.index_name] if rebuild else [])
             last_pk = 0
