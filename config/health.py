@@ -7,9 +7,10 @@ a one-word state, never a host name, URL or error text.
   the database or the search engine do.
 - `/readyz` runs the database check and every plugin's check (declared on the plugin's
   AppConfig) in parallel threads. Each check bounds its own requests by READINESS_TIMEOUT
-  seconds; one that has not answered GRACE_SECONDS after that counts as "timeout". The answer is kept READINESS_CACHE_SECONDS,
-  so probes from several balancers cost one round of checks, and a check still hanging
-  from an earlier round is not started again beside it.
+  seconds; one that has not answered GRACE_SECONDS after that counts as "timeout". The
+  answer is kept READINESS_CACHE_SECONDS, so probes from several balancers cost one
+  round of checks, and a check still hanging from an earlier round is not started again
+  beside it.
 """
 
 from __future__ import annotations
