@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from search.rebuild import reconcile
+from search.reconcile import reconcile
 
 
 def load_demo_content(log: Callable[[str], None]) -> None:

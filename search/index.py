@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, Elasticsearch, helpers
 from elasticsearch.dsl import (
     Date,
     Document,
@@ -157,18 +158,23 @@ def engine_document(key: str, document: dict[str, Any], content_hash: str) -> di
 
 def bulk_write(client: Elasticsearch, index: str,
                upserts: Iterable[tuple[str, dict[str, Any]]], deletes: Iterable[str],
-               *, refresh: bool = False) -> list[str]:
+               *, refresh: bool = False, retries: int = 0) -> list[str]:
     """Index and delete documents in one bulk request; returns the keys that failed
-    (a delete of a document that is not there counts as done)."""
+    (a delete of a document that is not there counts as done). With `retries`, the
+    documents the engine rejects with 429 are sent again after a pause."""
     actions = [{"_op_type": "index", "_index": index, "_id": key, "_source": body}
                for key, body in upserts]
     actions += [{"_op_type": "delete", "_index": index, "_id": key} for key in deletes]
     if not actions:
         return []
     failed = []
-    for ok, item in helpers.streaming_bulk(client, actions, chunk_size=500,
+    # One request per call (chunk_size covers every action), so that a caller retrying
+    # a failed call never sends a part twice.
+    for ok, item in helpers.streaming_bulk(client, actions, chunk_size=len(actions),
                                            raise_on_error=False, raise_on_exception=True,
-                                           max_retries=0, refresh=refresh):
+                                           max_retries=retries,
+                                           initial_backoff=settings.SEARCH_BULK_BACKOFF,
+                                           max_backoff=MAX_BACKOFF_SECONDS, refresh=refresh):
         if not ok:
             operation, result = next(iter(item.items()))
             if operation == "delete" and result.get("status") == 404:
@@ -177,3 +183,37 @@ def bulk_write(client: Elasticsearch, index: str,
                            result.get("error"))
             failed.append(result.get("_id"))
     return failed
+
+
+RETRIED_STATUSES = (429, 502, 503, 504)
+MAX_BACKOFF_SECONDS = 60
+
+
+def worth_retrying(error: Exception) -> bool:
+    """A bulk request that timed out, found no connection, or met an engine too busy
+    or briefly away (429, 502, 503, 504) may well pass a little later."""
+    if isinstance(error, ApiError):
+        return error.status_code in RETRIED_STATUSES
+    return isinstance(error, (ConnectionError, ConnectionTimeout))
+
+
+def bulk_write_patiently(client: Elasticsearch, index: str,
+                         upserts: list[tuple[str, dict[str, Any]]], deletes: list[str],
+                         *, on_retry: Callable[[Exception], None] | None = None) -> list[str]:
+    """`bulk_write` for rebuilds: a request that fails as `worth_retrying` says is sent
+    again up to SEARCH_BULK_RETRIES times, after SEARCH_BULK_BACKOFF seconds, doubling
+    each time (documents the engine rejects with 429 inside an answer are retried the
+    same way by the bulk helper). Returns the keys the engine refused."""
+    for attempt in range(settings.SEARCH_BULK_RETRIES + 1):
+        try:
+            return bulk_write(client, index, upserts, deletes, retries=settings.SEARCH_BULK_RETRIES)
+        except Exception as error:
+            if not worth_retrying(error) or attempt == settings.SEARCH_BULK_RETRIES:
+                raise
+            pause = min(settings.SEARCH_BULK_BACKOFF * 2 ** attempt, MAX_BACKOFF_SECONDS)
+            logger.warning("Search index: bulk request to %s failed (%s); again in %.1f s",
+                           index, type(error).__name__, pause)
+            if on_retry:
+                on_retry(error)
+            time.sleep(pause)
+    raise AssertionError("unreachable")

@@ -110,6 +110,18 @@ class IndexRebuild(models.Model):
     def __str__(self) -> str:
         return f"{self.index_name} ({self.status})"
 
+    def has_loaded(self, source: str, object_id: str) -> bool:
+        """Whether the load has passed this object (so index jobs must write its changes
+        to the new index too); the load reads the others itself, later."""
+        position = self.cursor.get(source) or {}
+        if position.get("done"):
+            return True
+        return str(object_id).isdigit() and int(object_id) <= position.get("after", 0)
+
+    @property
+    def resumable(self) -> bool:
+        return self.status == RebuildStatus.FAILED and bool(self.cursor)
+
 
 class EngineIndex(models.Model):
     """The generation marker: each index behind the alias that the sync has sent

@@ -1,11 +1,23 @@
-"""Rebuilding the index without downtime, and mending drift between database and engine.
+"""Rebuilding the index without downtime.
 
-Rebuild: create a new versioned index (no refreshes, no replicas while loading), build
-every document from its source in chunks and bulk-load it, replay the changes made
-meanwhile, point the alias at the new index in one atomic step, drop the old index.
-While the rebuild runs, index jobs write to both indices (see `search.sync`). Searches
-go through the alias and keep answering from the old index until the swap. A failure
-deletes the new index, so no orphan stays behind.
+Create a new versioned index (no refreshes, no replicas while loading), build every
+document from its source in chunks and bulk-load it, replay what changed meanwhile,
+point the alias at the new index in one atomic step, drop the old index. Searches go
+through the alias and keep answering from the old index until the swap.
+
+- Each chunk is one bulk request, retried with backoff on timeouts and 429/502/503/504
+  (`bulk_write_patiently`). After a chunk the rebuild records how far each source got
+  (`IndexRebuild.cursor`).
+- While the rebuild runs, index jobs also write to its index, but only documents the
+  load has passed (`IndexRebuild.has_loaded`): the others it will read itself. No
+  document is sent twice.
+- The replay compares the new index with the documents table by key and content hash
+  and sends only what differs: changes the load read before they happened, or made
+  while no rebuild was running.
+- After the swap the documents table records that the engine holds what was verified,
+  so nothing stays pending.
+- A failure leaves the live index alone and keeps the new one with its cursor: the next
+  `search_rebuild` resumes where it stopped (`--fresh` starts over).
 """
 
 from __future__ import annotations
@@ -16,19 +28,20 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.db import connection
+from django.db.models import F, Q
 from django.utils import timezone
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import Elasticsearch
 
 from search.client import get_client
+from search.healing import engine_keys, remember_generation
 from search.index import (
-    alias_name,
-    bulk_write,
+    bulk_write_patiently,
     create_index,
     engine_document,
-    ensure_index,
     finish_bulk_load,
     indices_behind_alias,
     new_index_name,
@@ -37,17 +50,18 @@ from search.index import (
 )
 from search.models import IndexRebuild, RebuildStatus, SearchDocument
 from search.sources import RegisteredSource, registered_sources
-from search.sync import (
-    all_source_keys,
-    mark_stale,
-    push_pending_documents,
-    refresh_stale_documents,
-    store_documents,
-)
+from search.sync import refresh_stale_documents, store_documents
 
 logger = logging.getLogger(__name__)
 
 REBUILD_CHUNK_SIZE = 500
+# A rebuild marked running that has not progressed for this long died with its process.
+RUNNING_SILENCE = timedelta(minutes=10)
+MARK_BATCH = 2000
+
+
+class RebuildRefused(RuntimeError):
+    """Another rebuild is running; the message says so."""
 
 
 @dataclass
@@ -99,95 +113,185 @@ class QueryCounter:
 
 
 def build_chunk(source: RegisteredSource, objects: list[Any]) -> list[SearchDocument]:
-    """Documents for one chunk of a source's objects, stored on their rows."""
+    """Documents for one chunk of a source's objects, stored on their rows. A row that
+    the sync changed while the chunk was being built is left to the sync (and to the
+    replay), so the load never writes an older version over a newer one."""
+    keys = [source.key(obj) for obj in objects]
+    existing = {row.key: row for row in SearchDocument.objects.filter(key__in=keys)}
     built = dict(source.documents(objects))
-    existing = {row.key: row for row in SearchDocument.objects.filter(key__in=built)}
+    now_changed = {key for key, updated in SearchDocument.objects.filter(key__in=built)
+                   .values_list("key", "updated_at")
+                   if key not in existing or existing[key].updated_at != updated}
     rows = [existing.get(key) or SearchDocument(key=key, source=source.name, stale=True)
-            for key in built]
-    store_documents(rows, built)
+            for key in built if key not in now_changed]
+    store_documents(rows, {key: built[key] for key in built if key not in now_changed})
     return rows
 
 
-def load_sources(client: Elasticsearch, index: str, *, chunk_size: int,
+def start_or_resume(client: Elasticsearch, *, fresh: bool) -> IndexRebuild:
+    """The unfinished rebuild to resume (its index still there), or a new one."""
+    unfinished = IndexRebuild.objects.filter(
+        status__in=[RebuildStatus.RUNNING, RebuildStatus.FAILED]).first()
+    if unfinished is not None and unfinished.status == RebuildStatus.RUNNING:
+        last_sign = unfinished.progress_at or unfinished.started_at
+        if timezone.now() - last_sign < RUNNING_SILENCE and not fresh:
+            raise RebuildRefused(
+                f"Another rebuild ({unfinished.index_name}) is running; it last made "
+                f"progress at {last_sign:%Y-%m-%d %H:%M:%S}. Wait for it, or pass --fresh "
+                "once its process is gone.")
+    resumable = (unfinished is not None and not fresh and unfinished.cursor
+                 and client.indices.exists(index=unfinished.index_name))
+    if resumable:
+        unfinished.status, unfinished.error, unfinished.finished_at = (
+            RebuildStatus.RUNNING, "", None)
+        unfinished.save(update_fields=["status", "error", "finished_at"])
+        return unfinished
+    IndexRebuild.objects.filter(status__in=[RebuildStatus.RUNNING, RebuildStatus.FAILED]
+                                ).exclude(error__startswith="Abandoned").update(
+        status=RebuildStatus.FAILED, finished_at=timezone.now(),
+        error="Abandoned: a newer rebuild started from scratch.", cursor={})
+    rebuild = IndexRebuild.objects.create(index_name=new_index_name())
+    drop_orphans(client)
+    create_index(client, rebuild.index_name, bulk_load=True)
+    return rebuild
+
+
+def drop_orphans(client: Elasticsearch) -> list[str]:
+    """Indices of ours that neither serve the alias nor belong to a rebuild that runs
+    or may resume (left by a rebuild that was abandoned or killed)."""
+    live = set(indices_behind_alias(client))
+    kept = set(IndexRebuild.objects.filter(
+        Q(status=RebuildStatus.RUNNING) | (Q(status=RebuildStatus.FAILED) & ~Q(cursor={})))
+        .values_list("index_name", flat=True))
+    orphans = [name for name in versioned_indices(client) if name not in live | kept]
+    for name in orphans:
+        client.indices.delete(index=name, ignore_unavailable=True)
+    return orphans
+
+
+def load_sources(client: Elasticsearch, rebuild: IndexRebuild, *, chunk_size: int,
                  progress: Callable[[LoadProgress], None] | None = None,
                  on_chunk: Callable[[LoadProgress], None] | None = None) -> LoadProgress:
+    """Load every source's documents into the rebuild's index, from where its cursor
+    stands, recording the cursor after each chunk the engine took."""
     sources = registered_sources()
-    state = LoadProgress(total=sum(source.queryset().count() for source in sources))
+    state = LoadProgress(total=sum(source.queryset().count() for source in sources),
+                         done=rebuild.documents)
     for source in sources:
-        last_pk = 0
+        position = rebuild.cursor.get(source.name, {})
+        if position.get("done"):
+            continue
+        last_pk = position.get("after", 0)
         while True:
             counter = QueryCounter()
             started = time.perf_counter()
             with connection.execute_wrapper(counter), collector_paused():
                 objects = list(source.queryset().filter(pk__gt=last_pk).order_by("pk")
                                [:chunk_size])
-                if not objects:
-                    break
-                rows = build_chunk(source, objects)
+                rows = build_chunk(source, objects) if objects else []
+            if not objects:
+                break
             state.build_seconds += time.perf_counter() - started
             state.queries_per_chunk.append(counter.count)
+            send(client, rebuild, [row for row in rows if not row.removed], [])
             last_pk = objects[-1].pk
-            bulk_write(client, index, [
-                (row.key, engine_document(row.key, row.fields, row.content_hash))
-                for row in rows if not row.removed], [])
             state.done += len(objects)
+            record_progress(rebuild, source.name, {"after": last_pk}, state.done)
             if progress:
                 progress(state)
             if on_chunk:
                 on_chunk(state)
+        record_progress(rebuild, source.name, {"after": last_pk, "done": True}, state.done)
     return state
 
 
-def replay_changes(client: Elasticsearch, index: str, since) -> int:
-    """Send the new index the current state of every document changed since `since`
-    (the load may have read an object before a change that the dual write then sent)."""
+def send(client: Elasticsearch, rebuild: IndexRebuild, rows: list[SearchDocument],
+         deletes: list[str]) -> set[str]:
+    """One bulk request to the new index; returns the keys the engine refused."""
+    def count_retry(error: Exception) -> None:
+        rebuild.retries += 1
+        IndexRebuild.objects.filter(pk=rebuild.pk).update(retries=rebuild.retries)
+
+    return set(bulk_write_patiently(
+        client, rebuild.index_name,
+        [(row.key, engine_document(row.key, row.fields, row.content_hash)) for row in rows],
+        deletes, on_retry=count_retry))
+
+
+def record_progress(rebuild: IndexRebuild, source: str, position: dict, done: int) -> None:
+    rebuild.cursor = {**rebuild.cursor, source: position}
+    rebuild.documents, rebuild.progress_at = done, timezone.now()
+    IndexRebuild.objects.filter(pk=rebuild.pk).update(
+        cursor=rebuild.cursor, documents=done, progress_at=rebuild.progress_at)
+
+
+@dataclass
+class Replay:
+    sent: int
+    verified: list[int]
+    started: Any
+
+
+def replay_changes(client: Elasticsearch, rebuild: IndexRebuild) -> Replay:
+    """Make the new index hold exactly what the documents table holds, sending only the
+    difference (by key and content hash); returns what was sent and the rows verified."""
     refresh_stale_documents()
-    replayed = 0
-    last_pk = 0
-    changed = SearchDocument.objects.filter(updated_at__gte=since).exclude(content_hash="")
-    while True:
-        rows = list(changed.filter(pk__gt=last_pk).order_by("pk")[:REBUILD_CHUNK_SIZE])
-        if not rows:
-            return replayed
-        last_pk = rows[-1].pk
-        bulk_write(client, index,
-                   [(row.key, engine_document(row.key, row.fields, row.content_hash))
-                    for row in rows if not row.removed],
-                   [row.key for row in rows if row.removed])
-        replayed += len(rows)
+    # Rows touched after this moment may differ from what the replay reads: they stay
+    # pending (mark_indexed), for the next sync.
+    started = timezone.now()
+    client.indices.refresh(index=rebuild.index_name)
+    held = engine_keys(client, rebuild.index_name)
+    verified, differing, removed = [], [], []
+    for pk, key, content, gone in SearchDocument.objects.values_list(
+            "pk", "key", "content_hash", "removed").iterator(chunk_size=5000):
+        if gone or not content:
+            if held.pop(key, None) is not None:
+                removed.append(key)
+        elif held.pop(key, None) == content:
+            verified.append(pk)
+        else:
+            differing.append(pk)
+    removed += list(held)  # in the new index, but no row at all any more
+    for start in range(0, max(len(differing), 1), REBUILD_CHUNK_SIZE):
+        rows = list(SearchDocument.objects.filter(
+            pk__in=differing[start:start + REBUILD_CHUNK_SIZE]))
+        deletes = removed if start == 0 else []
+        if rows or deletes:
+            refused = send(client, rebuild, rows, deletes)
+            verified += [row.pk for row in rows if row.key not in refused]
+    return Replay(sent=len(differing) + len(removed), verified=verified, started=started)
 
 
-def drop_orphans(client: Elasticsearch) -> list[str]:
-    """Indices of ours that neither serve the alias nor belong to a running rebuild
-    (left by a rebuild that was killed)."""
-    live = set(indices_behind_alias(client))
-    running = set(IndexRebuild.objects.filter(status=RebuildStatus.RUNNING)
-                  .values_list("index_name", flat=True))
-    orphans = [name for name in versioned_indices(client) if name not in live | running]
-    for name in orphans:
-        client.indices.delete(index=name, ignore_unavailable=True)
-    return orphans
+def mark_indexed(replay: Replay) -> None:
+    """The live index now holds these rows as they were at the replay: nothing pending
+    for them (rows changed since stay pending, for the next sync). Rows removed before
+    the replay are gone from the live index: they go too."""
+    for start in range(0, len(replay.verified), MARK_BATCH):
+        (SearchDocument.objects.filter(pk__in=replay.verified[start:start + MARK_BATCH],
+                                       stale=False, updated_at__lt=replay.started)
+         .update(indexed_hash=F("content_hash"), attempts=0, next_attempt_at=None,
+                 last_error=""))
+    SearchDocument.objects.filter(removed=True, stale=False,
+                                  updated_at__lt=replay.started).delete()
 
 
-def rebuild_index(*, chunk_size: int = REBUILD_CHUNK_SIZE,
+def rebuild_index(*, chunk_size: int = REBUILD_CHUNK_SIZE, fresh: bool = False,
                   progress: Callable[[LoadProgress], None] | None = None,
                   on_chunk: Callable[[LoadProgress], None] | None = None
                   ) -> tuple[IndexRebuild, LoadProgress]:
-    with get_client() as client:
-        IndexRebuild.objects.filter(status=RebuildStatus.RUNNING).update(
-            status=RebuildStatus.FAILED, finished_at=timezone.now(),
-            error="Abandoned: a newer rebuild started.")
-        drop_orphans(client)
-        rebuild = IndexRebuild.objects.create(index_name=new_index_name())
+    with get_client() as pooled:
+        # Every retry is ours (with backoff and counted), none the transport's.
+        client = pooled.options(max_retries=0)
+        rebuild = start_or_resume(client, fresh=fresh)
         try:
-            create_index(client, rebuild.index_name, bulk_load=True)
-            state = load_sources(client, rebuild.index_name, chunk_size=chunk_size,
-                                 progress=progress, on_chunk=on_chunk)
-            rebuild.replayed = replay_changes(client, rebuild.index_name, rebuild.started_at)
+            state = load_sources(client, rebuild, chunk_size=chunk_size, progress=progress,
+                                 on_chunk=on_chunk)
+            replay = replay_changes(client, rebuild)
             finish_bulk_load(client, rebuild.index_name)
+            remember_generation(rebuild.index_name)
             old = swap_alias(client, rebuild.index_name)
-            rebuild.status = RebuildStatus.SUCCEEDED
-            rebuild.documents = state.done
+            mark_indexed(replay)
+            rebuild.status, rebuild.replayed = RebuildStatus.SUCCEEDED, replay.sent
             rebuild.finished_at = timezone.now()
             rebuild.save()
             for name in old:
@@ -196,82 +300,6 @@ def rebuild_index(*, chunk_size: int = REBUILD_CHUNK_SIZE,
             rebuild.status = RebuildStatus.FAILED
             rebuild.error = f"{type(error).__name__}: {error}"[:2000]
             rebuild.finished_at = timezone.now()
-            rebuild.save()
-            try:
-                client.indices.delete(index=rebuild.index_name, ignore_unavailable=True)
-            except Exception:
-                logger.exception("Search rebuild: could not delete %s", rebuild.index_name)
+            rebuild.save(update_fields=["status", "error", "finished_at"])
             raise
     return rebuild, state
-
-
-@dataclass
-class ReconcileReport:
-    added: int = 0
-    vanished: int = 0
-    rebuilt: int = 0
-    missing_in_engine: int = 0
-    outdated_in_engine: int = 0
-    orphaned_in_engine: int = 0
-    pushed: int = 0
-    error: str = ""
-
-    def lines(self) -> list[str]:
-        return [
-            f"Database: {self.added} documents were missing, {self.vanished} no longer "
-            f"exist, {self.rebuilt} were rebuilt.",
-            f"Engine: {self.missing_in_engine} missing, {self.outdated_in_engine} outdated, "
-            f"{self.orphaned_in_engine} orphaned (deleted); {self.pushed} sent.",
-        ] + ([f"Engine error: {self.error}"] if self.error else [])
-
-
-def reconcile(*, engine: bool = True) -> ReconcileReport:
-    """Compare sources, database documents and the engine's index (keys and content
-    hashes) and mend every difference."""
-    report = ReconcileReport()
-    expected = all_source_keys()
-    known = dict(SearchDocument.objects.values_list("key", "source"))
-    missing = {key: source for key, source in expected.items() if key not in known}
-    for source in {source for source in missing.values()}:
-        mark_stale([key for key, name in missing.items() if name == source], source)
-    report.added = len(missing)
-    vanished = [key for key in known if key not in expected]
-    mark_stale(vanished)
-    report.vanished = len(vanished)
-    # Content drift (changes that bypassed the signals): rebuild and compare hashes.
-    before = dict(SearchDocument.objects.values_list("key", "content_hash"))
-    SearchDocument.objects.filter(removed=False).update(stale=True)
-    refresh_stale_documents()
-    after = dict(SearchDocument.objects.values_list("key", "content_hash"))
-    report.rebuilt = sum(1 for key, value in after.items()
-                         if key in before and before[key] != value and key not in missing)
-    if not engine:
-        return report
-    from search.client import search_engine_configured
-
-    if not search_engine_configured():
-        return report
-    with get_client() as client:
-        ensure_index(client)
-        indexed = {hit["_id"]: hit["_source"].get("content_hash", "")
-                   for hit in helpers.scan(client, index=alias_name(),
-                                           query={"query": {"match_all": {}},
-                                                  "_source": ["content_hash"]})}
-        stale_keys = []
-        for key, content in (SearchDocument.objects.filter(removed=False)
-                             .exclude(content_hash="").values_list("key", "content_hash")):
-            if key not in indexed:
-                report.missing_in_engine += 1
-                stale_keys.append(key)
-            elif indexed[key] != content:
-                report.outdated_in_engine += 1
-                stale_keys.append(key)
-        SearchDocument.objects.filter(key__in=stale_keys).update(indexed_hash="")
-        database_keys = set(SearchDocument.objects.values_list("key", flat=True))
-        orphans = [key for key in indexed if key not in database_keys]
-        for target in indices_behind_alias(client):
-            bulk_write(client, target, [], orphans)
-        report.orphaned_in_engine = len(orphans)
-    pushed = push_pending_documents(force=True)
-    report.pushed, report.error = pushed.pushed, pushed.error
-    return report

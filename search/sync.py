@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from search.client import get_client, search_engine_configured
 from search.healing import heal_lost_documents
+from search.index import bulk_write, engine_document, ensure_index
 from search.models import IndexRebuild, RebuildStatus, SearchDocument, SearchTerm
 from search.sources import object_id, registered_sources, source_for_model, source_named
 from search.text import term_string
@@ -261,8 +262,6 @@ def retry_delay(attempts: int) -> timedelta:
 
 def push_pending_documents(*, force: bool = False, refresh: bool = False) -> SyncReport:
     """Send the engine every pending document; on failure schedule a retry."""
-    from search.index import bulk_write, engine_document, ensure_index
-
     report = SyncReport()
     if not search_engine_configured() or (engine_backing_off() and not force):
         return report
@@ -275,19 +274,17 @@ def push_pending_documents(*, force: bool = False, refresh: bool = False) -> Syn
             live_index = ensure_index(client)
             heal_lost_documents(client, live_index)
             rebuild = IndexRebuild.objects.filter(status=RebuildStatus.RUNNING).first()
-            targets = [live_index] + ([rebuild.index_name] if rebuild else [])
             last_pk = 0
             while True:
                 rows = list(due.filter(pk__gt=last_pk).order_by("pk")[:PUSH_CHUNK_SIZE])
                 if not rows:
                     break
                 last_pk = rows[-1].pk
-                upserts = [(row.key, engine_document(row.key, row.fields, row.content_hash))
-                           for row in rows if not row.removed]
-                deletes = [row.key for row in rows if row.removed]
-                failed: set[str] = set()
-                for target in targets:
-                    failed |= set(bulk_write(client, target, upserts, deletes, refresh=refresh))
+                failed = set(write_rows(client, live_index, rows, refresh=refresh))
+                if rebuild is not None:
+                    failed |= set(write_rows(client, rebuild.index_name, [
+                        row for row in rows
+                        if rebuild.has_loaded(row.source, object_id(row.key))], refresh=refresh))
                 record_pushed([row for row in rows if row.key not in failed])
                 record_failed([row for row in rows if row.key in failed],
                               "The search engine refused the document.")
@@ -305,6 +302,14 @@ def push_pending_documents(*, force: bool = False, refresh: bool = False) -> Syn
         return report
     cache.delete(ENGINE_RETRY_AT)
     return report
+
+
+def write_rows(client, index: str, rows: list[SearchDocument], *, refresh: bool) -> list[str]:
+    """Send rows to one index: their documents, or their removal."""
+    upserts = [(row.key, engine_document(row.key, row.fields, row.content_hash))
+               for row in rows if not row.removed]
+    deletes = [row.key for row in rows if row.removed]
+    return bulk_write(client, index, upserts, deletes, refresh=refresh)
 
 
 def record_pushed(rows: list[SearchDocument]) -> None:

@@ -4,7 +4,7 @@ import pytest
 
 from search import service
 from search.models import SearchDocument
-from search.rebuild import reconcile
+from search.reconcile import reconcile
 from search.service import SearchRequest
 from tests.repository.test_demo import load_demo
 

@@ -4,6 +4,8 @@ new index while searches and writes go on."""
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import PageViewRestriction
@@ -140,7 +142,8 @@ def test_rebuild_with_concurrent_searches_and_writes(engine, django_capture_on_c
     rebuild, state = rebuild_index(chunk_size=2, on_chunk=meanwhile)
     assert answered and answered[0] > 0
     assert state.done == rebuild.documents >= 7
-    assert rebuild.status == "succeeded" and rebuild.replayed >= 2
+    assert rebuild.status == "succeeded"
+    assert not pending_for_engine().exists()  # the new live index holds every document
     with get_client() as client:
         assert indices_behind_alias(client) == [rebuild.index_name] != old_index
         assert versioned_indices(client) == [rebuild.index_name]
@@ -149,7 +152,7 @@ def test_rebuild_with_concurrent_searches_and_writes(engine, django_capture_on_c
     assert not {"Bürgerbeteiligung online", "Die digitale Stadt gestalten"} & titles
 
 
-def test_failed_rebuild_leaves_no_orphan_and_keeps_the_old_index(engine, monkeypatch):
+def test_failed_rebuild_keeps_the_live_index_and_resumes_or_starts_fresh(engine, monkeypatch):
     from repository.search_sources import SolutionSource
 
     with get_client() as client:
@@ -158,14 +161,43 @@ def test_failed_rebuild_leaves_no_orphan_and_keeps_the_old_index(engine, monkeyp
     def broken(self, page):
         raise RuntimeError("source broke half-way")
 
-    monkeypatch.setattr(SolutionSource, "document", broken)
-    with pytest.raises(CommandError, match="source broke half-way"):
-        call_command("search_rebuild", "--chunk-size", "1")
+    with monkeypatch.context() as patch:
+        patch.setattr(SolutionSource, "document", broken)
+        with pytest.raises(CommandError, match=r"source broke half-way.*resume"):
+            call_command("search_rebuild", "--chunk-size", "1")
+    failed = IndexRebuild.objects.get()
+    assert failed.status == "failed" and failed.resumable and failed.documents > 0
     with get_client() as client:
-        assert indices_behind_alias(client) == before
-        assert versioned_indices(client) == before
-    assert IndexRebuild.objects.get().status == "failed"
+        assert indices_behind_alias(client) == before  # searches go on from the old one
+        assert set(versioned_indices(client)) == {*before, failed.index_name}
     assert service.search(SearchRequest(query="Kommune")).total > 0
+
+    # Fixed: the next run resumes in the same index, after what was loaded.
+    call_command("search_rebuild", "--chunk-size", "1", stdout=StringIO(), stderr=StringIO())
+    resumed = IndexRebuild.objects.get()
+    assert resumed.pk == failed.pk and resumed.status == "succeeded"
+    with get_client() as client:
+        assert indices_behind_alias(client) == versioned_indices(client) == [failed.index_name]
+    assert not pending_for_engine().exists()
+
+
+def test_a_fresh_rebuild_drops_what_a_failed_one_loaded(engine, monkeypatch):
+    from repository.search_sources import SolutionSource
+
+    def broken(self, page):
+        raise RuntimeError("source broke half-way")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(SolutionSource, "document", broken)
+        with pytest.raises(CommandError):
+            call_command("search_rebuild", "--chunk-size", "1")
+    failed = IndexRebuild.objects.get()
+    call_command("search_rebuild", "--fresh", stdout=StringIO(), stderr=StringIO())
+    failed.refresh_from_db()
+    assert not failed.resumable and failed.error.startswith("Abandoned")
+    fresh = IndexRebuild.objects.exclude(pk=failed.pk).get()
+    with get_client() as client:
+        assert versioned_indices(client) == [fresh.index_name]
 
 
 def test_a_chunk_costs_the_same_queries_whatever_its_size(engine):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search.rebuild import reconcile
+from search.reconcile import reconcile
 
 
 class Command(BaseCommand):
