@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models.signals import post_save
 
-from events.models import EventPage, Registration, RegistrationStatus
+from events.models import EventIndexPage, EventPage, Registration, RegistrationStatus
 from events.registrations import emails
+from events.roles import grant_calendar_to_event_managers
 
 
 def announce_published_event(sender: Any, instance: EventPage, **kwargs: Any) -> None:
@@ -47,3 +49,5 @@ def connect() -> None:
 
     page_published.connect(announce_published_event, sender=EventPage,
                            dispatch_uid="events.announce_published_event")
+    post_save.connect(grant_calendar_to_event_managers, sender=EventIndexPage,
+                      dispatch_uid="events.grant_calendar_to_event_managers")

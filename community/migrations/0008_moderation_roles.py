@@ -1,0 +1,42 @@
+"""Moderators moderate the community, and so do editors: every peer group (community
+permissions treat whoever may change peer groups as a moderator of each), the reported
+posts queue and memberships. Editors also keep the municipalities. Neither role gets
+page rights here (editors have them from home's roles migration, moderators none).
+Idempotent; the groups stay editable; reverse: nothing (see home 0003)."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+MODERATION = ["community.change_peergrouppage", "community.view_report",
+              "community.change_report", "community.view_membership",
+              "community.change_membership", "wagtailadmin.access_admin"]
+ROLES = {
+    "Moderators": MODERATION,
+    "Editors": MODERATION + [f"community.{action}_municipality"
+                             for action in ("add", "change", "delete")],
+}
+
+
+def grant_roles(apps, schema_editor):
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, dotted_names in ROLES.items():
+        group = Group.objects.get_or_create(name=name)[0]
+        for dotted in dotted_names:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(*Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("community", "0007_member_language_and_invitation_notices"),
+        ("wagtailadmin", "0006_formstate"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(grant_roles, migrations.RunPython.noop)]

@@ -1,0 +1,65 @@
+"""Event managers run Start Smart: the event calendar's pages (add, edit, publish, and so
+the registrations, which follow the right to edit an event), expressions of interest,
+newsletter subscriptions, and the images and documents events use. Editors get the
+interest and newsletter lists too. Calendars created later get the event managers'
+page rights when they are created (events.roles).
+Idempotent; the group stays editable; reverse: nothing (see home 0003)."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+EVENT_MANAGERS = "Event managers"
+OFFICE_LISTS = [f"events.{action}_{model}"
+                for model in ("expressionofinterest", "newslettersubscription")
+                for action in ("view", "change")]
+ROLES = {
+    EVENT_MANAGERS: OFFICE_LISTS + ["wagtailadmin.access_admin"],
+    "Editors": OFFICE_LISTS,
+}
+CALENDAR_ACTIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+FILE_ACTIONS = [("wagtailimages", "image", ["add", "choose"]),
+                ("wagtaildocs", "document", ["add", "choose"])]
+
+
+def grant_roles(apps, schema_editor):
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, dotted_names in ROLES.items():
+        group = Group.objects.get_or_create(name=name)[0]
+        for dotted in dotted_names:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(*Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename))
+    managers = Group.objects.get(name=EVENT_MANAGERS)
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    for calendar in apps.get_model("events", "EventIndexPage").objects.all():
+        for permission in Permission.objects.filter(content_type__app_label="wagtailcore",
+                                                    codename__in=CALENDAR_ACTIONS):
+            GroupPagePermission.objects.get_or_create(group=managers, page_id=calendar.pk,
+                                                      permission=permission)
+    collection = apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    for app_label, model, actions in FILE_ACTIONS:
+        for permission in Permission.objects.filter(
+                content_type__app_label=app_label,
+                codename__in=[f"{action}_{model}" for action in actions]):
+            if collection is not None:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=managers, collection=collection, permission=permission)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("events", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailadmin", "0006_formstate"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(grant_roles, migrations.RunPython.noop)]

@@ -1,0 +1,35 @@
+"""Editors manage the repository's snippets: topics and the reuse ledger (adoptions).
+Pages are covered by the editors' page permissions (home's roles migration).
+Idempotent; the group stays editable; reverse: nothing (see home 0003)."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+ROLES = {
+    "Editors": [f"repository.{action}_{model}" for model in ("topic", "adoption")
+                for action in ("add", "change", "delete")],
+}
+
+
+def grant_roles(apps, schema_editor):
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, dotted_names in ROLES.items():
+        group = Group.objects.get_or_create(name=name)[0]
+        for dotted in dotted_names:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(*Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("repository", "0003_solution_downloads"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(grant_roles, migrations.RunPython.noop)]
