@@ -60,6 +60,10 @@ class Plugin:
     ``sitemaps``
         Section name → dotted path of a Django ``Sitemap`` class listed in
         ``/sitemap.xml`` beside the pages; it must list only what anyone may read.
+    ``restore_steps``
+        Dotted paths of ``callable(log: Callable[[str], None]) -> None`` that
+        ``manage.py check_restore`` runs after a restore (such as reindexing); each raises
+        when the instance is not in order.
     """
 
     label: str
@@ -70,6 +74,7 @@ class Plugin:
     demo_loader: str | None
     readiness_checks: Mapping[str, str]
     sitemaps: Mapping[str, str]
+    restore_steps: Sequence[str] = ()
 
     @classmethod
     def from_app_config(cls, config: AppConfig) -> Plugin:
@@ -92,6 +97,7 @@ class Plugin:
             demo_loader=declared("demo_loader", str, None),
             readiness_checks=dict(declared("readiness_checks", Mapping, {})),
             sitemaps=dict(declared("sitemaps", Mapping, {})),
+            restore_steps=tuple(declared("restore_steps", (list, tuple), ())),
         )
 
 
@@ -182,6 +188,11 @@ def readiness_checks() -> list[tuple[str, Callable[[], tuple[bool, str]]]]:
         for plugin in plugins()
         for component, dotted in plugin.readiness_checks.items()
     ]
+
+
+def restore_steps() -> list[tuple[str, Callable[..., Any]]]:
+    return [(plugin.label, import_string(dotted))
+            for plugin in plugins() for dotted in plugin.restore_steps]
 
 
 def search_sources() -> list[Any]:

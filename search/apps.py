@@ -13,6 +13,7 @@ class SearchConfig(AppConfig):
     api_endpoints = {"search": "search.api.SearchAPIViewSet"}
     readiness_checks = {"search": "search.health.search_engine_state"}
     demo_loader = "search.demo.load_demo_content"
+    restore_steps = ["search.reconcile.reindex_after_restore"]
 
     def ready(self) -> None:
         from search import signal_handlers

@@ -8,6 +8,7 @@ offers them any more. Every difference is mended; the report says how many of ea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from elasticsearch import Elasticsearch
@@ -51,6 +52,16 @@ def reconcile(*, engine: bool = True) -> ReconcileReport:
         pushed = push_pending_documents(force=True)
         report.pushed, report.error = pushed.pushed, pushed.error
     return report
+
+
+def reindex_after_restore(log: Callable[[str], None]) -> None:
+    """After a restore: rebuild every document from the restored content and make the
+    engine hold exactly them (a restored database knows nothing of the engine's state)."""
+    report = reconcile()
+    for line in report.lines():
+        log(f"Search index: {line}")
+    if report.error:
+        raise RuntimeError(f"the search engine did not take the documents: {report.error}")
 
 
 def mend_table_keys(report: ReconcileReport) -> set[str]:
