@@ -23,7 +23,10 @@ from django.db import connection
 
 from community.models import Attachment
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Committed rows, so that pg_dump (another connection) sees them; afterwards the database
+# is emptied and the migrations' rows (locales, roles, content types) put back, so that
+# the tests after this one on the same worker find what they expect.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
