@@ -223,4 +223,5 @@ def test_a_chunk_of_events_or_series_costs_the_same_queries_whatever_its_size(
             build_chunk(source, source.queryset().filter(pk__in=[p.pk for p in chunk]))
         costs.append(len(captured))
     # The first chunk also fills caches (the site's root paths).
-    assert costs[1] == costs[2] <= 16
+    # 17: one of them checks that the sync changed none of the rows meanwhile.
+    assert costs[1] == costs[2] <= 17

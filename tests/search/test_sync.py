@@ -220,7 +220,8 @@ def test_a_chunk_costs_the_same_queries_whatever_its_size(engine):
         with CaptureQueriesContext(connection) as captured:
             build_chunk(source, list(chunk))
         costs.append(len(captured))
-    assert costs[0] == costs[1] <= 16
+    # 17: one of them checks that the sync changed none of the rows meanwhile.
+    assert costs[0] == costs[1] <= 17
 
 
 def test_a_slow_engine_holds_publishing_no_longer_than_the_sync_timeout(knowledge, settings):
