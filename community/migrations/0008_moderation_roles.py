@@ -4,8 +4,9 @@ posts queue and memberships. Editors also keep the municipalities. Neither role 
 page rights here (editors have them from home's roles migration, moderators none).
 Idempotent; the groups stay editable; reverse: nothing (see home 0003)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from home.roles import create_missing_permissions
 
 MODERATION = ["community.change_peergrouppage", "community.view_report",
               "community.change_report", "community.view_membership",
@@ -18,10 +19,7 @@ ROLES = {
 
 
 def grant_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_missing_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, dotted_names in ROLES.items():

@@ -5,8 +5,9 @@ interest and newsletter lists too. Calendars created later get the event manager
 page rights when they are created (events.roles).
 Idempotent; the group stays editable; reverse: nothing (see home 0003)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from home.roles import create_missing_permissions
 
 EVENT_MANAGERS = "Event managers"
 OFFICE_LISTS = [f"events.{action}_{model}"
@@ -22,10 +23,7 @@ FILE_ACTIONS = [("wagtailimages", "image", ["add", "choose"]),
 
 
 def grant_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_missing_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, dotted_names in ROLES.items():

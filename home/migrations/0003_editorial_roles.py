@@ -16,8 +16,9 @@ migration never runs this again. Reverse: nothing (the roles are data the office
 have changed since).
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from home.roles import create_missing_permissions
 
 EDITORS, TRANSLATORS, MODERATORS = "Editors", "Translators", "Moderators"
 PAGE_ACTIONS = {
@@ -48,10 +49,7 @@ def permission(apps, dotted):
 
 def grant_roles(apps, schema_editor):
     # Permissions appear after migrate (post_migrate); on a fresh database create them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_missing_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")

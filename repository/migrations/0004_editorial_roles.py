@@ -2,8 +2,9 @@
 Pages are covered by the editors' page permissions (home's roles migration).
 Idempotent; the group stays editable; reverse: nothing (see home 0003)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from home.roles import create_missing_permissions
 
 ROLES = {
     "Editors": [f"repository.{action}_{model}" for model in ("topic", "adoption")
@@ -12,10 +13,7 @@ ROLES = {
 
 
 def grant_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_missing_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, dotted_names in ROLES.items():
