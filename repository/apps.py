@@ -21,3 +21,9 @@ class RepositoryConfig(AppConfig):
         "repository.search_sources.SolutionSource",
         "repository.search_sources.PublicationSource",
     ]
+
+    def ready(self) -> None:
+        # Signal handlers need the models, which are not loaded before ready().
+        from repository import signal_handlers
+
+        signal_handlers.connect()

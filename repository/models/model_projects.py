@@ -128,9 +128,19 @@ class ModelProjectPage(LocalizedChoicesMixin, Page):
         "home.ContactPerson", verbose_name=_("contact people"), blank=True,
     )
     website = models.URLField(_("website"), blank=True)
+    # The project's own group (repository.teams): made with the page, kept if the page
+    # goes, so that deleting a project never deletes people's group memberships silently.
+    # Not unique: aliases and translations (wagtail-localize copies every field) point at
+    # the same team, whose page rights are on the page created first only.
+    team = models.ForeignKey(
+        "auth.Group", verbose_name=_("project team"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="model_projects",
+    )
 
     parent_page_types = ["repository.ModelProjectIndexPage"]
     subpage_types: list[str] = ["repository.SolutionPage"]
+    # A copy or translation is not the project's team's page; it gets no group of its own.
+    exclude_fields_in_copy = ["team"]
 
     content_panels = [
         *Page.content_panels,

@@ -26,7 +26,7 @@ from tests.home.factories import StandardPageFactory, publish
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("Editors", "Moderators", "Translators", "Event managers")
+ROLES = ("Editors", "Moderators", "Translators", "Event managers", "Model-project teams")
 REPORTS = "/admin/snippets/community/report/"
 INTEREST = "/admin/snippets/events/expressionofinterest/"
 
@@ -87,7 +87,8 @@ def test_the_roles_migration_runs_twice_without_doubling_anything():
     for module in ("home.migrations.0003_editorial_roles",
                    "community.migrations.0008_moderation_roles",
                    "repository.migrations.0004_editorial_roles",
-                   "events.migrations.0002_event_manager_role"):
+                   "events.migrations.0002_event_manager_role",
+                   "repository.migrations.0005_project_teams"):
         importlib.import_module(module).grant_roles(global_apps, None)
     after = (GroupPagePermission.objects.count(),
              sum(group.permissions.count() for group in Group.objects.all()))
