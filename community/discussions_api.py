@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, SessionAuthentication
 from rest_framework.request import Request
@@ -33,6 +34,7 @@ from community.models import (
 )
 from community.models.tokens import hash_token
 from community.notifications import notify_new_post
+from home.api import parse_id
 from home.limits import API_TOKEN_ACCOUNT, is_locked_out, lockout_failed, lockout_message
 
 
@@ -58,6 +60,18 @@ class PersonalTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword
+
+
+class PersonalTokenScheme(OpenApiAuthenticationExtension):
+    """How the API schema describes :class:`PersonalTokenAuthentication`."""
+
+    target_class = PersonalTokenAuthentication
+    name = "token"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        return {"type": "apiKey", "in": "header", "name": "Authorization",
+                "description": "A personal API token: `Token sct_…` (created and revoked "
+                               "in the member's account)."}
 
 
 def form_errors(form: Any) -> Response:
@@ -129,9 +143,10 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
         threads = self.visible_threads(request).select_related("author__member_profile")
         group = request.GET.get("group")
         if group:
-            if not group.isdigit():
+            group_id = parse_id(group)
+            if group_id is None:
                 return Response({"message": _("group must be a number.")}, status=400)
-            threads = threads.filter(group_id=int(group))
+            threads = threads.filter(group_id=group_id)
         threads = threads.annotate(post_count=Count("posts")).order_by(
             "-is_pinned", "-last_activity_at")
         page = Paginator(threads, 20).get_page(request.GET.get("page"))
@@ -178,9 +193,9 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
     def create_view(self, request: Request) -> Response:
         if not request.user.is_authenticated:
             raise exceptions.NotAuthenticated
-        group_id = request.data.get("group")
+        group_id = parse_id(request.data.get("group"))
         group = (PeerGroupPage.objects.live().filter(pk=group_id).first()
-                 if str(group_id).isdigit() else None)
+                 if group_id is not None else None)
         if group is None or not permissions.can_see_group(request.user, group):
             return Response({"message": _("There is no such group.")}, status=404)
         if not permissions.can_post(request.user, group):

@@ -10,10 +10,13 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
+from django.urls import URLPattern, URLResolver, path
+from django.urls.resolvers import RoutePattern
 from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.exceptions import APIException
+from rest_framework.metadata import SimpleMetadata
 from rest_framework.request import Request
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -23,7 +26,9 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
+from config.api_schema import schema_urlpatterns
 from config.plugins import api_endpoints
+from home.api import IdConverter  # noqa: F401  (registers the <id:…> converter)
 
 # Wagtail's API writes its error messages in English only and does not mark them for
 # translation. These patterns map the ones a client is most likely to meet onto our
@@ -42,6 +47,10 @@ _KNOWN_ERRORS: list[tuple[re.Pattern[str], Callable[[dict[str, str]], str]]] = [
     (
         re.compile(r"^limit cannot be higher than (?P<limit>\d+)$"),
         lambda v: _("The limit must not be higher than %(limit)s.") % v,
+    ),
+    (
+        re.compile(r"^query parameters must not contain NUL characters$"),
+        lambda v: _("Query parameters must not contain NUL characters."),
     ),
     (re.compile(r"^type doesn't exist$"), lambda v: _("This content type does not exist.")),
     (
@@ -101,6 +110,9 @@ _NUMBER_PARAMETERS = {
 
 def check_query(request: Request) -> None:
     """Refuse, as a 400, the parameter values that Wagtail would turn into a 500."""
+    if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+        # No database takes a NUL in a query (SQLite stops, PostgreSQL refuses).
+        raise BadRequestError("query parameters must not contain NUL characters")
     for name, largest in _NUMBER_PARAMETERS.items():
         raw = request.GET.get(name)
         if raw is not None and not (raw.isascii() and raw.isdigit() and int(raw) <= largest):
@@ -112,9 +124,20 @@ def check_query(request: Request) -> None:
         raise BadRequestError(f"unknown locale {locale[:20]}")
 
 
+class EndpointMetadata(SimpleMetadata):
+    """``OPTIONS``: the endpoint's name, description and media types. DRF's default also
+    describes the serializer's fields, which Wagtail's viewsets build only for a GET
+    (it ends in a 500); the schema at /api/v2/schema/ describes them instead."""
+
+    def determine_actions(self, request: Request, view: Any) -> dict[str, Any]:
+        return {}
+
+
 class LocalizedErrorsMixin:
     """Checked query parameters, and error bodies with a `message` in the request's
     language (Wagtail's original text under `detail`), for every endpoint mounted here."""
+
+    metadata_class = EndpointMetadata
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
@@ -170,11 +193,37 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
 
 
 def _localized(viewset: type) -> type:
-    return type(viewset.__name__, (LocalizedErrorsMixin, viewset), {})
+    return type(viewset.__name__, (LocalizedErrorsMixin, viewset),
+                {"__doc__": viewset.__doc__, "__module__": viewset.__module__})
+
+
+def _bounded_ids(patterns: list) -> list:
+    """The same routes with ``<id:…>`` for every ``<int:…>``: Wagtail's own endpoints
+    (and any plugin's) take ids as ``<int:pk>``, which lets 2^63 reach the database."""
+    bounded = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            pattern.url_patterns[:] = _bounded_ids(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern) and isinstance(pattern.pattern, RoutePattern):
+            route = str(pattern.pattern._route)
+            if "<int:" in route:
+                pattern = path(route.replace("<int:", "<id:"), pattern.callback,
+                               pattern.default_args, pattern.name)
+        bounded.append(pattern)
+    return bounded
+
+
+class PlatformAPIRouter(WagtailAPIRouter):
+    """Wagtail's router with bounded ids on every endpoint, and the schema and its
+    documentation page beside the endpoints."""
+
+    def get_urlpatterns(self) -> list[URLPattern | URLResolver]:
+        patterns = _bounded_ids(super().get_urlpatterns())
+        return [*schema_urlpatterns(), *patterns]
 
 
 def build_router() -> WagtailAPIRouter:
-    router = WagtailAPIRouter("wagtailapi")
+    router = PlatformAPIRouter("wagtailapi")
     router.register_endpoint("pages", _localized(LocalizedPagesAPIViewSet))
     router.register_endpoint("images", _localized(ImagesAPIViewSet))
     router.register_endpoint("documents", _localized(DocumentsAPIViewSet))

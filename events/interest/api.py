@@ -17,7 +17,6 @@ from django.urls import path
 from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,6 +26,7 @@ from community.discussions_api import PersonalTokenAuthentication
 from events.interest import service
 from events.interest.forms import ExpressionOfInterestForm
 from events.models import ExpressionOfInterest
+from home.api import JSONObjectParser
 
 TEXT_FIELDS = ("kind", "new_municipality_name", "federal_state", "contact_name",
                "contact_role", "email", "phone", "starting_situation", "situation_details",
@@ -70,7 +70,7 @@ class InterestAPIViewSet(BaseAPIViewSet):
     model = ExpressionOfInterest
     name = "interest"
     # JSON only: a form-encoded or multipart body answers 415 Unsupported Media Type.
-    parser_classes = [JSONParser]
+    parser_classes = [JSONObjectParser]
     authentication_classes = [PersonalTokenAuthentication, SessionAuthentication]
     permission_classes = [AllowAny]
 
@@ -79,9 +79,7 @@ class InterestAPIViewSet(BaseAPIViewSet):
         return [path("", cls.as_view({"post": "create_view"}), name="listing")]
 
     def create_view(self, request: Request) -> Response:
-        data = request.data  # 415 for another media type, 400 for malformed JSON
-        if not isinstance(data, dict):
-            return invalid({}, _("Send a JSON object with the request's fields."))
+        data = request.data  # 415 for another media type, 400 for anything but an object
         errors = type_errors(data)
         if errors:
             return invalid(errors)

@@ -1,50 +1,32 @@
-"""The programme's headless API.
-
-- ``/api/v2/events/``: live, public events, filtered exactly like the event calendar
-  page (``when=upcoming|past``, ``format``, ``mode``, ``topic``, ``month=YYYY-MM``, each
-  repeatable, through :class:`events.listing.EventFilters`) and by ``locale``; a value
-  outside the allowed ones answers 400 with the allowed values.
-- ``/api/v2/events/<id>/``: one event. Its joining link is shown to the event's
-  confirmed participants only, and never in the listing.
-- ``/api/v2/events/feed.ics``: the filtered calendar as iCalendar, for subscriptions.
-- ``/api/v2/events/<id>/registration/``: the signed-in member's registration: GET it,
-  POST to register (confirmed or on the waiting list), DELETE to cancel.
-- ``/api/v2/event-series/`` with ``<id>/`` and ``<id>/registration/``: series with their
-  sessions; registering for a series registers for every session still open.
-- ``/api/v2/events/schema/``: the OpenAPI description of these endpoints.
-
-Members write with their session (CSRF checked) or a personal API token
-(``Authorization: Token sct_…``), as in the community's API. Dates are ISO 8601 in
-Europe/Berlin with the offset; labels, topics and reasons are in the page's language.
-"""
+"""The programme's endpoints: events, series, the iCalendar feed and the member's
+registrations (see the package's docstring)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.fields import Field
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
-from wagtail.api import APIField
 from wagtail.api.v2.filters import LocaleFilter
-from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError, get_full_url
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from community.discussions_api import PersonalTokenAuthentication
 from events import ical
+from events.api.querysets import prepare_events, prepare_series
+from events.api.serializers import ProgrammePageSerializer, prepared, registration_data
 from events.listing import FEED_LIMIT, EventFilters
 from events.models import (
     ACTIVE_STATES,
@@ -52,7 +34,6 @@ from events.models import (
     EventPage,
     EventSeriesPage,
     Registration,
-    RegistrationStatus,
 )
 from events.registrations.service import (
     Registrant,
@@ -63,27 +44,11 @@ from events.registrations.service import (
     register,
     register_for_series,
 )
-from home.models import ContactPerson
-from repository.models import Topic
 
 # The calendar page's filters (events.listing.EventFilters reads them).
 EVENT_FILTER_PARAMETERS = ("when", "format", "mode", "topic", "month")
 COMMON_PARAMETERS = frozenset({"limit", "offset", "fields", "locale", "site",
                                "rich_text_format", "_"})
-
-
-# -- how values are written ----------------------------------------------------------
-
-def berlin_time(moment: Any) -> str | None:
-    """ISO 8601 with the offset of Berlin time (+01:00 or +02:00), as the office
-    announces its dates."""
-    return timezone.localtime(moment, ical.BERLIN).isoformat() if moment else None
-
-
-def in_page_language(page: Page, text: Callable[[], Any]) -> str:
-    """A label or sentence in the page's own language, whatever the request's."""
-    with translation.override(page.locale.language_code):
-        return str(text())
 
 
 class FormatIsAFilter(DefaultContentNegotiation):
@@ -94,190 +59,6 @@ class FormatIsAFilter(DefaultContentNegotiation):
     # The only setting the negotiation reads.
     settings = SimpleNamespace(URL_FORMAT_OVERRIDE=None)
 
-
-class PreparedField(Field):
-    """A value that :func:`prepare_events` or :func:`prepare_series` worked out for the
-    whole page of results, so that a listing costs the same queries however many items
-    it shows."""
-
-    def __init__(self, key: str, **kwargs: Any):
-        self.key = key
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
-    def get_attribute(self, instance: Any) -> Any:
-        return instance
-
-    def to_representation(self, page: Any) -> Any:
-        return page.api_prepared[self.key]
-
-
-def prepared(name: str) -> APIField:
-    return APIField(name, serializer=PreparedField(name))
-
-
-class EndpointDetailUrlField(Field):
-    """``meta.detail_url`` on this endpoint. Wagtail's router links a page to the first
-    endpoint whose model it derives from, which is /pages/: without the event's fields."""
-
-    def get_attribute(self, instance: Any) -> Any:
-        return instance
-
-    def to_representation(self, page: Page) -> str:
-        request = self.context["request"]
-        url_path = reverse(f"{request.resolver_match.namespace}:detail", args=[page.pk])
-        return get_full_url(request, url_path)
-
-
-class ProgrammePageSerializer(PageSerializer):
-    detail_url = EndpointDetailUrlField(read_only=True)
-
-
-# -- batch work for a page of results -----------------------------------------------
-
-def _translations(model: type, wanted: Iterable[tuple[Any, int]]) -> dict[tuple[Any, int], Any]:
-    """Translations of snippets or pages, keyed (translation key, locale id), in one
-    query."""
-    wanted = set(wanted)
-    if not wanted:
-        return {}
-    found = model.objects.filter(translation_key__in={key for key, _locale in wanted},
-                                 locale_id__in={locale for _key, locale in wanted})
-    return {(obj.translation_key, obj.locale_id): obj for obj in found
-            if (obj.translation_key, obj.locale_id) in wanted}
-
-
-def _localized(objects: Sequence[Any], locale_id: int,
-               translations: dict[tuple[Any, int], Any]) -> list[Any]:
-    # Editors choose topics, speakers and hosts on the German page; translations keep
-    # pointing at the German ones (see repository.models.base.in_locale).
-    return [translations.get((obj.translation_key, locale_id), obj) for obj in objects]
-
-
-def _details(pages: Sequence[Any], request: Request) -> None:
-    """Topics, speakers and host of events or series, in each page's language."""
-    topics = _translations(Topic, ((topic.translation_key, page.locale_id)
-                                   for page in pages for topic in page.topics.all()
-                                   if topic.locale_id != page.locale_id))
-    speakers = _translations(ContactPerson, (
-        (person.translation_key, page.locale_id) for page in pages
-        for person in page.speakers.all() if person.locale_id != page.locale_id))
-    hosts = _translations(Page, ((page.host.translation_key, page.locale_id) for page in pages
-                                 if page.host_id and page.host.locale_id != page.locale_id))
-    for page in pages:
-        host = _localized([page.host], page.locale_id, hosts)[0] if page.host_id else None
-        page.api_prepared.update(
-            format_label=in_page_language(page, page.get_format_display),
-            topics=[topic.api_representation() for topic in
-                    _localized(list(page.topics.all()), page.locale_id, topics)],
-            speakers=[{"id": person.pk, "name": person.name, "role": person.role,
-                       "organisation": person.organisation}
-                      for person in _localized(list(page.speakers.all()), page.locale_id,
-                                               speakers)],
-            # None: the coordination and transfer office hosts.
-            host={"id": host.pk, "title": host.title,
-                  "url": host.get_full_url(request) if host.live else None}
-            if host is not None else None,
-        )
-
-
-def _availability(events: Sequence[EventPage]) -> dict[int, dict[str, Any]]:
-    """What :func:`events.registrations.service.availability` says for each event, for all of
-    them in two queries: places belong to the default language's version."""
-    default = Locale.get_default()
-    foreign = {event.translation_key for event in events if event.locale_id != default.pk}
-    sources = {key: (pk, capacity) for key, pk, capacity in EventPage.objects.filter(
-        translation_key__in=foreign, locale=default).values_list(
-        "translation_key", "pk", "capacity")}
-    source_of = {event.pk: (event.pk, event.capacity) if event.locale_id == default.pk
-                 else sources.get(event.translation_key, (event.pk, event.capacity))
-                 for event in events}
-    counts: dict[tuple[int, str], int] = {
-        (event_id, status): total for event_id, status, total in
-        Registration.objects.filter(
-            event_id__in={pk for pk, _capacity in source_of.values()},
-            status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED])
-        .order_by().values_list("event_id", "status").annotate(total=Count("pk"))}
-    found = {}
-    for event in events:
-        source_pk, capacity = source_of[event.pk]
-        taken = counts.get((source_pk, RegistrationStatus.CONFIRMED), 0)
-        found[event.pk] = {
-            "capacity": capacity, "taken": taken,
-            "places_left": None if capacity is None else max(capacity - taken, 0),
-            "waiting": counts.get((source_pk, RegistrationStatus.WAITLISTED), 0),
-        }
-    return found
-
-
-def _parents(pages: Sequence[Page]) -> dict[str, EventSeriesPage]:
-    paths = {page.path[:-Page.steplen] for page in pages}
-    return {series.path: series for series in
-            EventSeriesPage.objects.live().public().filter(path__in=paths)}
-
-
-def prepare_events(events: Sequence[EventPage], request: Request, *,
-                   detail: bool = False) -> None:
-    """Everything the event fields show, worked out for all events at once."""
-    now = timezone.now()
-    for event in events:
-        event.api_prepared = {}
-    _details(events, request)
-    places = _availability(events)
-    parents = _parents(events)
-    for event in events:
-        series = parents.get(event.path[:-Page.steplen])
-        reason = in_page_language(event, lambda e=event: e.registration_closed_reason(now))
-        event.api_prepared.update(
-            mode_label=in_page_language(event, event.get_mode_display),
-            start=berlin_time(event.start), end=berlin_time(event.end),
-            registration_deadline=berlin_time(event.registration_deadline),
-            capacity=places[event.pk]["capacity"],
-            places_left=places[event.pk]["places_left"],
-            waiting=places[event.pk]["waiting"],
-            registration_open=not reason, closed_reason=reason,
-            by_invitation=not event.registration_open,
-            series={"id": series.pk, "title": series.title} if series else None,
-            joining_link=None,
-        )
-    if detail:
-        for event in events:
-            # The link is for confirmed participants only: not for the waiting list,
-            # nor for an address that has not been confirmed.
-            registration = own_registration(event, request.user)
-            if registration and registration.status == RegistrationStatus.CONFIRMED:
-                event.api_prepared["joining_link"] = event.joining_link or None
-
-
-def prepare_series(series_pages: Sequence[EventSeriesPage], request: Request) -> None:
-    for series in series_pages:
-        series.api_prepared = {}
-    _details(series_pages, request)
-    if not series_pages:
-        return
-    children = Q()
-    for series in series_pages:
-        children |= Q(path__startswith=series.path, depth=series.depth + 1)
-    sessions: dict[str, list[EventPage]] = {}
-    for session in EventPage.objects.live().public().filter(children).order_by("start", "pk"):
-        sessions.setdefault(session.path[:-Page.steplen], []).append(session)
-    for series in series_pages:
-        series.api_prepared["sessions"] = [{
-            "id": session.pk, "title": session.title, "start": berlin_time(session.start),
-            "end": berlin_time(session.end), "is_cancelled": session.is_cancelled,
-        } for session in sessions.get(series.path, [])]
-
-
-# -- registrations -------------------------------------------------------------------
-
-def registration_data(registration: Registration) -> dict[str, Any]:
-    return {
-        "event": registration.event_id,
-        "series": registration.series_id,
-        "status": registration.status,
-        "status_label": str(registration.get_status_display()),
-        "created_at": berlin_time(registration.created_at),
-    }
 
 
 class MemberAPIMixin:
