@@ -9,6 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from search import tasks
 from search.sources import page_key, registered_sources, source_for_model
 from search.sync import mark_objects_stale, mark_stale
 
@@ -79,6 +80,7 @@ def on_restriction_groups_changed(sender: Any, instance: Any, action: str, **kwa
 
 
 def connect() -> None:
+    tasks.connect()
     page_published.connect(on_page_published, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search-page-unpublished")
     post_page_move.connect(on_page_moved_or_renamed, dispatch_uid="search-page-moved")

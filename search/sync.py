@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, Max, Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from search.client import get_client, search_engine_configured
@@ -48,6 +49,13 @@ ENGINE_RETRY_AT = "search:engine-retry-at"
 TERM_FIELDS = ("source", "locale", "topics", "tags", "federal_state", "size_class",
                "funding_phase", "maturity", "publication_kind", "event_format",
                "event_mode", "event_month", "year", "visible_to")
+
+
+# The sync asks for itself to run (after a change commits, or later after a failure)
+# by sending this signal; `search.tasks` answers it by enqueueing its task. The task
+# runs this module, so the task module depends on this one and not the reverse.
+# Argument: `run_after` (an aware datetime, or None for "as soon as possible").
+sync_wanted = Signal()
 
 
 @dataclass
@@ -114,11 +122,9 @@ def mark_objects_stale(model: type, ids: Iterable[Any]) -> int:
 
 def request_sync() -> None:
     """Run the sync once the current transaction commits (at once outside one)."""
-    from search.tasks import sync_search_index
-
     # Several signals of one change each ask; the extra runs find nothing left to do
     # and cost a query or two.
-    transaction.on_commit(sync_search_index.enqueue)
+    transaction.on_commit(lambda: sync_wanted.send(sender=SyncReport, run_after=None))
 
 
 # --- 2. refreshing documents from their sources --------------------------------------
@@ -330,13 +336,8 @@ def record_failed(rows: list[SearchDocument], error: str) -> None:
             last_error=error[:500])
 
 
-def schedule_retry(when) -> None:
-    from django_tasks import default_task_backend
-
-    from search.tasks import sync_search_index
-
-    if default_task_backend.supports_defer:
-        sync_search_index.using(run_after=when).enqueue()
+def schedule_retry(when: datetime) -> None:
+    sync_wanted.send(sender=SyncReport, run_after=when)
 
 
 def sync_search_index_now(*, force: bool = False) -> SyncReport:

@@ -31,8 +31,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from search.models import SearchDocument, SearchTerm
-from search.service import (
+from search.contract import (
     BOOST_FACTOR,
     FACETS_BY_NAME,
     MARK_END,
@@ -45,6 +44,7 @@ from search.service import (
     marked_html,
     source_labels,
 )
+from search.models import SearchDocument, SearchTerm
 from search.text import WORD, expand_synonyms, fold, searchable_text, stem, words
 
 FACET_SIZE = 50

@@ -17,7 +17,7 @@ from elasticsearch.dsl import Q, Search
 
 from search.breaker import EngineSkipped, engine_breaker
 from search.client import shared_client
-from search.service import (
+from search.contract import (
     BOOST_FACTOR,
     FACETS_BY_NAME,
     MARK_END,
