@@ -4,7 +4,8 @@ Reading asks community.permissions like the pages do: a secret group and its thr
 not exist for outsiders (404), a closed group's threads are for members. Members write
 (start threads, reply) with their session (CSRF checked) or a personal API token
 (`Authorization: Token sct_…`, created and revoked in their account); posting is rate
-limited (429). Described in OpenAPI at /api/v2/threads/schema/.
+limited (429). Bodies and answers are described by the serializers in
+community/api_schema.py, which /api/v2/schema/ is generated from.
 """
 
 from __future__ import annotations
@@ -24,6 +25,19 @@ from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from community import permissions
+from community.api_schema import (
+    THREADS_PER_PAGE,
+    PageQuerySerializer,
+    PostBodySerializer,
+    ThreadBodySerializer,
+    ThreadQuerySerializer,
+    create_thread_schema,
+    invalid,
+    peer_groups_schema,
+    reply_schema,
+    thread_schema,
+    threads_schema,
+)
 from community.discussions import POSTS_PER_PAGE, attach_files, author_name, posting_allowed
 from community.forms import PostForm, ThreadForm
 from community.models import (
@@ -34,7 +48,6 @@ from community.models import (
 )
 from community.models.tokens import hash_token
 from community.notifications import notify_new_post
-from home.api import parse_id
 from home.limits import API_TOKEN_ACCOUNT, is_locked_out, lockout_failed, lockout_message
 
 
@@ -101,6 +114,7 @@ class PeerGroupsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
 
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
+    @peer_groups_schema
     def listing_view(self, request: Request) -> Response:
         groups = permissions.seeable_groups(request.user)
         readable = set(permissions.readable_groups(request.user).values_list("pk", flat=True))
@@ -127,7 +141,6 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
                  name="listing"),
             path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
             path("<int:pk>/posts/", cls.as_view({"post": "reply_view"}), name="reply"),
-            path("schema/", cls.as_view({"get": "schema_view"}), name="schema"),
         ]
 
     def visible_threads(self, request: Request) -> QuerySet[Thread]:
@@ -139,17 +152,17 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
             threads = threads.filter(Q(is_hidden=False) | Q(group__in=moderated))
         return threads
 
+    @threads_schema
     def listing_view(self, request: Request) -> Response:
+        query = ThreadQuerySerializer(data=request.GET)
+        if not query.is_valid():
+            return invalid(query)
         threads = self.visible_threads(request).select_related("author__member_profile")
-        group = request.GET.get("group")
-        if group:
-            group_id = parse_id(group)
-            if group_id is None:
-                return Response({"message": _("group must be a number.")}, status=400)
-            threads = threads.filter(group_id=group_id)
+        if "group" in query.validated_data:
+            threads = threads.filter(group_id=query.validated_data["group"])
         threads = threads.annotate(post_count=Count("posts")).order_by(
             "-is_pinned", "-last_activity_at")
-        page = Paginator(threads, 20).get_page(request.GET.get("page"))
+        page = Paginator(threads, THREADS_PER_PAGE).get_page(query.validated_data.get("page"))
         return Response({"meta": {"total_count": page.paginator.count, "page": page.number,
                                   "pages": page.paginator.num_pages},
                          "items": [self.thread_data(thread) for thread in page]})
@@ -167,14 +180,18 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
                 "size": attachment.size,
                 "url": request.build_absolute_uri(attachment.get_absolute_url())}
 
+    @thread_schema
     def detail_view(self, request: Request, pk: int) -> Response:
+        query = PageQuerySerializer(data=request.GET)
+        if not query.is_valid():
+            return invalid(query)
         thread = self.visible_threads(request).filter(pk=pk).first()
         if thread is None:
             return Response({"message": _("Not found.")}, status=404)
         may_moderate = permissions.can_moderate(request.user, thread.group)
         posts = (thread.posts.select_related("author__member_profile")
                  .prefetch_related("attachments").order_by("created_at"))
-        page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(posts, POSTS_PER_PAGE).get_page(query.validated_data.get("page"))
         return Response({
             **self.thread_data(thread),
             "meta": {"total_count": page.paginator.count, "page": page.number,
@@ -190,19 +207,21 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
             } for post in page],
         })
 
+    @create_thread_schema
     def create_view(self, request: Request) -> Response:
         if not request.user.is_authenticated:
             raise exceptions.NotAuthenticated
-        group_id = parse_id(request.data.get("group"))
-        group = (PeerGroupPage.objects.live().filter(pk=group_id).first()
-                 if group_id is not None else None)
+        body = ThreadBodySerializer(data=request.data)
+        if not body.is_valid():
+            return invalid(body, _("The post could not be saved."))
+        group = PeerGroupPage.objects.live().filter(pk=body.validated_data["group"]).first()
         if group is None or not permissions.can_see_group(request.user, group):
             return Response({"message": _("There is no such group.")}, status=404)
         if not permissions.can_post(request.user, group):
             return Response({"message": _("Only members of this group start threads.")},
                             status=403)
-        form = ThreadForm({"title": request.data.get("title", ""),
-                           "body": request.data.get("body", "")}, request.FILES)
+        form = ThreadForm({"title": body.validated_data["title"],
+                           "body": body.validated_data["body"]}, request.FILES)
         if not form.is_valid():
             return form_errors(form)
         if not posting_allowed(request):
@@ -217,9 +236,13 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
             notify_new_post(post)
         return Response(self.thread_data(thread), status=201)
 
+    @reply_schema
     def reply_view(self, request: Request, pk: int) -> Response:
         if not request.user.is_authenticated:
             raise exceptions.NotAuthenticated
+        body = PostBodySerializer(data=request.data)
+        if not body.is_valid():
+            return invalid(body, _("The post could not be saved."))
         thread = self.visible_threads(request).filter(pk=pk).first()
         if thread is None:
             return Response({"message": _("Not found.")}, status=404)
@@ -227,7 +250,7 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
             message = (_("This thread is locked: no new replies.") if thread.is_locked
                        else _("Only members of this group reply."))
             return Response({"message": message}, status=403)
-        form = PostForm({"body": request.data.get("body", "")}, request.FILES)
+        form = PostForm({"body": body.validated_data["body"]}, request.FILES)
         if not form.is_valid():
             return form_errors(form)
         if not posting_allowed(request):
@@ -242,8 +265,3 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
         return Response({"id": post.pk, "body_html": post.body_html,
                          "attachments": [self.attachment_data(request, attachment)
                                          for attachment in stored]}, status=201)
-
-    def schema_view(self, request: Request) -> Response:
-        from community.openapi import openapi_document
-
-        return Response(openapi_document(request.build_absolute_uri("/api/v2/")))

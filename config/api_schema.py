@@ -58,7 +58,8 @@ _PARAMETER_SCHEMAS: dict[str, dict[str, Any]] = {
     "translation_of": _PAGE_ID,
     "id": _PAGE_ID,
     "search_operator": {"type": "string", "enum": ["and", "or"]},
-    "html_path": {"type": "string", "pattern": "^/[a-z]{2}/"},
+    "rich_text_format": {"type": "string", "enum": ["html", "markdown", "db_html",
+                                                     "db_markdown"]},
 }
 _DESCRIPTIONS = {
     "fields": "Comma-separated fields to add (or `-name` to leave out; `*` for all).",
@@ -75,8 +76,11 @@ _UNLISTED = {"format", "_"}
 def _parameter_schema(name: str) -> dict[str, Any]:
     if name == "limit":
         return {"type": "integer", "minimum": 0, "maximum": settings.WAGTAILAPI_LIMIT_MAX}
+    languages = [code for code, _name in settings.LANGUAGES]
     if name == "locale":
-        return {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]}
+        return {"type": "string", "enum": languages}
+    if name == "html_path":
+        return {"type": "string", "pattern": f"^/({'|'.join(languages)})/"}
     return _PARAMETER_SCHEMAS.get(name, {"type": "string"})
 
 
@@ -97,10 +101,21 @@ class PlatformAutoSchema(AutoSchema):
         return isinstance(self.view, _wagtail_viewsets()[1])
 
     def _wagtail_action(self) -> str | None:
-        if self._is_wagtail():
-            action = getattr(self.view, "action", None)
-            if action in {"listing_view", "detail_view", "find_view"}:
-                return action
+        """Which of Wagtail's own actions this operation is, where the viewset takes
+        Wagtail's parameters: its own action, or one that declares
+        ``known_query_parameters`` of its own (as the events endpoint does)."""
+        if not self._is_wagtail():
+            return None
+        action = getattr(self.view, "action", None)
+        if action not in {"listing_view", "detail_view", "find_view"}:
+            return None
+        base, pages = _wagtail_viewsets()
+        method = getattr(type(self.view), action)
+        if method in (getattr(base, action), getattr(pages, action)):
+            return action
+        declared = type(self.view).known_query_parameters
+        if declared not in (base.known_query_parameters, pages.known_query_parameters):
+            return action
         return None
 
     def _get_serializer(self) -> Any:
@@ -157,12 +172,13 @@ class PlatformAutoSchema(AutoSchema):
         if action is None or (explicit is not None and not self._is_default(explicit)):
             return explicit
         if action == "listing_view":
+            # 404: pages under ?site= that is no site.
             ok = {"type": "object", "required": ["meta", "items"], "properties": {
                 "meta": {"type": "object", "required": ["total_count"], "properties": {
                     "total_count": {"type": "integer", "minimum": 0}}},
                 "items": {"type": "array", "items": ITEM},
             }}
-            return {200: ok, 400: ERROR}
+            return {200: ok, 400: ERROR, 404: ERROR}
         if action == "find_view":
             return {302: None, 400: ERROR, 404: ERROR}
         return {200: ITEM, 404: ERROR}
@@ -173,6 +189,10 @@ class PlatformAutoSchema(AutoSchema):
 
     def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
         bodies = super()._get_response_bodies(direction)
+        if self._is_wagtail() and "400" not in bodies:
+            # config.api checks every endpoint's query (NUL, numbers, locale) first.
+            bodies["400"] = {"description": "A query parameter is not understood.",
+                             "content": {"application/json": {"schema": ERROR}}}
         if self._wagtail_action() == "find_view" and "302" in bodies:
             bodies["302"] = {"description": "Redirect to the found item's detail URL.",
                              "headers": {"Location": {"schema": {"type": "string"}}}}

@@ -1,23 +1,37 @@
-"""iCalendar (RFC 5545) for events: the subscribable feed of a filtered calendar and the
-file attached to every registration e-mail.
+"""iCalendar (RFC 5545) for events, written with the ``icalendar`` library: the
+subscribable feed of a filtered calendar, the file of one event and the file attached
+to every registration e-mail.
 
 Times are written in Europe/Berlin with its VTIMEZONE, so that a calendar shows the
 local time the office announced, also across the change to summer time. An event keeps
-one UID in every language and every file; its SEQUENCE grows whenever participants
-are told of a change, so calendar clients replace the entry instead of adding one.
+one UID in every language and every file, so a calendar holds each event once: a feed
+of several languages carries each event in one of them. Its SEQUENCE grows whenever
+participants are told of a change, and a cancellation is one step further still, so
+calendar clients replace or remove the entry instead of ignoring the message.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import parseaddr
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.text import normalize_newlines
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vDuration,
+    vText,
+)
 
 if TYPE_CHECKING:
     from events.models import EventPage
@@ -25,143 +39,141 @@ if TYPE_CHECKING:
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODUCT_ID = "-//Smart Cities knowledge platform//Start Smart//DE"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
-
-# Central European Time with the EU rule for summer time (last Sunday of March and of
-# October), as every calendar client expects it for TZID=Europe/Berlin.
-BERLIN_TIMEZONE = [
-    "BEGIN:VTIMEZONE",
-    "TZID:Europe/Berlin",
-    "X-LIC-LOCATION:Europe/Berlin",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0200",
-    "TZNAME:CEST",
-    "DTSTART:19700329T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0200",
-    "TZOFFSETTO:+0100",
-    "TZNAME:CET",
-    "DTSTART:19701025T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-]
+# How often a subscribed calendar should fetch the feed again.
+REFRESH = timedelta(hours=6)
 
 
-def escape_text(value: str) -> str:
-    """A TEXT value: backslash, semicolon and comma escaped, line breaks as \\n."""
-    value = normalize_newlines(value or "")
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
+def berlin_timezone() -> Timezone:
+    """Central European Time with the EU rule for summer time (last Sunday of March and
+    of October), as every calendar client expects it for TZID=Europe/Berlin. The
+    library's own ``Timezone.from_tzid`` lists every change up to 2038 instead."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/Berlin")
+    zone.add("x-lic-location", "Europe/Berlin")
+    for part, name, offsets, start, month in (
+            (TimezoneDaylight(), "CEST", (1, 2), datetime(1970, 3, 29, 2), 3),
+            (TimezoneStandard(), "CET", (2, 1), datetime(1970, 10, 25, 3), 10)):
+        part.add("tzoffsetfrom", timedelta(hours=offsets[0]))
+        part.add("tzoffsetto", timedelta(hours=offsets[1]))
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
+        zone.add_component(part)
+    return zone
 
 
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets without splitting a UTF-8 character."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    parts: list[str] = []
-    current = b""
-    limit = 75
-    for char in line:
-        octets = char.encode("utf-8")
-        if len(current) + len(octets) > limit:
-            parts.append(current.decode("utf-8"))
-            current = b""
-            limit = 74  # continuation lines start with one space
-        current += octets
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
+def default_base_url() -> str:
+    """Where the platform is served when no request says so (e-mails, sent from a
+    task): the configured base URL (``WAGTAILADMIN_BASE_URL``)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def local_time(moment: datetime) -> str:
-    return moment.astimezone(BERLIN).strftime("%Y%m%dT%H%M%S")
+def request_base_url(request: HttpRequest) -> str:
+    """The scheme, host and port the request came in on."""
+    return request.build_absolute_uri("/").rstrip("/")
 
 
-def utc_time(moment: datetime) -> str:
-    return moment.astimezone(ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%SZ")
-
-
-def absolute_url(path: str) -> str:
+def absolute_url(path: str, base_url: str | None = None) -> str:
     if path.startswith(("http://", "https://")):
         return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return (base_url or default_base_url()).rstrip("/") + path
 
 
-def organiser_address() -> str:
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "noreply@localhost"
+def organiser() -> vCalAddress:
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = vCalAddress(f"mailto:{address or 'noreply@localhost'}")
+    organizer.params["CN"] = vText(name or "Start Smart")
+    return organizer
 
 
-def organiser_name() -> str:
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[0] or "Start Smart"
-
-
-def escape_parameter(value: str) -> str:
-    """A parameter value: quoted, without the characters RFC 5545 forbids there."""
-    return '"' + value.replace('"', "").replace("\n", " ") + '"'
-
-
-def event_uid(event: EventPage) -> str:
-    host = settings.WAGTAILADMIN_BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":")[0]
+def event_uid(event: EventPage, base_url: str | None = None) -> str:
+    host = urlsplit(base_url or default_base_url()).hostname
     return f"event-{event.translation_key}@{host or 'localhost'}"
 
 
-def event_lines(event: EventPage, *, private: bool = False,
-                cancelled: bool | None = None) -> list[str]:
-    """One VEVENT. ``private`` adds the joining link, which only participants get."""
-    is_cancelled = event.is_cancelled if cancelled is None else cancelled
-    url = absolute_url(event.url or "")
-    description = [event.summary.strip()]
+def one_per_event(events: Iterable[EventPage], language: str | None) -> list[EventPage]:
+    """Each event once (RFC 5545: one UID per calendar), in ``language`` where it has a
+    version in it, else in the first language met."""
+    from wagtail.models import Locale
+
+    wanted = Locale.objects.filter(language_code=language).values_list(
+        "pk", flat=True).first() if language else None
+    chosen: dict[object, EventPage] = {}
+    for event in events:
+        known = chosen.get(event.translation_key)
+        if known is None or (known.locale_id != wanted and event.locale_id == wanted):
+            chosen[event.translation_key] = event
+    return list(chosen.values())
+
+
+def _description(event: EventPage, url: str, private: bool) -> str:
+    parts = [(event.summary or "").strip()]
     if event.is_cancelled and event.cancellation_note:
-        description.append(event.cancellation_note.strip())
+        parts.append(event.cancellation_note.strip())
     if private and event.joining_link:
-        description.append(event.joining_link)
-    description.append(url)
+        parts.append(event.joining_link)
+    parts.append(url)
+    return "\n".join(part for part in parts if part)
+
+
+def vevent(event: EventPage, *, private: bool = False, cancel: bool = False,
+           attendee: str | None = None, base_url: str | None = None) -> Event:
+    """One VEVENT. ``private`` adds the joining link, which only participants get;
+    ``cancel`` removes the event from the attendee's calendar."""
+    url = absolute_url(event.url or "", base_url)
+    entry = Event()
+    entry.add("uid", event_uid(event, base_url))
+    entry.add("dtstamp", timezone.now())
+    entry.add("dtstart", timezone.localtime(event.start, BERLIN))
+    entry.add("dtend", timezone.localtime(event.end, BERLIN))
+    entry.add("summary", event.title)
+    entry.add("description", _description(event, url, private))
+    entry.add("categories", [str(event.get_format_display())])
+    entry.add("url", url)
+    entry.add("sequence", event.calendar_sequence + (1 if cancel else 0))
+    entry.add("organizer", organiser())
+    entry.add("status", "CANCELLED" if cancel or event.is_cancelled else "CONFIRMED")
+    if attendee:
+        person = vCalAddress(f"mailto:{attendee}")
+        person.params["ROLE"] = vText("REQ-PARTICIPANT")
+        person.params["PARTSTAT"] = vText("DECLINED" if cancel else "ACCEPTED")
+        entry.add("attendee", person)
     location = event.place
     if private and event.joining_link and event.mode != "on-site":
         location = f"{event.place} – {event.joining_link}" if event.place else event.joining_link
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{event_uid(event)}",
-        f"DTSTAMP:{utc_time(timezone.now())}",
-        f"DTSTART;TZID=Europe/Berlin:{local_time(event.start)}",
-        f"DTEND;TZID=Europe/Berlin:{local_time(event.end)}",
-        f"SUMMARY:{escape_text(event.title)}",
-        f"DESCRIPTION:{escape_text(chr(10).join(part for part in description if part))}",
-        f"CATEGORIES:{escape_text(str(event.get_format_display()))}",
-        f"URL:{url}",
-        f"SEQUENCE:{event.calendar_sequence}",
-        f"ORGANIZER;CN={escape_parameter(organiser_name())}:mailto:{organiser_address()}",
-        f"STATUS:{'CANCELLED' if is_cancelled else 'CONFIRMED'}",
-    ]
     if location:
-        lines.append(f"LOCATION:{escape_text(location)}")
+        entry.add("location", location)
     if event.last_published_at:
-        lines.append(f"LAST-MODIFIED:{utc_time(event.last_published_at)}")
-    lines.append("END:VEVENT")
-    return lines
+        entry.add("last-modified", event.last_published_at)
+    return entry
 
 
 def calendar(events: Iterable[EventPage], *, name: str = "", method: str = "PUBLISH",
-             private: bool = False) -> str:
-    """A whole VCALENDAR, lines folded and ended with CRLF as RFC 5545 asks."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODUCT_ID}",
-        "CALSCALE:GREGORIAN",
-        f"METHOD:{method}",
-    ]
+             private: bool = False, attendee: str | None = None,
+             base_url: str | None = None, language: str | None = None) -> bytes:
+    """A whole VCALENDAR (CRLF line ends and folding done by the library)."""
+    cal = Calendar()
+    cal.add("prodid", PRODUCT_ID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", method)
     if name:
-        lines += [f"X-WR-CALNAME:{escape_text(name)}", f"NAME:{escape_text(name)}"]
-    lines += ["X-WR-TIMEZONE:Europe/Berlin", "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
-              "X-PUBLISHED-TTL:PT6H", *BERLIN_TIMEZONE]
-    for event in events:
-        lines += event_lines(event, private=private,
-                             cancelled=True if method == "CANCEL" else None)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        cal.add("name", name)
+        cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Berlin")
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
+    cal.add_component(berlin_timezone())
+    for event in one_per_event(events, language):
+        cal.add_component(vevent(event, private=private, cancel=method == "CANCEL",
+                                 attendee=attendee, base_url=base_url))
+    return cal.to_ical()
 
 
+def attachment(events: Iterable[EventPage], *, filename: str, method: str = "PUBLISH",
+               private: bool = False, attendee: str | None = None) -> tuple[str, str, str]:
+    """The calendar as an e-mail attachment ``(filename, text, MIME type)``. The type
+    carries the METHOD as calendar clients look for it (RFC 6047); Django adds the one
+    charset parameter itself."""
+    body = calendar(events, method=method, private=private, attendee=attendee)
+    return filename, body.decode("utf-8"), f"text/calendar; method={method}"

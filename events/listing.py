@@ -135,7 +135,9 @@ def feed_response(listing: EventListing, request: HttpRequest) -> HttpResponse:
                             % {"problems": problems}, status=400,
                             content_type="text/plain; charset=utf-8")
     events = list(filters.results[:FEED_LIMIT])
-    body = ical.calendar(events, name=listing.page.title)
+    body = ical.calendar(events, name=listing.page.title,
+                         language=listing.page.locale.language_code,
+                         base_url=ical.request_base_url(request))
     response = HttpResponse(body, content_type=ical.CONTENT_TYPE)
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     response["Cache-Control"] = "public, max-age=900"

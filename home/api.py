@@ -12,6 +12,7 @@ from typing import Any
 
 from django.urls import register_converter
 from django.utils.translation import gettext as _
+from rest_framework import serializers
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
@@ -119,3 +120,57 @@ def _finite_float(text: str) -> float:
     if number in (float("inf"), float("-inf")):
         raise ValueError(text)
     return number
+
+
+class ErrorSerializer(serializers.Serializer):
+    """What every API error answers (4xx and 5xx): a sentence in the request's language,
+    and for invalid input the messages per field or parameter."""
+
+    message = serializers.CharField(help_text="What is wrong, in the request's language.")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), required=False,
+        help_text="Field or parameter → messages (or the values it allows).")
+
+
+class JSONTypeMixin:
+    """A serializer field that takes, from a JSON body, only its own JSON type: DRF turns
+    ``5`` into ``"5"``, ``"yes"`` into ``True`` and ``"7"`` into ``7``, which the schema
+    does not promise. Form-encoded bodies (plain text throughout) are read as before."""
+
+    json_types: tuple[type, ...] = ()
+
+    def to_internal_value(self, data: Any) -> Any:
+        if type(getattr(self.root, "initial_data", None)) is dict and (
+                isinstance(data, bool) != (bool in self.json_types)
+                or not isinstance(data, self.json_types)):
+            self.refuse(data)
+        return super().to_internal_value(data)
+
+    def refuse(self, data: Any) -> None:
+        if "invalid" in self.error_messages:
+            self.fail("invalid")
+        self.fail("invalid_choice", input=str(data)[:40])
+
+
+class StrictCharField(JSONTypeMixin, serializers.CharField):
+    json_types = (str,)
+
+
+class StrictIntegerField(JSONTypeMixin, serializers.IntegerField):
+    """An integer; as text (query strings, forms) in ASCII digits only: ``int()`` also
+    reads ``"٣"`` as 3."""
+
+    json_types = (int,)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and not (data.isascii() and data.lstrip("-").isdigit()):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(JSONTypeMixin, serializers.BooleanField):
+    json_types = (bool,)
+
+
+class StrictChoiceField(JSONTypeMixin, serializers.ChoiceField):
+    json_types = (str,)

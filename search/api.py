@@ -1,6 +1,5 @@
-"""/api/v2/search/: the search page's parameters and answer as JSON, type-ahead at
-/api/v2/search/suggest/, and the endpoints' OpenAPI description at
-/api/v2/search/schema/."""
+"""/api/v2/search/: the search page's parameters and answer as JSON, and type-ahead at
+/api/v2/search/suggest/. Both are described in /api/v2/schema/ (search/api_schema.py)."""
 
 from __future__ import annotations
 
@@ -14,8 +13,8 @@ from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from search import service
+from search.api_schema import MAX_PAGE, search_schema, suggest_schema
 from search.models import SearchDocument
-from search.openapi import openapi_document
 from search.service import SearchInputError, SearchUnavailable
 
 
@@ -55,6 +54,26 @@ def serialize_results(results: service.SearchResults) -> dict[str, Any]:
     }
 
 
+def _whole(raw: str) -> bool:
+    # str.isdigit() alone also takes "²", which int() then refuses.
+    return raw.isascii() and raw.isdigit()
+
+
+def number_problem(request: Request) -> str | None:
+    """What is wrong with the numbers among the parameters, as the schema states them:
+    ``page`` and ``page_size`` within their range, numeric facets in digits."""
+    for name, largest in (("page", MAX_PAGE), ("page_size", service.MAX_PAGE_SIZE)):
+        raw = request.GET.get(name)
+        if raw and not (_whole(raw) and 1 <= int(raw) <= largest):
+            return _("“%(name)s” must be a whole number from 1 to %(max)s.") % {
+                "name": name, "max": largest}
+    for facet in service.FACETS:
+        if facet.numeric and not all(_whole(value.strip()) for value in
+                                     request.GET.getlist(facet.name) if value.strip()):
+            return _("“%(name)s” must be a whole number of 1 or more.") % {"name": facet.name}
+    return None
+
+
 class SearchAPIViewSet(BaseAPIViewSet):
     model = SearchDocument
     name = "search"
@@ -64,14 +83,17 @@ class SearchAPIViewSet(BaseAPIViewSet):
         return [
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
             path("suggest/", cls.as_view({"get": "suggest_view"}), name="suggest"),
-            path("schema/", cls.as_view({"get": "schema_view"}), name="schema"),
         ]
 
     @staticmethod
     def language(request: Request) -> str:
         return request.GET.get("locale") or (get_language() or "de")[:2]
 
+    @search_schema
     def listing_view(self, request: Request) -> Response:
+        problem = number_problem(request)
+        if problem:
+            return Response({"message": problem}, status=400)
         try:
             search_request = service.parse_request(request.GET, user=request.user,
                                                    language=self.language(request))
@@ -82,11 +104,16 @@ class SearchAPIViewSet(BaseAPIViewSet):
             return Response({"message": _("Search is temporarily unavailable.")}, status=503)
         return Response(serialize_results(results))
 
+    @suggest_schema
     def suggest_view(self, request: Request) -> Response:
         unknown = set(request.GET) - {"q", "locale", "format"}
         if unknown:
             return Response({"message": _("Unknown query parameter: %(names)s.")
                              % {"names": ", ".join(sorted(unknown))[:100]}}, status=400)
+        if len(request.GET.get("q", "")) > service.MAX_QUERY_LENGTH:
+            return Response({"message": _("The search text is too long: at most %(max)s "
+                                          "characters.") % {"max": service.MAX_QUERY_LENGTH}},
+                            status=400)
         language = self.language(request)
         if language not in service.LANGUAGES:
             return Response({"message": _("Unknown language “%(value)s”; use one of: "
@@ -99,6 +126,3 @@ class SearchAPIViewSet(BaseAPIViewSet):
             return Response({"message": _("Search is temporarily unavailable.")}, status=503)
         return Response({"items": [{"title": item.title, "url": item.url, "type": item.source,
                                     "type_label": item.source_label} for item in found]})
-
-    def schema_view(self, request: Request) -> Response:
-        return Response(openapi_document(request.build_absolute_uri("/api/v2/search/")))

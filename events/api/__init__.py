@@ -11,7 +11,6 @@
   POST to register (confirmed or on the waiting list), DELETE to cancel.
 - ``/api/v2/event-series/`` with ``<id>/`` and ``<id>/registration/``: series with their
   sessions; registering for a series registers for every session still open.
-- ``/api/v2/events/schema/``: the OpenAPI description of these endpoints.
 
 Members write with their session (CSRF checked) or a personal API token
 (``Authorization: Token sct_…``), as in the community's API. Dates are ISO 8601 in

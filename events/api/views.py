@@ -25,6 +25,7 @@ from wagtail.models import Locale
 
 from community.discussions_api import PersonalTokenAuthentication
 from events import ical
+from events.api import schema
 from events.api.querysets import prepare_events, prepare_series
 from events.api.serializers import ProgrammePageSerializer, prepared, registration_data
 from events.listing import FEED_LIMIT, EventFilters
@@ -122,7 +123,6 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
         return [
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
             path("feed.ics", cls.as_view({"get": "feed_view"}), name="feed"),
-            path("schema/", cls.as_view({"get": "schema_view"}), name="schema"),
             path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
             path("<int:pk>/registration/", cls.as_view({
                 "get": "registration_view", "post": "register_view",
@@ -158,6 +158,7 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
             "errors": {param: list(allowed) for param, allowed in filters.errors.items()},
         }, status=400)
 
+    @schema.events_listing
     def listing_view(self, request: Request) -> Response:
         filters = self.event_filters()
         if filters.errors:
@@ -167,6 +168,7 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
         serializer = self.get_serializer(events, many=True)
         return self.get_paginated_response(serializer.data)
 
+    @schema.event_detail
     def detail_view(self, request: Request, pk: int) -> Response:
         event = self.get_object()
         prepare_events([event], request, detail=True)
@@ -175,6 +177,7 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
             response["Cache-Control"] = "private, no-store"
         return response
 
+    @schema.events_feed
     def feed_view(self, request: Request) -> HttpResponse | Response:
         filters = self.event_filters(feed=True)
         if filters.errors:
@@ -185,16 +188,12 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
         with translation.override(language):
             name = calendar_page.title if calendar_page else _("Events")
         # Never private: a subscribed feed carries no joining link.
-        body = ical.calendar(list(filters.results[:FEED_LIMIT]), name=name)
+        body = ical.calendar(list(filters.results[:FEED_LIMIT]), name=name, language=language,
+                             base_url=ical.request_base_url(request))
         response = HttpResponse(body, content_type=ical.CONTENT_TYPE)
         response["Content-Disposition"] = 'inline; filename="events.ics"'
         response["Cache-Control"] = "public, max-age=900"
         return response
-
-    def schema_view(self, request: Request) -> Response:
-        from events.openapi import openapi_document
-
-        return Response(openapi_document(request.build_absolute_uri("/api/v2/")))
 
     # -- the member's registration ---------------------------------------------------
 
@@ -202,6 +201,7 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
     def live_event(pk: int) -> EventPage | None:
         return EventPage.objects.live().public().filter(pk=pk).first()
 
+    @schema.registration_get
     def registration_view(self, request: Request, pk: int) -> Response:
         user = self.signed_in(request)
         event = self.live_event(pk)
@@ -212,6 +212,7 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
             return self.not_found(_("You are not registered for this event."))
         return Response(registration_data(registration))
 
+    @schema.registration_post
     def register_view(self, request: Request, pk: int) -> Response:
         user = self.signed_in(request)
         event = self.live_event(pk)
@@ -223,6 +224,7 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
             return Response({"message": str(error)}, status=400)
         return Response(registration_data(registration), status=201)
 
+    @schema.registration_delete
     def cancel_view(self, request: Request, pk: int) -> Response:
         user = self.signed_in(request)
         event = self.live_event(pk)
@@ -272,12 +274,14 @@ class EventSeriesAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
                 .select_related("locale", "host__locale")
                 .prefetch_related("topics", "speakers").order_by("title", "pk"))
 
+    @schema.series_listing
     def listing_view(self, request: Request) -> Response:
         self.check_query_parameters(self.get_queryset())
         series_pages = list(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
         prepare_series(series_pages, request)
         return self.get_paginated_response(self.get_serializer(series_pages, many=True).data)
 
+    @schema.series_detail
     def detail_view(self, request: Request, pk: int) -> Response:
         series = self.get_object()
         prepare_series([series], request)
@@ -296,6 +300,7 @@ class EventSeriesAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
                                             status__in=ACTIVE_STATES)
                 .order_by("event__start"))
 
+    @schema.series_registration_get
     def registration_view(self, request: Request, pk: int) -> Response:
         user = self.signed_in(request)
         series = self.live_series(pk)
@@ -307,6 +312,7 @@ class EventSeriesAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
         return Response({"series": series.pk,
                          "registrations": [registration_data(r) for r in registrations]})
 
+    @schema.series_registration_post
     def register_view(self, request: Request, pk: int) -> Response:
         user = self.signed_in(request)
         series = self.live_series(pk)
@@ -319,6 +325,7 @@ class EventSeriesAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
         return Response({"series": series.pk,
                          "registrations": [registration_data(r) for r in made]}, status=201)
 
+    @schema.series_registration_delete
     def cancel_view(self, request: Request, pk: int) -> Response:
         """Cancel every registration for the series' sessions still ahead."""
         user = self.signed_in(request)

@@ -51,10 +51,13 @@ def cancellation_url(registration: Registration) -> str:
 
 
 def _calendar_file(events: Sequence[EventPage], *, method: str = "PUBLISH",
-                   private: bool = False) -> tuple[str, str, str]:
-    """``private`` adds the joining link: only for people with a confirmed place."""
-    return ("termine.ics" if translation.get_language() == "de" else "events.ics",
-            ical.calendar(events, method=method, private=private), ical.CONTENT_TYPE)
+                   private: bool = False,
+                   attendee: str | None = None) -> tuple[str, str, str]:
+    """``private`` adds the joining link: only for people with a confirmed place. A
+    cancellation names the ``attendee`` it is for."""
+    return ical.attachment(
+        events, filename="termine.ics" if translation.get_language() == "de" else "events.ics",
+        method=method, private=private, attendee=attendee)
 
 
 def _send(to: str, subject: str, template: str, context: dict[str, Any],
@@ -146,7 +149,7 @@ def send_cancellation(registrations: Sequence[Registration], *, by_office: bool 
                    % {"title": events[0].title})
         _send(first.email, subject, "events/emails/cancellation.txt",
               {"name": first.name, "entries": entries, "by_office": by_office},
-              [_calendar_file(events, method="CANCEL")])
+              [_calendar_file(events, method="CANCEL", attendee=first.email)])
 
 
 def send_event_changed(event: EventPage, registrations: Sequence[Registration], *,
@@ -160,7 +163,8 @@ def send_event_changed(event: EventPage, registrations: Sequence[Registration], 
             entries = _entries([registration], registration.language)
             if cancelled:
                 subject = _("Cancelled: %(title)s") % {"title": local.title}
-                attachment = _calendar_file([local], method="CANCEL")
+                attachment = _calendar_file([local], method="CANCEL",
+                                            attendee=registration.email)
             else:
                 subject = _("New date or place: %(title)s") % {"title": local.title}
                 attachment = _calendar_file(

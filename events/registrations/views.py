@@ -172,7 +172,8 @@ def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
     event = _live_page(EventPage, page_id)
     registration = own_registration(event, request.user)
     private = bool(registration and registration.status == RegistrationStatus.CONFIRMED)
-    response = HttpResponse(ical.calendar([event], private=private),
+    response = HttpResponse(ical.calendar([event], private=private,
+                                          base_url=ical.request_base_url(request)),
                             content_type=ical.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     if private:

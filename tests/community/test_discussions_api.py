@@ -105,9 +105,12 @@ def test_anonymous_cannot_write_and_the_schema_documents_the_endpoints(client, g
     response = client.post("/api/v2/threads/", {"group": groups["public"].pk, "title": "x",
                                                 "body": "y"}, content_type="application/json")
     assert response.status_code in (401, 403)
-    schema = client.get("/api/v2/threads/schema/").json()
-    assert {"/threads/", "/threads/{id}/", "/threads/{id}/posts/", "/peer-groups/"} <= set(
-        schema["paths"])
+    schema = client.get("/api/v2/schema/").json()
+    assert {"/api/v2/threads/", "/api/v2/threads/{id}/", "/api/v2/threads/{id}/posts/",
+            "/api/v2/peer-groups/"} <= set(schema["paths"])
+    body = schema["components"]["schemas"]["ThreadBodyRequest"]
+    assert body["properties"]["title"]["maxLength"] == 200
+    assert set(body["required"]) == {"group", "title", "body"}
 
 
 def test_tokens_are_created_shown_once_and_revoked_in_the_account(client, people, groups):

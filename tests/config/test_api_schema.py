@@ -124,11 +124,12 @@ def test_bodies_that_are_no_json_object_answer_400_on_threads(client, body, path
     assert response.json()["message"]
 
 
-def test_a_huge_group_in_a_new_thread_is_no_such_group(client):
+@pytest.mark.parametrize("group", [2**63, 10**40, "7", 0, True, "٣"])
+def test_a_group_in_a_new_thread_that_is_no_id_is_refused(client, group):
     _token, raw = PersonalToken.issue(make_user("poster"), "Fuzz")
-    response = client.post("/api/v2/threads/", {"group": 2**63, "title": "x", "body": "y"},
+    response = client.post("/api/v2/threads/", {"group": group, "title": "x", "body": "y"},
                            content_type="application/json", HTTP_AUTHORIZATION=f"Token {raw}")
-    assert response.status_code == 404 and response.json()["message"]
+    assert response.status_code == 400 and response.json()["errors"]["group"]
 
 
 @pytest.mark.parametrize("path", ["/api/v2/interest/", "/api/v2/threads/", "/api/v2/pages/",
@@ -141,3 +142,49 @@ def test_options_describes_the_endpoint_without_failing(client, path):
 
 def test_nul_in_a_page_search_is_refused_or_ignored(client):
     assert client.get("/api/v2/pages/?search=a%00b").status_code < 500
+
+
+def test_the_search_endpoints_are_described_with_every_filter(schema):
+    from search.service import FACETS, MAX_PAGE_SIZE
+
+    operation = schema["paths"]["/api/v2/search/"]["get"]
+    parameters = {parameter["name"]: parameter["schema"] for parameter in
+                  operation["parameters"]}
+    assert {facet.name for facet in FACETS} <= set(parameters)
+    assert parameters["page_size"]["maximum"] == MAX_PAGE_SIZE
+    assert "/api/v2/search/suggest/" in schema["paths"]
+
+
+@pytest.mark.parametrize("query", ["page_size=51", "page_size=0", "page=²", "page=-1",
+                                   f"page={10**9 + 1}", "year=²"])
+def test_search_numbers_outside_the_schema_are_refused(client, query):
+    response = client.get(f"/api/v2/search/?{query}")
+    assert response.status_code == 400 and response.json()["message"]
+
+
+def test_the_hand_written_descriptions_are_gone():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    assert not [path for path in ("events/openapi.py", "search/openapi.py",
+                                  "community/openapi.py") if (root / path).exists()]
+    assert not any("schema/" in route and route != "/api/v2/schema/" for route in api_routes())
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"kind": ["consultation"]}, "kind"), ({"municipality": "1"}, "municipality"),
+    ({"municipality": True}, "municipality"), ({"municipality": 2**63}, "municipality"),
+    ({"topics": "energie"}, "topics"), ({"consent": "yes"}, "consent"),
+    ({"contact_name": "x" * 201}, "contact_name"), ({"surprise": 1}, "surprise"),
+])
+def test_interest_fields_are_typed_and_bounded_by_the_serializer(client, body, field):
+    response = client.post("/api/v2/interest/", body, content_type="application/json",
+                           HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json()["message"] and field in response.json()["errors"]
+
+
+@pytest.mark.parametrize("query", ["page=abc", "page=0", "group=abc"])
+def test_thread_parameters_are_checked(client, query):
+    response = client.get(f"/api/v2/threads/?{query}")
+    assert response.status_code == 400 and response.json()["errors"]

@@ -75,7 +75,7 @@ def test_an_event_keeps_its_uid_in_every_language(client, calendar):
 def test_times_across_the_change_to_summer_time_stay_local(calendar):
     start = in_days(1).replace(year=in_days(1).year + 1, month=3, day=28, hour=10)
     event = make_event(calendar, start=start, hours=3)
-    text = ical.calendar([event])
+    text = ical.calendar([event]).decode()
     parsed = icalendar.Calendar.from_ical(text)
     vevent = parsed.walk("VEVENT")[0]
     assert vevent.decoded("DTSTART") == event.start
@@ -83,8 +83,61 @@ def test_times_across_the_change_to_summer_time_stay_local(calendar):
     assert f"DTSTART;TZID=Europe/Berlin:{start:%Y%m%d}T100000" in text
 
 
-def test_text_is_escaped():
-    assert ical.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    folded = ical.fold("DESCRIPTION:" + "ä" * 80)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == "DESCRIPTION:" + "ä" * 80
+def test_text_is_escaped_and_folded_by_the_library(calendar):
+    event = make_event(calendar, title="a,b;c\\d", summary="Zeile 1\n" + "ä" * 80)
+    body = ical.calendar([event])
+    assert b"SUMMARY:a\\,b\\;c\\\\d" in body
+    assert all(len(line) <= 75 for line in body.split(b"\r\n"))
+    parsed = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
+    assert str(parsed["SUMMARY"]) == "a,b;c\\d"
+    assert str(parsed["DESCRIPTION"]).startswith("Zeile 1\n" + "ä" * 80)
+
+
+def test_the_api_feed_without_a_locale_holds_each_event_once(client, calendar):
+    event = make_event(calendar, title="Auftakt")
+    translate(event, "en", title="Kick-off", slug="kick-off")
+    body = client.get("/api/v2/events/feed.ics").content
+    uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(body).walk("VEVENT")]
+    assert uids == [ical.event_uid(event)]
+    assert [e.uid.value for e in vobject.readOne(io.StringIO(body.decode())).vevent_list] == uids
+    english = icalendar.Calendar.from_ical(client.get("/api/v2/events/feed.ics?locale=en").content)
+    assert [str(e["SUMMARY"]) for e in english.walk("VEVENT")] == ["Kick-off"]
+
+
+def test_urls_and_uids_name_the_host_and_port_that_served_the_feed(client, calendar, settings):
+    settings.ALLOWED_HOSTS = ["platform.example"]
+    event = make_event(calendar, title="Auftakt")
+    body = client.get("/api/v2/events/feed.ics", HTTP_HOST="platform.example:8765").content
+    vevent = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
+    assert str(vevent["URL"]).startswith("http://platform.example:8765/de/")
+    assert str(vevent["UID"]) == f"event-{event.translation_key}@platform.example"
+
+
+def test_a_cancellation_outranks_what_was_sent_and_names_the_attendee(calendar):
+    event = make_event(calendar, title="Auftakt")
+    _filename, text, mimetype = ical.attachment([event], filename="termine.ics",
+                                               method="CANCEL", attendee="eva@example.org")
+    assert mimetype == "text/calendar; method=CANCEL"
+    parsed = icalendar.Calendar.from_ical(text)
+    assert str(parsed["METHOD"]) == "CANCEL"
+    vevent = parsed.walk("VEVENT")[0]
+    assert vevent["SEQUENCE"] == event.calendar_sequence + 1
+    assert str(vevent["STATUS"]) == "CANCELLED"
+    assert str(vevent["ATTENDEE"]) == "mailto:eva@example.org"
+    assert str(vevent["ORGANIZER"]).startswith("mailto:")
+    second = vobject.readOne(io.StringIO(text)).vevent
+    assert second.attendee.value == "mailto:eva@example.org"
+    assert int(second.sequence.value) == event.calendar_sequence + 1
+
+
+def test_the_mail_attachment_says_its_charset_once_and_its_method(calendar):
+    from django.core.mail import EmailMessage
+
+    event = make_event(calendar, title="Auftakt")
+    message = EmailMessage("Betreff", "Text", to=["eva@example.org"])
+    message.attach(*ical.attachment([event], filename="termine.ics", method="REQUEST",
+                                    attendee="eva@example.org"))
+    part = next(p for p in message.message().walk() if p.get_content_type() == "text/calendar")
+    header = part["Content-Type"]
+    assert header.count("charset") == 1 and part.get_param("method") == "REQUEST"
+    assert icalendar.Calendar.from_ical(part.get_payload(decode=True))["METHOD"] == "REQUEST"

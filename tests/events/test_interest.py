@@ -705,10 +705,11 @@ def test_one_client_cannot_write_to_many_addresses(client, ulm, mailbox,
     assert other.status_code == 201
 
 
-def test_the_openapi_description_names_the_fields_and_answers():
-    from events.openapi import interest_paths
-
-    operation = interest_paths()["/interest/"]["post"]
-    schema = operation["requestBody"]["content"]["application/json"]["schema"]
-    assert "consent" in schema["required"]
+def test_the_api_schema_names_the_fields_and_answers(client):
+    schema = client.get("/api/v2/schema/").json()
+    operation = schema["paths"]["/api/v2/interest/"]["post"]
+    name = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    body = schema["components"]["schemas"][name.rsplit("/", 1)[1]]
+    assert "consent" in body["required"]
+    assert body["properties"]["contact_name"]["maxLength"] == 200
     assert {"201", "400", "415"} <= set(operation["responses"])

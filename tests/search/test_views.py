@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from search.service import FACETS
 from tests.home.factories import publish
 from tests.repository.factories import SolutionPageFactory
 from tests.search.conftest import index_now
@@ -95,13 +94,6 @@ def test_type_ahead_endpoint(client, indexed_db):
     assert [item["title"] for item in data["items"]] == ["Digitales Parken in der Straße"]
     assert client.get("/api/v2/search/suggest/?q=Geheim").json()["items"] == []
     assert client.get("/api/v2/search/suggest/?q=Di&nonsense=1").status_code == 400
-
-
-def test_schema_documents_every_filter(client, indexed_db):
-    schema = client.get("/api/v2/search/schema/").json()
-    names = {parameter["name"] for parameter in schema["paths"]["/"]["get"]["parameters"]}
-    assert {facet.name for facet in FACETS} <= names
-    assert "/suggest/" in schema["paths"]
 
 
 def test_engine_down_gives_503_when_told_not_to_fall_back(client, indexed_db, settings):
