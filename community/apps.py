@@ -9,6 +9,11 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     platform_plugin = True
+    requires = ()
+    # Sign-in link and unread notifications in the site header.
+    context_processors = ["community.context_processors.account"]
+    login_url = "community:login"
+    login_redirect_url = "community:profile"
     url_module = "community.urls"
     api_endpoints = {
         "municipalities": "community.api.MunicipalitiesAPIViewSet",

@@ -1,20 +1,26 @@
 """The plugin registry.
 
 A plugin is a Django app whose ``AppConfig`` sets ``platform_plugin = True`` and
-declares what it contributes as plain attributes (see :class:`Plugin`).
-Feature apps never import from ``config``: the declaration is duck-typed, and this
-module is the one place that reads it and mounts what the enabled plugins bring.
+declares what it needs and what it contributes as plain attributes (see
+:class:`Declaration` for what the settings read before Django starts, :class:`Plugin`
+for what is mounted once it runs). Feature apps never import from ``config``: the
+declaration is duck-typed, and this module is the one place that reads it.
 
-Which plugins are enabled is the ``PLATFORM_PLUGINS`` setting (comma-separated app
-modules, from the environment); the settings turn it into ``INSTALLED_APPS``, so a
-plugin that is switched off is not installed at all and leaves nothing behind.
+The plugins are discovered (every top-level package of the checkout whose ``apps.py``
+holds such a config); ``PLATFORM_PLUGINS`` (comma-separated, from the environment) picks
+some of them. The settings turn the choice into ``INSTALLED_APPS``, template context
+processors, the sign-in URL and the plugins' own settings, so a plugin that is switched
+off is not installed at all and leaves nothing behind. Nothing here names a feature app.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import inspect
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.apps import AppConfig, apps
@@ -22,20 +28,178 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.module_loading import import_string
 
-DEFAULT_PLUGINS = ["home", "repository", "community", "events", "search"]
-
-# Plugins that build on others: enabling one without what it needs is refused at start.
-PLUGIN_REQUIREMENTS: dict[str, tuple[str, ...]] = {
-    "events": ("community", "repository"),
-}
-
-# The home plugin draws the site frame (base template, navigation, footer); every
-# other plugin may be switched off.
-REQUIRED_PLUGINS = ["home"]
-
+# The checkout: each top-level package here may be a plugin.
+CHECKOUT = Path(__file__).resolve().parent.parent
 
 # Endpoints that config mounts itself; a plugin may not take their names.
 BUILT_IN_ENDPOINTS = frozenset({"pages", "images", "documents"})
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """What a plugin's ``AppConfig`` class declares for the settings, read from its
+    ``apps`` module before Django is set up. Every attribute is optional.
+
+    ``essential``
+        ``True`` for a plugin every installation needs (the site frame); it cannot be
+        switched off.
+    ``requires``
+        Names of the plugins it builds on (it imports them); enabling it without them is
+        refused at start with a message naming both.
+    ``context_processors``
+        Dotted paths of template context processors it adds.
+    ``login_url``, ``login_redirect_url``
+        Its sign-in page and where a sign-in leads by default (``LOGIN_URL``,
+        ``LOGIN_REDIRECT_URL``); at most one plugin may offer them.
+    ``settings``
+        Django settings it needs that only make sense with it installed (name → value),
+        such as a library's callables that point into the plugin.
+    """
+
+    name: str
+    essential: bool = False
+    requires: tuple[str, ...] = ()
+    context_processors: tuple[str, ...] = ()
+    login_url: str | None = None
+    login_redirect_url: str | None = None
+    settings: Mapping[str, Any] | None = None
+
+    @classmethod
+    def of(cls, name: str) -> Declaration | None:
+        """The declaration of the app ``name``, or ``None`` when it is no plugin."""
+        config = config_class_of(name)
+        if config is None:
+            return None
+        return cls(
+            name=name,
+            essential=bool(getattr(config, "essential", False)),
+            requires=tuple(_declared(config, "requires", (list, tuple), ())),
+            context_processors=tuple(
+                _declared(config, "context_processors", (list, tuple), ())),
+            login_url=_declared(config, "login_url", str, None),
+            login_redirect_url=_declared(config, "login_redirect_url", str, None),
+            settings=dict(_declared(config, "settings", Mapping, {})),
+        )
+
+
+def config_class_of(name: str) -> type[AppConfig] | None:
+    try:
+        found = importlib.util.find_spec(f"{name}.apps") is not None
+    except ModuleNotFoundError:
+        found = False
+    if not found:
+        return None
+    module = importlib.import_module(f"{name}.apps")
+    configs = [
+        value for value in vars(module).values()
+        if inspect.isclass(value) and issubclass(value, AppConfig)
+        and value.__module__ == module.__name__ and getattr(value, "platform_plugin", False)
+    ]
+    return configs[0] if len(configs) == 1 else None
+
+
+def _declared(config: Any, attribute: str, kind: type | tuple[type, ...], default: Any) -> Any:
+    value = getattr(config, attribute, default)
+    if value is not None and not isinstance(value, kind):
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        raise ImproperlyConfigured(
+            f"{config.name}: {attribute} must be a "
+            f"{' or '.join(k.__name__ for k in kinds)}, not {type(value).__name__}."
+        )
+    return value
+
+
+def _checkout_plugins() -> dict[str, Declaration]:
+    found: dict[str, Declaration] = {}
+    for folder in sorted(CHECKOUT.iterdir()):
+        if (folder / "apps.py").is_file() and (folder / "__init__.py").is_file():
+            declaration = Declaration.of(folder.name)
+            if declaration is not None:
+                found[folder.name] = declaration
+    return found
+
+
+def discover() -> list[str]:
+    """Every plugin in the checkout, in dependency order: the default ``PLATFORM_PLUGINS``."""
+    return _in_dependency_order(_checkout_plugins())
+
+
+def installed_apps_for(plugin_names: Sequence[str]) -> list[str]:
+    """The plugin part of ``INSTALLED_APPS``, checked and in dependency order (essential
+    plugins first, each plugin after those it requires, otherwise as given)."""
+    declarations: dict[str, Declaration] = {}
+    for name in plugin_names:
+        if name in declarations:
+            raise ImproperlyConfigured(f"PLATFORM_PLUGINS names {name!r} twice.")
+        declaration = Declaration.of(name)
+        if declaration is None:
+            raise ImproperlyConfigured(
+                f"PLATFORM_PLUGINS names {name!r}, but there is no such plugin. "
+                f"Known plugins: {', '.join(discover())}."
+            )
+        declarations[name] = declaration
+    missing = [name for name, declaration in _checkout_plugins().items()
+               if declaration.essential and name not in declarations]
+    if missing:
+        raise ImproperlyConfigured(
+            f"PLATFORM_PLUGINS must include {', '.join(missing)}: every installation "
+            f"needs it. Got {', '.join(plugin_names) or 'nothing'}."
+        )
+    for name, declaration in declarations.items():
+        needed = [other for other in declaration.requires if other not in declarations]
+        if needed:
+            raise ImproperlyConfigured(
+                f"PLATFORM_PLUGINS includes {name!r}, which requires "
+                f"{', '.join(repr(other) for other in needed)}: enable "
+                f"{', '.join(needed)} too, or switch {name} off."
+            )
+    return _in_dependency_order(declarations)
+
+
+def _in_dependency_order(declarations: Mapping[str, Declaration]) -> list[str]:
+    ordered: list[str] = []
+    pending = sorted(declarations, key=lambda name: not declarations[name].essential)
+    while pending:
+        ready = [name for name in pending
+                 if all(other in ordered for other in declarations[name].requires)]
+        if not ready:
+            raise ImproperlyConfigured(
+                f"The plugins {', '.join(pending)} require each other in a circle.")
+        ordered.append(ready[0])
+        pending.remove(ready[0])
+    return ordered
+
+
+def context_processors_of(plugin_names: Sequence[str]) -> list[str]:
+    """The template context processors the plugins add, in plugin order."""
+    return [dotted for name in plugin_names for dotted in Declaration.of(name).context_processors]
+
+
+def login_urls_of(plugin_names: Sequence[str], default: tuple[str, str]) -> tuple[str, str]:
+    """``(LOGIN_URL, LOGIN_REDIRECT_URL)``: the one plugin's that offers a sign-in page, else
+    ``default``."""
+    offering = [Declaration.of(name) for name in plugin_names
+                if Declaration.of(name).login_url]
+    if len(offering) > 1:
+        raise ImproperlyConfigured(
+            f"{offering[0].name} and {offering[1].name} both declare a login_url; "
+            "switch one of them off.")
+    if not offering:
+        return default
+    return offering[0].login_url, offering[0].login_redirect_url or default[1]
+
+
+def settings_of(plugin_names: Sequence[str]) -> dict[str, Any]:
+    """The Django settings the plugins declare; two plugins may not set the same one."""
+    found: dict[str, Any] = {}
+    owner: dict[str, str] = {}
+    for name in plugin_names:
+        for setting, value in (Declaration.of(name).settings or {}).items():
+            if setting in found:
+                raise ImproperlyConfigured(
+                    f"{owner[setting]} and {name} both declare the setting {setting}.")
+            found[setting], owner[setting] = value, name
+    return found
 
 
 @dataclass(frozen=True)
@@ -78,59 +242,17 @@ class Plugin:
 
     @classmethod
     def from_app_config(cls, config: AppConfig) -> Plugin:
-        def declared(attribute: str, kind: type | tuple[type, ...], default: Any) -> Any:
-            value = getattr(config, attribute, default)
-            if value is not None and not isinstance(value, kind):
-                kinds = kind if isinstance(kind, tuple) else (kind,)
-                raise ImproperlyConfigured(
-                    f"{config.name}: {attribute} must be a "
-                    f"{' or '.join(k.__name__ for k in kinds)}, not {type(value).__name__}."
-                )
-            return value
-
         return cls(
             label=config.label,
             name=config.name,
-            url_module=declared("url_module", str, None),
-            api_endpoints=dict(declared("api_endpoints", Mapping, {})),
-            search_sources=tuple(declared("search_sources", (list, tuple), ())),
-            demo_loader=declared("demo_loader", str, None),
-            readiness_checks=dict(declared("readiness_checks", Mapping, {})),
-            sitemaps=dict(declared("sitemaps", Mapping, {})),
-            restore_steps=tuple(declared("restore_steps", (list, tuple), ())),
+            url_module=_declared(config, "url_module", str, None),
+            api_endpoints=dict(_declared(config, "api_endpoints", Mapping, {})),
+            search_sources=tuple(_declared(config, "search_sources", (list, tuple), ())),
+            demo_loader=_declared(config, "demo_loader", str, None),
+            readiness_checks=dict(_declared(config, "readiness_checks", Mapping, {})),
+            sitemaps=dict(_declared(config, "sitemaps", Mapping, {})),
+            restore_steps=tuple(_declared(config, "restore_steps", (list, tuple), ())),
         )
-
-
-def installed_apps_for(plugin_names: Sequence[str]) -> list[str]:
-    """The plugin part of ``INSTALLED_APPS``, checked: required plugins first, no repeats."""
-    missing = [name for name in REQUIRED_PLUGINS if name not in plugin_names]
-    if missing:
-        raise ImproperlyConfigured(
-            f"PLATFORM_PLUGINS must include {', '.join(missing)}: it draws the site frame. "
-            f"Got {', '.join(plugin_names) or 'nothing'}."
-        )
-    seen: list[str] = []
-    for name in plugin_names:
-        if name in seen:
-            raise ImproperlyConfigured(f"PLATFORM_PLUGINS names {name!r} twice.")
-        try:
-            found = importlib.util.find_spec(name) is not None
-        except ModuleNotFoundError:
-            found = False
-        if not found:
-            raise ImproperlyConfigured(
-                f"PLATFORM_PLUGINS names {name!r}, but there is no such module. "
-                f"Known plugins: {', '.join(DEFAULT_PLUGINS)}."
-            )
-        seen.append(name)
-    for name in seen:
-        needed = [other for other in PLUGIN_REQUIREMENTS.get(name, ()) if other not in seen]
-        if needed:
-            raise ImproperlyConfigured(
-                f"PLATFORM_PLUGINS includes {name!r}, which builds on "
-                f"{', '.join(needed)}: enable {'it' if len(needed) == 1 else 'them'} too."
-            )
-    return seen
 
 
 def plugins() -> list[Plugin]:

@@ -20,6 +20,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Start Smart")
 
     platform_plugin = True
+    requires = ("community", "repository")
     url_module = "events.urls"
     api_endpoints = {
         "interest": "events.interest.api.InterestAPIViewSet",

@@ -9,5 +9,15 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and pages")
 
     platform_plugin = True
+    # The site frame (base template, navigation, footer) and the shared snippets and
+    # limits every other plugin uses: no installation goes without it.
+    essential = True
+    # django-axes asks these how to name an account, read the client address behind
+    # the proxies and answer a lockout (one lockout for every sign-in: home/limits.py).
+    settings = {
+        "AXES_USERNAME_CALLABLE": "home.limits.account_name",
+        "AXES_CLIENT_IP_CALLABLE": "home.limits.client_address",
+        "AXES_LOCKOUT_CALLABLE": "home.limits.lockout_response",
+    }
     demo_loader = "home.demo.load_demo_content"
     search_sources = ["home.search_sources.StandardPageSource"]

@@ -9,6 +9,8 @@ class RepositoryConfig(AppConfig):
     verbose_name = _("Knowledge repository")
 
     platform_plugin = True
+    # A model project belongs to a municipality.
+    requires = ("community",)
     api_endpoints = {
         "topics": "repository.api.TopicsAPIViewSet",
         "solutions": "repository.api.SolutionsAPIViewSet",

@@ -9,6 +9,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     platform_plugin = True
+    # It reads the other plugins' search_sources declarations and imports none of them.
+    requires = ()
     url_module = "search.urls"
     api_endpoints = {"search": "search.api.SearchAPIViewSet"}
     readiness_checks = {"search": "search.health.search_engine_state"}

@@ -9,7 +9,13 @@ from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 from config.env import cache_from_url, env_bool, env_float, env_int, env_list, env_str
-from config.plugins import DEFAULT_PLUGINS, installed_apps_for
+from config.plugins import (
+    context_processors_of,
+    discover,
+    installed_apps_for,
+    login_urls_of,
+    settings_of,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("PLATFORM_VAR_DIR", str(BASE_DIR / "var")))
@@ -19,8 +25,10 @@ SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# Plugins: feature apps switched on and off from the environment (config/plugins.py).
-PLATFORM_PLUGINS = installed_apps_for(env_list("PLATFORM_PLUGINS", DEFAULT_PLUGINS))
+# Plugins: feature apps switched on and off from the environment (config/plugins.py);
+# by default every plugin of the checkout. What they need is derived from their
+# declarations below (context processors, sign-in URL, their own settings).
+PLATFORM_PLUGINS = installed_apps_for(env_list("PLATFORM_PLUGINS", discover()))
 
 INSTALLED_APPS = [
     "config",
@@ -92,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                *context_processors_of(PLATFORM_PLUGINS),
             ],
         },
     },
@@ -169,10 +178,6 @@ SEARCH_BULK_BACKOFF = env_float("SEARCH_BULK_BACKOFF", 1)
 SEARCH_BREAKER_COOLOFF = env_float("SEARCH_BREAKER_COOLOFF", 30)
 # Extra keyword arguments for the Elasticsearch client (the tests add a node class here).
 ELASTICSEARCH_CLIENT_OPTIONS: dict = {}
-if "community" in PLATFORM_PLUGINS:
-    # Sign-in link and unread notifications in the site header.
-    TEMPLATES[0]["OPTIONS"]["context_processors"].append(
-        "community.context_processors.account")
 
 # Content-Security-Policy (django-csp): scripts, styles, fonts and images from the platform
 # itself only; no inline script (a template that needs one takes request.csp_nonce); no
@@ -221,17 +226,15 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # failures are counted; successful sign-ins are not logged
-AXES_USERNAME_CALLABLE = "home.limits.account_name"
-AXES_CLIENT_IP_CALLABLE = "home.limits.client_address"
-AXES_LOCKOUT_CALLABLE = "home.limits.lockout_response"
 AXES_VERBOSE = False
+# How axes names the account, reads the client address and answers a lockout comes
+# from the plugin that owns sign-in limits (its declared settings, merged at the end).
 # Proxies in front of the platform that append to X-Forwarded-For (0: clients connect
 # directly). The client address of lockouts and rate limits is read behind them.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
-# Accounts: the community plugin's sign-in page when it is enabled, else the admin's.
-LOGIN_URL = "community:login" if "community" in PLATFORM_PLUGINS else "wagtailadmin_login"
-LOGIN_REDIRECT_URL = "community:profile" if "community" in PLATFORM_PLUGINS else "/"
+# Accounts: the sign-in page a plugin offers (login_url), else the admin's.
+LOGIN_URL, LOGIN_REDIRECT_URL = login_urls_of(PLATFORM_PLUGINS, ("wagtailadmin_login", "/"))
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # The knowledge index: "elasticsearch" when a cluster is configured, else "database".
@@ -243,7 +246,7 @@ SEARCH_FALLBACK = env_str("SEARCH_FALLBACK", "database")
 # Index jobs wait at most this long for the engine, so publishing never hangs on it.
 SEARCH_SYNC_TIMEOUT = env_float("SEARCH_SYNC_TIMEOUT", 2)
 # Analysers and synonym lists: data, read by the code (platform/search/).
-SEARCH_SETTINGS_DIR = BASE_DIR / "platform" / "search"
+SEARCH_SETTINGS_DIR = BASE_DIR / "platform/search"
 # Wagtail's own admin search: the database by default, Elasticsearch when asked for.
 ADMIN_SEARCH_BACKEND = env_str("ADMIN_SEARCH_BACKEND", "database")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -317,3 +320,7 @@ LOGGING = {
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Settings the enabled plugins declare for themselves (config/plugins.py); last, so
+# that a plugin's own settings are never overwritten here.
+globals().update(settings_of(PLATFORM_PLUGINS))

@@ -97,13 +97,13 @@ def test_switched_off_plugin_offers_no_search_source():
 
 def test_plugins_are_the_feature_apps_in_order():
     assert [p.name for p in plugins.plugins()] == [
-        "home", "repository", "community", "events", "search"]
+        "home", "community", "repository", "events", "search"]
 
 
 def test_a_plugin_without_what_it_builds_on_is_refused():
     with pytest.raises(ImproperlyConfigured,
-                       match="'events', which builds on community: enable it too"):
-        installed_apps_for(["home", "repository", "events"])
+                       match="'events', which requires 'repository': enable repository"):
+        installed_apps_for(["home", "community", "events"])
 
 
 def test_home_is_required():
