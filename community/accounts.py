@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.core import signing
 from django.core.mail import send_mail
@@ -26,14 +27,22 @@ class LinkError(ValueError):
     """A confirmation or invitation link that cannot be used; the message says why."""
 
 
+INVITATION_SALT = "community.invitation"
+INVITATION_MAX_AGE = 14 * 24 * 3600
+
+
+def invitation_token(membership: Any) -> str:
+    """The link into a peer group for the invited address (community.invitations)."""
+    return signing.dumps({"membership": membership.pk, "email": membership.invited_email},
+                         salt=INVITATION_SALT)
+
+
 def confirmation_token(user: AbstractUser) -> str:
     return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRMATION_SALT)
 
 
 def confirm_email(token: str) -> AbstractUser:
     """Activate the account the link was made for, once."""
-    from django.contrib.auth import get_user_model
-
     try:
         data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
     except signing.SignatureExpired:

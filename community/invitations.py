@@ -20,18 +20,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import permissions
-from community.accounts import LinkError
+from community.accounts import (
+    INVITATION_MAX_AGE,
+    INVITATION_SALT,
+    LinkError,
+    invitation_token,
+)
 from community.models import Membership, MembershipState
 from community.notifications import GroupTitles, follow, language_of, notify_membership
 from community.views import back_to, group_for_action
-
-INVITATION_SALT = "community.invitation"
-INVITATION_MAX_AGE = 14 * 24 * 3600
-
-
-def invitation_token(membership: Membership) -> str:
-    return signing.dumps({"membership": membership.pk, "email": membership.invited_email},
-                         salt=INVITATION_SALT)
 
 
 @login_required

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community import permissions
+from community.accounts import invitation_token
 from community.models import (
     EmailFrequency,
     Follow,
@@ -139,7 +140,6 @@ def notify_membership(membership: Membership) -> None:
             text = _("You are now a member of %(group)s.") % {"group": title}
             follow(user, group=group)
         elif membership.state == MembershipState.INVITED:
-            from community.invitations import invitation_token
 
             kind = NotificationKind.INVITATION
             text = _("You are invited to the peer group %(group)s.") % {"group": title}

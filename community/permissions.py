@@ -19,6 +19,7 @@ from community.models.groups import (
     MembershipState,
     PeerGroupPage,
 )
+from community.models.members import ContactVisibility
 
 
 def is_editor(user: Any) -> bool:
@@ -163,8 +164,6 @@ def shares_group(user: Any, member: Any) -> bool:
 def visible_contact(user: Any, profile: Any) -> dict[str, str]:
     """The contact details of `profile` that `user` may see, as each member chose:
     nobody, members of their peer groups, or all signed-in members."""
-    from community.models.members import ContactVisibility
-
     if not can_view_profile(user, profile.user):
         return {}
     wanted = {"email": (profile.email_visibility, profile.user.email),

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
+from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -42,8 +43,9 @@ from community.models import (
     Membership,
     MembershipState,
     PeerGroupPage,
+    PersonalToken,
 )
-from community.notifications import follow, notify_membership
+from community.notifications import UNSUBSCRIBE_SALT, follow, notify_membership
 from home.limits import exceeded, is_locked_out, lockout_failed, lockout_response
 
 # Sign-ups per client and hour (home.limits): enough for an office signing up its staff.
@@ -323,9 +325,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """One click from an e-mail, no sign-in: the page asks for the click (link scanners
     only look), and the click switches every e-mail off."""
-    from django.core import signing
 
-    from community.notifications import UNSUBSCRIBE_SALT
 
     try:
         user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)["user"]
@@ -348,8 +348,6 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def create_token(request: HttpRequest) -> HttpResponse:
-    from community.models import PersonalToken
-
     name = " ".join(request.POST.get("name", "").split())[:80]
     if not name:
         messages.error(request, _("Give the token a name, so that you recognise it later."))

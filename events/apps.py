@@ -35,6 +35,12 @@ class EventsConfig(AppConfig):
     demo_loader = "events.demo.load_demo_content"
 
     def ready(self) -> None:
-        from events import signal_handlers
+        """Connects the signal handlers and registers the page views. The imports are
+        made here because these modules import the models, which Django loads only after
+        every app's config (the usual place for them in Django)."""
+        from events import (
+            page_views,  # noqa: F401  (registers the page views)
+            signal_handlers,
+        )
 
         signal_handlers.connect()

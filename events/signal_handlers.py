@@ -7,15 +7,15 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models.signals import post_save
+from wagtail.signals import page_published
 
 from events.models import EventIndexPage, EventPage, Registration, RegistrationStatus
 from events.registrations import emails
+from events.registrations.service import fill_free_places
 from events.roles import grant_calendar_to_event_managers
 
 
 def announce_published_event(sender: Any, instance: EventPage, **kwargs: Any) -> None:
-    from events.registrations.service import fill_free_places
-
     event = instance
     if event.registration_event().pk != event.pk:
         return  # translations share the source page's registrations and announcements
@@ -45,8 +45,6 @@ def announce_published_event(sender: Any, instance: EventPage, **kwargs: Any) ->
 
 
 def connect() -> None:
-    from wagtail.signals import page_published
-
     page_published.connect(announce_published_event, sender=EventPage,
                            dispatch_uid="events.announce_published_event")
     post_save.connect(grant_calendar_to_event_managers, sender=EventIndexPage,

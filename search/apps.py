@@ -18,6 +18,8 @@ class SearchConfig(AppConfig):
     restore_steps = ["search.reconcile.reindex_after_restore"]
 
     def ready(self) -> None:
+        """Connects the index sync to the content signals; imported here because the
+        handlers import models, which Django loads only after every app's config."""
         from search import signal_handlers
 
         signal_handlers.connect()

@@ -23,6 +23,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.page_views import RegisteredContextMixin
+
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -38,7 +40,7 @@ class JoinPolicy(models.TextChoices):
     INVITATION = "invitation", _("By invitation only")
 
 
-class PeerGroupIndexPage(Page):
+class PeerGroupIndexPage(RegisteredContextMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     subpage_types = ["community.PeerGroupPage"]
@@ -52,16 +54,8 @@ class PeerGroupIndexPage(Page):
         verbose_name = _("peer group index")
         verbose_name_plural = _("peer group indexes")
 
-    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from community.permissions import visible_groups
 
-        context = super().get_context(request, *args, **kwargs)
-        context["groups"] = visible_groups(request.user, self.get_children().live()
-                                           .type(PeerGroupPage).specific())
-        return context
-
-
-class PeerGroupPage(Page):
+class PeerGroupPage(RegisteredContextMixin, Page):
     topic = models.CharField(_("topic"), max_length=120)
     description = RichTextField(_("description"), features=TEXT_FEATURES)
     visibility = models.CharField(_("visibility"), max_length=10,
@@ -108,34 +102,6 @@ class PeerGroupPage(Page):
             translation_key=self.translation_key,
             locale__language_code=settings.LANGUAGE_CODE).first()
         return found or self
-
-    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Membership state, what the reader may do, members and open requests: a fixed
-        number of queries, whatever the size of the group."""
-        from community import permissions
-
-        context = super().get_context(request, *args, **kwargs)
-        group = self.canonical()
-        user = request.user
-        may_read = permissions.can_read(user, group)
-        may_moderate = permissions.can_moderate(user, group)
-        rows = (Membership.objects.filter(group=group, state__in=[
-            MembershipState.ACTIVE, MembershipState.PENDING])
-            .select_related("user__member_profile").order_by("-role", "created_at"))
-        members, pending = [], []
-        for row in rows if (may_read or may_moderate) else []:
-            profile = getattr(row.user, "member_profile", None)
-            entry = {"membership_id": row.pk, "role": row.role, "user_id": row.user_id,
-                     "display_name": profile.display_name if profile else str(row.user)}
-            (members if row.is_active else pending).append(entry)
-        if may_read:
-            from community.discussions import threads_for
-
-            context["threads"] = threads_for(request, group)
-        context.update(group=group, membership=permissions.membership(user, group),
-                       may_join=permissions.can_join(user, group), may_read=may_read,
-                       may_moderate=may_moderate, members=members, pending=pending)
-        return context
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():

@@ -35,7 +35,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry, Site
 
 from events.models import (
     STATUS_FLOW,
@@ -273,8 +273,6 @@ def status_history(interest: ExpressionOfInterest) -> list[dict[str, Any]]:
 def consultation_calendar() -> EventIndexPage | None:
     """The event calendar in the default language, where new consultations go (the
     default site's, if there are several sites)."""
-    from wagtail.models import Site
-
     calendars = EventIndexPage.objects.filter(locale=Locale.get_default())
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:

@@ -25,6 +25,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import OutcomeBlock
+from events.registrations.models import RegistrationStatus
+from home.page_views import RegisteredContextMixin, run_page_view
 from repository.blocks import TEXT_FEATURES
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, in_locale
 
@@ -115,23 +117,16 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request: HttpRequest) -> Any:
-        from events.listing import EventListing
-
-        context = EventListing(self, request).context()
-        response = self.render(request, context_overrides=context,
-                               template="events/event_index_page.html")
-        if context["filter_errors"]:
-            response.status_code = 400
-        return response
+        """The calendar with its filters (events.page_views)."""
+        return run_page_view(self, "listing", request)
 
     @path("ical/", name="feed")
     def feed(self, request: HttpRequest) -> Any:
-        from events.listing import EventListing, feed_response
+        """The calendar as an iCalendar feed (events.page_views)."""
+        return run_page_view(self, "feed", request)
 
-        return feed_response(EventListing(self, request, feed=True), request)
 
-
-class EventSeriesPage(EventDetailsMixin, Page):
+class EventSeriesPage(EventDetailsMixin, RegisteredContextMixin, Page):
     """Sessions that belong together, such as the six sessions of a peer-learning
     series; registering for the series registers for every session still ahead."""
 
@@ -170,15 +165,9 @@ class EventSeriesPage(EventDetailsMixin, Page):
                     .order_by("pk").first())
         return self if original is None or original.pk == self.pk else original
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from events.registrations.service import series_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(series_context(self, request))
-        return context
 
 
-class EventPage(EventDetailsMixin, Page):
+class EventPage(EventDetailsMixin, RegisteredContextMixin, Page):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     mode = models.CharField(_("mode"), max_length=10, choices=EventMode.choices,
@@ -318,8 +307,6 @@ class EventPage(EventDetailsMixin, Page):
         return cached
 
     def taken_places(self) -> int:
-        from events.registrations.models import RegistrationStatus
-
         return self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 
     @property
@@ -346,10 +333,3 @@ class EventPage(EventDetailsMixin, Page):
     def series(self) -> EventSeriesPage | None:
         parent = self.get_parent().specific
         return parent if isinstance(parent, EventSeriesPage) else None
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from events.registrations.service import event_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(self, request))
-        return context

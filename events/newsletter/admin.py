@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
@@ -103,7 +104,6 @@ def export_confirmed(request: HttpRequest, file_format: str) -> HttpResponse:
         response = HttpResponse("\ufeff" + buffer.getvalue(),
                                 content_type="text/csv; charset=utf-8")
     else:
-        from openpyxl import Workbook
 
         workbook = Workbook()
         sheet = workbook.active

@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
+from openpyxl import Workbook
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from events.models import EventPage, Registration, RegistrationStatus
@@ -181,7 +182,6 @@ def export_registrations(request: HttpRequest, page_id: int, file_format: str) -
         response = HttpResponse("\ufeff" + buffer.getvalue(),
                                 content_type="text/csv; charset=utf-8")
     elif file_format == "xlsx":
-        from openpyxl import Workbook
 
         workbook = Workbook()
         sheet = workbook.active

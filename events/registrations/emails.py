@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
+from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +18,14 @@ from wagtail.models import Locale
 
 from events import ical
 from events.models import EventPage, Registration, RegistrationStatus
+
+# The guest's confirmation link (double opt-in): signed, for three days.
+OPT_IN_SALT = "events.confirm-registration"
+OPT_IN_MAX_AGE = 3 * 24 * 3600
+
+
+def opt_in_token(registrations: Iterable[Registration]) -> str:
+    return signing.dumps({"r": sorted(r.pk for r in registrations)}, salt=OPT_IN_SALT)
 
 
 def absolute(path: str) -> str:
@@ -80,8 +89,6 @@ def _entries(registrations: Sequence[Registration], language: str) -> list[dict[
 
 
 def send_opt_in(registrations: Sequence[Registration]) -> None:
-    from events.registrations.service import opt_in_token
-
     first = registrations[0]
     with translation.override(first.language):
         link = absolute(reverse("events:confirm", args=[opt_in_token(registrations)]))

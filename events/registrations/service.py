@@ -8,7 +8,6 @@ to the waiting list. E-mails leave only after the transaction commits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -29,10 +28,9 @@ from events.models import (
     RegistrationStatus,
 )
 from events.registrations import emails
+from events.registrations.emails import OPT_IN_MAX_AGE, OPT_IN_SALT
+from events.registrations.forms import GuestRegistrationForm
 from home.limits import exceeded
-
-OPT_IN_SALT = "events.confirm-registration"
-OPT_IN_MAX_AGE = 3 * 24 * 3600
 
 
 class RegistrationError(ValueError):
@@ -187,10 +185,6 @@ def register_for_series(series: EventSeriesPage, registrant: Registrant, *,
     return made
 
 
-def opt_in_token(registrations: Iterable[Registration]) -> str:
-    return signing.dumps({"r": sorted(r.pk for r in registrations)}, salt=OPT_IN_SALT)
-
-
 def confirm_opt_in(token: str) -> list[Registration]:
     """Confirm a guest's address: each registration takes a place or joins the waiting
     list, in the order the link is opened, not the order of sign-up."""
@@ -333,8 +327,6 @@ def availability(event: EventPage) -> dict[str, Any]:
 
 
 def event_context(event: EventPage, request: HttpRequest) -> dict[str, Any]:
-    from events.registrations.forms import GuestRegistrationForm
-
     registration = own_registration(event, request.user)
     return {
         "calendar_url": reverse("events:calendar", args=[event.pk]),
@@ -353,8 +345,6 @@ def event_context(event: EventPage, request: HttpRequest) -> dict[str, Any]:
 
 
 def series_context(series: EventSeriesPage, request: HttpRequest) -> dict[str, Any]:
-    from events.registrations.forms import GuestRegistrationForm
-
     sessions = list(series.sessions())
     own: dict[int, Registration] = {}
     if request.user.is_authenticated:

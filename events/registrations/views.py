@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from events import ical
 from events.models import EventPage, EventSeriesPage, Registration, RegistrationStatus
 from events.registrations.forms import CancelForm, GuestRegistrationForm
 from events.registrations.service import (
@@ -167,8 +168,6 @@ def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
 def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
     """One event as a calendar file; a confirmed participant's copy has the joining
     link."""
-    from events import ical
-
     event = _live_page(EventPage, page_id)
     registration = own_registration(event, request.user)
     private = bool(registration and registration.status == RegistrationStatus.CONFIRMED)
