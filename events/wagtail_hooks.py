@@ -17,6 +17,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from events.interest import admin as interest_admin
+from events.interest import overview as interest_overview
 from events.models import EventPage
 from events.newsletter import admin as newsletter_admin
 from events.registrations import admin as registrations_admin
@@ -70,8 +71,8 @@ def registrations_in_page_listing(page: Any, user: Any, next_url: str | None = N
 # -- expressions of interest (events.interest.admin) -------------------------------------
 
 register_snippet(interest_admin.ExpressionOfInterestViewSet(menu_hook=START_SMART_MENU_HOOK))
-hooks.register(START_SMART_MENU_HOOK, interest_admin.overview_menu_item)
-hooks.register("register_admin_urls", interest_admin.admin_urls)
+hooks.register(START_SMART_MENU_HOOK, interest_overview.overview_menu_item)
+hooks.register("register_admin_urls", interest_overview.admin_urls)
 hooks.register("register_log_actions", interest_admin.register_log_actions)
 
 

@@ -1,5 +1,6 @@
 """The office's side of expressions of interest: the triage listing and edit form, the
-one-step consultation event, and the overview per federal state and topic.
+one-step consultation event (the overview per federal state and topic is in
+``events.interest.overview``).
 
 Registered in ``events.wagtail_hooks``. Whoever may change requests triages them; the
 overview and the consultation step ask the same permission (see
@@ -22,18 +23,17 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -44,11 +44,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from community.models import FederalState
-from events.interest import service
+from events.interest import consultations, service
 from events.models import EventPage, ExpressionOfInterest, InterestStatus
 from repository.models import Topic
-from repository.models.base import in_locale
 
 
 class InterestPermissionPolicy(ModelPermissionPolicy):
@@ -261,21 +259,21 @@ class CreateConsultationEventView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        calendar = service.consultation_calendar()
+        calendar = consultations.consultation_calendar()
         context.update(interest=self.interest, edit_url=self.edit_url(), calendar=calendar,
-                       start=service.next_weekday_morning(),
-                       hours=service.CONSULTATION_HOURS)
+                       start=consultations.next_weekday_morning(),
+                       hours=consultations.CONSULTATION_HOURS)
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        calendar = service.consultation_calendar()
+        calendar = consultations.consultation_calendar()
         if calendar is not None and not calendar.permissions_for_user(
                 request.user).can_add_subpage():
             messages.error(request, _("You may not add pages to the event calendar “%(title)s”; "
                                       "ask an administrator.") % {"title": calendar.title})
             return redirect(self.edit_url())
         try:
-            event = service.create_consultation_event(self.interest, by=request.user)
+            event = consultations.create_consultation_event(self.interest, by=request.user)
         except service.InterestError as error:
             messages.error(request, error.message)
             return redirect(self.edit_url())
@@ -323,86 +321,6 @@ class ExpressionOfInterestViewSet(SnippetViewSet):
             path("create-event/<int:pk>/",
                  CreateConsultationEventView.as_view(viewset=self), name="create_event"),
         ]
-
-
-# -- the overview ----------------------------------------------------------------------
-
-
-def _count_table(rows: list[tuple[Any, str]], counts: dict[tuple[Any, str], int],
-                 list_url: str, parameter: str) -> list[dict[str, Any]]:
-    statuses = InterestStatus.values
-    table = []
-    for key, label in rows:
-        cells = [{"count": counts.get((key, status), 0),
-                  "url": f"{list_url}?{parameter}={key}&status={status}"}
-                 for status in statuses]
-        table.append({"label": label, "cells": cells,
-                      "total": sum(cell["count"] for cell in cells),
-                      "url": f"{list_url}?{parameter}={key}"})
-    return table
-
-
-class InterestOverviewView(WagtailAdminTemplateMixin, TemplateView):
-    """How many requests there are in each state, per federal state and per topic: where
-    the programme is asked for, and where work is waiting."""
-
-    template_name = "events/interest/admin/overview.html"
-    page_title = gettext_lazy("Requests by federal state and topic")
-    header_icon = "table"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not can_triage(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        list_url = reverse(ExpressionOfInterest.snippet_viewset.get_url_name("list"))
-        # order_by() clears the model's ordering, which would split the groups.
-        requests = ExpressionOfInterest.objects.order_by()
-        by_state = {(state, status): count for state, status, count in requests.values_list(
-            "federal_state", "status").annotate(count=Count("pk"))}
-        by_topic = {(topic, status): count for topic, status, count in requests.filter(
-            topics__isnull=False).values_list("topics", "status").annotate(
-            count=Count("pk", distinct=True))}
-        topics = list(german_topics().order_by("sort_order", "name"))
-        language = translation.get_language()
-        locale = Locale.objects.filter(language_code=language).first()
-        names = in_locale(topics, locale.pk) if locale else topics
-        totals = {status: 0 for status in InterestStatus.values}
-        for (_state, status), count in by_state.items():
-            totals[status] += count
-        context.update(
-            statuses=InterestStatus.choices,
-            states=_count_table(list(FederalState.choices), by_state, list_url,
-                                "federal_state"),
-            topics=_count_table([(topic.pk, name.name) for topic, name in zip(topics, names,
-                                                                           strict=True)],
-                                by_topic, list_url, "topics"),
-            totals=[totals[status] for status in InterestStatus.values],
-            total=sum(totals.values()), list_url=list_url)
-        return context
-
-    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
-
-
-class TriageMenuItem(MenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        return can_triage(request.user)
-
-
-def overview_menu_item() -> MenuItem:
-    # Menu items are built once for every request that follows: a lazy label follows
-    # each editor's language.
-    return TriageMenuItem(gettext_lazy("Requests by state and topic"),
-                          reverse("events_interest_overview"),
-                          name="interest-overview", icon_name="table", order=110)
-
-
-def admin_urls() -> list:
-    return [path("start-smart/interest-overview/", InterestOverviewView.as_view(),
-                 name="events_interest_overview")]
 
 
 # -- the request's history in the admin ------------------------------------------------

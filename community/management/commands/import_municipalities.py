@@ -197,10 +197,9 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
 def import_rows(rows: list[tuple[int, dict[str, str]]]) -> ImportReport:
     """Check every row, then save them all, unless one is wrong: then save nothing."""
     report = ImportReport()
-    states = _choice_lookup(FederalState)
-    kinds = _choice_lookup(MunicipalityKind, ALIASES["kind"])
-    size_classes = _choice_lookup(SizeClass, ALIASES["size_class"])
-
+    lookups = {"federal_state": _choice_lookup(FederalState),
+               "kind": _choice_lookup(MunicipalityKind, ALIASES["kind"]),
+               "size_class": _choice_lookup(SizeClass, ALIASES["size_class"])}
     keys = [_ags(row.get("ags", "")) for _line, row in rows]
     existing = Municipality.objects.in_bulk([key for key in keys if key], field_name="ags")
     first_seen: dict[str, int] = {}
@@ -222,29 +221,9 @@ def import_rows(rows: list[tuple[int, dict[str, str]]]) -> ImportReport:
         municipality = existing.get(ags) or Municipality()
         is_new = municipality.pk is None
         before = _field_values(municipality)
-        municipality.name = row["name"]
         municipality.ags = ags
-        municipality.federal_state = _choice(row, "federal_state", states, errors,
-                                             _federal_state_code)
-        municipality.kind = _choice(row, "kind", kinds, errors)
-        if "size_class" in row:
-            municipality.size_class = _choice(row, "size_class", size_classes, errors)
-        if "population" in row:
-            municipality.population = _population(row["population"])
-        for name in ("latitude", "longitude"):
-            if name in row:
-                setattr(municipality, name, _coordinate(row[name]))
-        if "website" in row:
-            municipality.website = row["website"]
-
-        try:
-            # Uniqueness of the AGS is settled above: against the database by updating
-            # the municipality that has it, within the file by the duplicate check.
-            municipality.full_clean(validate_unique=False)
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                if name not in errors:  # a cell the importer could not read is said once
-                    errors[name] = messages
+        _fill(municipality, row, lookups, errors)
+        _validate(municipality, errors)
         if errors:
             for name, messages in errors.items():
                 for message in messages:
@@ -252,8 +231,42 @@ def import_rows(rows: list[tuple[int, dict[str, str]]]) -> ImportReport:
             continue
         checked.append((municipality, is_new or _field_values(municipality) != before))
 
-    if report.errors:
-        return report
+    if not report.errors:
+        _save(checked, report)
+    return report
+
+
+def _fill(municipality: Municipality, row: dict[str, str],
+          lookups: dict[str, dict[str, str]], errors: dict[str, list[str]]) -> None:
+    """Sets the municipality's fields from the row's cells; a cell that cannot be read
+    adds its message to ``errors``. Optional columns the file lacks stay as they are."""
+    municipality.name = row["name"]
+    municipality.federal_state = _choice(row, "federal_state", lookups["federal_state"],
+                                         errors, _federal_state_code)
+    municipality.kind = _choice(row, "kind", lookups["kind"], errors)
+    if "size_class" in row:
+        municipality.size_class = _choice(row, "size_class", lookups["size_class"], errors)
+    if "population" in row:
+        municipality.population = _population(row["population"])
+    for name in ("latitude", "longitude"):
+        if name in row:
+            setattr(municipality, name, _coordinate(row[name]))
+    if "website" in row:
+        municipality.website = row["website"]
+
+
+def _validate(municipality: Municipality, errors: dict[str, list[str]]) -> None:
+    try:
+        # Uniqueness of the AGS is settled by the caller: against the database by
+        # updating the municipality that has it, within the file by the duplicate check.
+        municipality.full_clean(validate_unique=False)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            if name not in errors:  # a cell the importer could not read is said once
+                errors[name] = messages
+
+
+def _save(checked: list[tuple[Municipality, bool]], report: ImportReport) -> None:
     for municipality, changed in checked:
         if municipality.pk is None:
             report.created += 1
@@ -263,7 +276,6 @@ def import_rows(rows: list[tuple[int, dict[str, str]]]) -> ImportReport:
             report.unchanged += 1
             continue
         municipality.save()
-    return report
 
 
 def _field_values(municipality: Municipality) -> dict[str, Any]:
