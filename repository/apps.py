@@ -25,7 +25,8 @@ class RepositoryConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        # Signal handlers need the models, which are not loaded before ready().
+        """Connects the signal handlers; imported here because they need the models,
+        which Django loads only after every app's config."""
         from repository import signal_handlers
 
         signal_handlers.connect()
