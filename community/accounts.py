@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
@@ -17,14 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.models import Report
+from home import signed_links
 from home.limits import exceeded
+from home.signed_links import LinkError
 
 CONFIRMATION_SALT = "community.confirm-email"
 CONFIRMATION_MAX_AGE = 3 * 24 * 3600
-
-
-class LinkError(ValueError):
-    """A confirmation or invitation link that cannot be used; the message says why."""
 
 
 INVITATION_SALT = "community.invitation"
@@ -33,22 +30,26 @@ INVITATION_MAX_AGE = 14 * 24 * 3600
 
 def invitation_token(membership: Any) -> str:
     """The link into a peer group for the invited address (community.invitations)."""
-    return signing.dumps({"membership": membership.pk, "email": membership.invited_email},
-                         salt=INVITATION_SALT)
+    return signed_links.sign({"membership": membership.pk, "email": membership.invited_email},
+                             salt=INVITATION_SALT)
 
 
 def confirmation_token(user: AbstractUser) -> str:
-    return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRMATION_SALT)
+    return signed_links.sign({"user": user.pk, "email": user.email}, salt=CONFIRMATION_SALT)
+
+
+def account_links() -> list[tuple[str, str]]:
+    """Where a person goes on from a link that cannot be used: sign in or sign up."""
+    return [(_("Sign in"), reverse("community:login")),
+            (_("Sign up"), reverse("community:signup"))]
 
 
 def confirm_email(token: str) -> AbstractUser:
     """Activate the account the link was made for, once."""
-    try:
-        data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
-    except signing.SignatureExpired:
-        raise LinkError(_("This confirmation link has expired. Please sign up again.")) from None
-    except signing.BadSignature:
-        raise LinkError(_("This confirmation link is not valid.")) from None
+    data = signed_links.read(
+        token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE,
+        expired=_("This confirmation link has expired. Please sign up again."),
+        invalid=_("This confirmation link is not valid."))
     user = get_user_model().objects.filter(pk=data.get("user"), email=data.get("email")).first()
     if user is None:
         raise LinkError(_("This confirmation link is not valid."))

@@ -18,9 +18,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from community import permissions
-from community.attachments import display_name, storage_name
+from community import permissions, posting
 from community.forms import ModerationForm, PostForm, ReportForm, ThreadForm
+from community.group_actions import group_for_action
 from community.models import (
     Attachment,
     PeerGroupPage,
@@ -30,8 +30,6 @@ from community.models import (
     ReportStatus,
     Thread,
 )
-from community.notifications import notify_new_post
-from community.views import group_for_action
 from home.limits import exceeded
 
 POSTS_PER_PAGE = 50
@@ -60,18 +58,6 @@ def posting_allowed(request: HttpRequest) -> bool:
 def too_fast(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     context["error"] = _("You are posting very fast. Please wait a minute and send again.")
     return render(request, template, context, status=429)
-
-
-def attach_files(post: Post, accepted: list[tuple[Any, Any]]) -> list[Attachment]:
-    """Stores files that PostForm accepted; call inside the post's transaction."""
-    stored = []
-    for upload, kind in accepted:
-        attachment = Attachment(post=post, name=display_name(upload.name),
-                                content_type=kind.content_type, size=upload.size)
-        upload.seek(0)
-        attachment.file.save(storage_name(kind), upload, save=True)
-        stored.append(attachment)
-    return stored
 
 
 def threads_for(request: HttpRequest, group: PeerGroupPage) -> Any:
@@ -152,13 +138,9 @@ def new_thread(request: HttpRequest, page_id: int) -> HttpResponse:
             return render(request, "community/new_thread.html", context, status=400)
         if not posting_allowed(request):
             return too_fast(request, "community/new_thread.html", context)
-        with transaction.atomic():
-            thread = Thread.objects.create(group=group, title=form.cleaned_data["title"],
-                                           author=request.user)
-            post = Post.objects.create(thread=thread, author=request.user,
-                                       body=form.cleaned_data["body"])
-            attach_files(post, form.cleaned_data["attachments"])
-            notify_new_post(post)
+        thread, _post = posting.start_thread(
+            group, request.user, form.cleaned_data["title"], form.cleaned_data["body"],
+            form.cleaned_data["attachments"])
         return redirect(thread_url(thread))
     return render(request, "community/new_thread.html", context)
 
@@ -177,14 +159,10 @@ def reply(request: HttpRequest, page_id: int, thread_id: int) -> HttpResponse:
     if not posting_allowed(request):
         return render_thread(request, thread, form, status=429, error=_(
             "You are posting very fast. Please wait a minute and send again."))
-    with transaction.atomic():
-        reply_to = Post.objects.filter(thread=thread,
-                                       pk=request.POST.get("reply_to") or 0).first()
-        post = Post.objects.create(thread=thread, author=request.user, reply_to=reply_to,
-                                   body=form.cleaned_data["body"])
-        attach_files(post, form.cleaned_data["attachments"])
-        notify_new_post(post)
-        Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
+    reply_to = Post.objects.filter(thread=thread,
+                                   pk=request.POST.get("reply_to") or 0).first()
+    posting.reply(thread, request.user, form.cleaned_data["body"],
+                  form.cleaned_data["attachments"], reply_to=reply_to)
     last_page = Paginator(range(thread.posts.count()), POSTS_PER_PAGE).num_pages
     return redirect(thread_url(thread, last_page))
 

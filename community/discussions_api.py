@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from community import permissions
+from community import permissions, posting
 from community.api_schema import (
     THREADS_PER_PAGE,
     PageQuerySerializer,
@@ -38,16 +37,14 @@ from community.api_schema import (
     thread_schema,
     threads_schema,
 )
-from community.discussions import POSTS_PER_PAGE, attach_files, author_name, posting_allowed
+from community.discussions import POSTS_PER_PAGE, author_name, posting_allowed
 from community.forms import PostForm, ThreadForm
 from community.models import (
     PeerGroupPage,
     PersonalToken,
-    Post,
     Thread,
 )
 from community.models.tokens import hash_token
-from community.notifications import notify_new_post
 from home.limits import API_TOKEN_ACCOUNT, is_locked_out, lockout_failed, lockout_message
 
 
@@ -227,13 +224,9 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
         if not posting_allowed(request):
             raise exceptions.Throttled(detail=_("You are posting very fast. Please wait a "
                                                 "minute and send again."))
-        with transaction.atomic():
-            thread = Thread.objects.create(group=group.canonical(), author=request.user,
-                                           title=form.cleaned_data["title"])
-            post = Post.objects.create(thread=thread, author=request.user,
-                                       body=form.cleaned_data["body"])
-            attach_files(post, form.cleaned_data["attachments"])
-            notify_new_post(post)
+        thread, _post = posting.start_thread(
+            group, request.user, form.cleaned_data["title"], form.cleaned_data["body"],
+            form.cleaned_data["attachments"])
         return Response(self.thread_data(thread), status=201)
 
     @reply_schema
@@ -256,12 +249,8 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
         if not posting_allowed(request):
             raise exceptions.Throttled(detail=_("You are posting very fast. Please wait a "
                                                 "minute and send again."))
-        with transaction.atomic():
-            post = Post.objects.create(thread=thread, author=request.user,
-                                       body=form.cleaned_data["body"])
-            stored = attach_files(post, form.cleaned_data["attachments"])
-            Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
-            notify_new_post(post)
+        post, stored = posting.reply(thread, request.user, form.cleaned_data["body"],
+                                     form.cleaned_data["attachments"])
         return Response({"id": post.pk, "body_html": post.body_html,
                          "attachments": [self.attachment_data(request, attachment)
                                          for attachment in stored]}, status=201)

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
@@ -23,12 +22,14 @@ from community import permissions
 from community.accounts import (
     INVITATION_MAX_AGE,
     INVITATION_SALT,
-    LinkError,
+    account_links,
     invitation_token,
 )
+from community.group_actions import back_to, group_for_action
 from community.models import Membership, MembershipState
 from community.notifications import GroupTitles, follow, language_of, notify_membership
-from community.views import back_to, group_for_action
+from home import signed_links
+from home.signed_links import LinkError, link_error_page
 
 
 @login_required
@@ -71,13 +72,10 @@ def invite(request: HttpRequest, page_id: int) -> HttpResponse:
 
 
 def invitation_for(token: str) -> Membership:
-    try:
-        data = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
-    except signing.SignatureExpired:
-        raise LinkError(_("This invitation has expired. Ask the group's moderators for a "
-                          "new one.")) from None
-    except signing.BadSignature:
-        raise LinkError(_("This invitation link is not valid.")) from None
+    data = signed_links.read(
+        token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE,
+        expired=_("This invitation has expired. Ask the group's moderators for a new one."),
+        invalid=_("This invitation link is not valid."))
     membership = Membership.objects.select_related("group").filter(
         pk=data.get("membership"), invited_email=data.get("email")).first()
     if membership is None:
@@ -91,17 +89,16 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     try:
         membership = invitation_for(token)
     except LinkError as error:
-        return render(request, "community/accounts/link_error.html", {"message": str(error)},
-                      status=400)
+        return link_error_page(request, error, account_links())
     if not request.user.is_authenticated:
         messages.info(request, _("Sign in with %(email)s to accept the invitation, or sign "
                                  "up with that address first.")
                       % {"email": membership.invited_email})
         return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
     if request.user.email.lower() != membership.invited_email.lower():
-        return render(request, "community/accounts/link_error.html", {
-            "message": _("This invitation is for %(email)s. Sign in with that address to "
-                         "accept it.") % {"email": membership.invited_email}}, status=403)
+        return link_error_page(request, LinkError(
+            _("This invitation is for %(email)s. Sign in with that address to accept it.")
+            % {"email": membership.invited_email}, status=403), account_links())
     if request.method != "POST":
         return render(request, "community/accounts/invitation.html",
                       {"group": membership.group, "membership": membership})

@@ -12,7 +12,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
@@ -30,6 +29,7 @@ from community.models import (
     NotificationKind,
     Post,
 )
+from home import signed_links
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 DIGEST_PERIODS = {EmailFrequency.DAILY: timedelta(days=1),
@@ -41,7 +41,7 @@ def follow(user: Any, *, group: Any = None, thread: Any = None) -> None:
 
 
 def unsubscribe_token(user: Any) -> str:
-    return signing.dumps({"user": user.pk}, salt=UNSUBSCRIBE_SALT)
+    return signed_links.sign({"user": user.pk}, salt=UNSUBSCRIBE_SALT)
 
 
 def unsubscribe_url(user: Any) -> str:

@@ -12,7 +12,6 @@ from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
-from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +23,7 @@ from django.views.decorators.http import require_POST
 from community import permissions
 from community.accounts import (
     SIGNUP_MAILS_PER_ADDRESS_AND_HOUR,
-    LinkError,
+    account_links,
     confirm_email,
     delete_member,
     export_member_data,
@@ -37,6 +36,7 @@ from community.forms import (
     SignupForm,
     ThrottledAuthenticationForm,
 )
+from community.group_actions import back_to, group_for_action
 from community.models import (
     EmailFrequency,
     MemberProfile,
@@ -46,7 +46,9 @@ from community.models import (
     PersonalToken,
 )
 from community.notifications import UNSUBSCRIBE_SALT, follow, notify_membership
+from home import signed_links
 from home.limits import exceeded, is_locked_out, lockout_failed, lockout_response
+from home.signed_links import LinkError, link_error_page
 
 # Sign-ups per client and hour (home.limits): enough for an office signing up its staff.
 SIGNUPS_PER_CLIENT_AND_HOUR = 10
@@ -90,8 +92,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     try:
         user = confirm_email(token)
     except LinkError as error:
-        return render(request, "community/accounts/link_error.html", {"message": str(error)},
-                      status=400)
+        return link_error_page(request, error, account_links())
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Your e-mail address is confirmed. Welcome!"))
     return redirect("community:profile")
@@ -232,19 +233,6 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 
 # --- peer group actions ------------------------------------------------------------------
 
-def group_for_action(request: HttpRequest, page_id: int) -> PeerGroupPage:
-    """The group, if the user may know it exists; a secret group is a 404 otherwise
-    (guessing its id tells nothing)."""
-    group = get_object_or_404(PeerGroupPage.objects.live(), pk=page_id)
-    if not permissions.can_see_group(request.user, group):
-        raise Http404
-    return group.canonical()
-
-
-def back_to(group: PeerGroupPage, request: HttpRequest) -> HttpResponse:
-    return redirect(group.localized.get_url(request) or "/")
-
-
 @login_required
 @require_POST
 def join(request: HttpRequest, page_id: int) -> HttpResponse:
@@ -325,17 +313,15 @@ def notifications(request: HttpRequest) -> HttpResponse:
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """One click from an e-mail, no sign-in: the page asks for the click (link scanners
     only look), and the click switches every e-mail off."""
-
-
+    invalid = _("This unsubscribe link is not valid.")
     try:
-        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)["user"]
-    except (signing.BadSignature, KeyError, TypeError):
-        return render(request, "community/accounts/link_error.html", {
-            "message": _("This unsubscribe link is not valid.")}, status=400)
-    profile = MemberProfile.objects.filter(user_id=user_id).first()
+        data = signed_links.read(token, salt=UNSUBSCRIBE_SALT, max_age=None,
+                                 expired=invalid, invalid=invalid)
+    except LinkError as error:
+        return link_error_page(request, error)
+    profile = MemberProfile.objects.filter(user_id=data.get("user")).first()
     if profile is None:
-        return render(request, "community/accounts/link_error.html", {
-            "message": _("This unsubscribe link is not valid.")}, status=400)
+        return link_error_page(request, LinkError(invalid))
     done = False
     if request.method == "POST":
         profile.email_frequency = EmailFrequency.NEVER

@@ -40,31 +40,16 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from events.interest import consultations, service
 from events.models import EventPage, ExpressionOfInterest, InterestStatus
+from home.admin_policies import never_added_in_admin
 from repository.models import Topic
 
-
-class InterestPermissionPolicy(ModelPermissionPolicy):
-    """Requests come from requesters, with their consent: the office triages (change)
-    and may delete one, but never adds one in the admin, where no consent is given."""
-
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions: Any) -> QuerySet:
-        return super().users_with_any_permission([a for a in actions if a != "add"])
-
-
-interest_permission_policy = InterestPermissionPolicy(ExpressionOfInterest)
-register_permission_policy(ExpressionOfInterest, interest_permission_policy)
+# Requests come from requesters, with their consent: the office triages (change) and may
+# delete one, but never adds one in the admin.
+interest_permission_policy = never_added_in_admin(ExpressionOfInterest)
 
 
 def can_triage(user: Any) -> bool:

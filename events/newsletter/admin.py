@@ -8,35 +8,30 @@ snippet's model permissions) sees the list and exports it; nobody else
 
 from __future__ import annotations
 
-import csv
-import io
-from datetime import datetime
 from typing import Any
 
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from events.models import EventFormat, NewsletterSubscription
 from events.newsletter import service as newsletter
-from events.registrations.admin import spreadsheet_safe
+from home.admin_policies import never_added_in_admin
+from home.exports import export_response
 from repository.models import Topic
 
 EXPORT_COLUMNS = [
@@ -47,25 +42,11 @@ EXPORT_COLUMNS = [
     ("formats", gettext_lazy("Formats")),
     ("confirmed", gettext_lazy("Confirmed on")),
 ]
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class SubscriptionPermissionPolicy(ModelPermissionPolicy):
-    """Subscriptions come from their subscribers, with their consent and a confirmed
-    address: the office looks after them but never adds one in the admin."""
-
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions: Any) -> QuerySet:
-        return super().users_with_any_permission([a for a in actions if a != "add"])
-
-
-subscription_permission_policy = SubscriptionPermissionPolicy(NewsletterSubscription)
-register_permission_policy(NewsletterSubscription, subscription_permission_policy)
+# Subscriptions come from their subscribers, with their consent and a confirmed address:
+# the office looks after them but never adds one in the admin.
+subscription_permission_policy = never_added_in_admin(NewsletterSubscription)
 
 
 def may_see_subscriptions(user: Any) -> bool:
@@ -73,10 +54,6 @@ def may_see_subscriptions(user: Any) -> bool:
 
 
 # -- the export ------------------------------------------------------------------------
-
-
-def _cells(row: dict[str, Any]) -> list[Any]:
-    return [spreadsheet_safe(row[key]) for key, _label in EXPORT_COLUMNS]
 
 
 def _export_rows() -> list[dict[str, Any]]:
@@ -88,44 +65,9 @@ def export_confirmed(request: HttpRequest, file_format: str) -> HttpResponse:
     """The confirmed list, without anyone who has unsubscribed: what the office mails to."""
     if not may_see_subscriptions(request.user):
         raise PermissionDenied
-    if file_format not in ("csv", "xlsx"):
-        raise Http404(_("Exports are available as csv or xlsx."))
-    rows = _export_rows()
-    headers = [str(label) for _key, label in EXPORT_COLUMNS]
-    filename = f"newsletter-{timezone.localdate():%Y-%m-%d}.{file_format}"
-    if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(headers)
-        for row in rows:
-            writer.writerow(_cells({**row, "confirmed": _local(row["confirmed"]).strftime(
-                "%Y-%m-%d %H:%M")}))
-        # A byte order mark, so that spreadsheet programs read the umlauts as UTF-8.
-        response = HttpResponse("\ufeff" + buffer.getvalue(),
-                                content_type="text/csv; charset=utf-8")
-    else:
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(_("Newsletter"))[:31]
-        sheet.append(headers)
-        for row in rows:
-            # Spreadsheets have no time zones: the Berlin time, as the office reads it.
-            sheet.append(_cells({**row, "confirmed": _local(row["confirmed"]).replace(
-                tzinfo=None)}))
-            sheet.cell(row=sheet.max_row, column=len(EXPORT_COLUMNS)).number_format = (
-                "yyyy-mm-dd hh:mm")
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # Personal data: no shared cache keeps a copy.
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _local(moment: datetime) -> datetime:
-    return timezone.localtime(moment)
+    return export_response(_export_rows(), EXPORT_COLUMNS, file_format=file_format,
+                           filename=f"newsletter-{timezone.localdate():%Y-%m-%d}",
+                           sheet_title=str(_("Newsletter")))
 
 
 # -- the listing -----------------------------------------------------------------------

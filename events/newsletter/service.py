@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
@@ -26,7 +25,9 @@ from django.utils.translation import gettext as _
 
 from events.models import EventFormat, NewsletterSubscription
 from events.registrations.emails import absolute
+from home import signed_links
 from home.limits import exceeded
+from home.signed_links import LinkError
 from repository.models import Topic
 
 CONFIRM_SALT = "events.newsletter.confirm"
@@ -34,10 +35,6 @@ CONFIRM_MAX_AGE = 3 * 24 * 3600
 # Opt-in e-mails to one address per hour: enough to retry, too few to flood an inbox
 # through the public form.
 OPT_IN_MAILS_PER_HOUR = 3
-
-
-class NewsletterLinkError(ValueError):
-    """A confirmation or unsubscribe link that cannot be used; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +84,7 @@ def _may_send_opt_in(email: str) -> bool:
 
 
 def confirmation_token(subscription: NewsletterSubscription, choices: NewsletterChoices) -> str:
-    return signing.dumps({
+    return signed_links.sign({
         "s": subscription.pk, "e": subscription.email, "n": choices.name,
         "t": list(choices.topic_ids), "f": list(choices.formats), "l": choices.language,
         # When the link was made: a link from before an unsubscription cannot undo it.
@@ -122,27 +119,23 @@ def send_opt_in(subscription: NewsletterSubscription, choices: NewsletterChoices
 
 def confirm(token: str) -> NewsletterSubscription:
     """Open a confirmation link: the subscription counts from now on, with the choices
-    that the link carries. Raises :class:`NewsletterLinkError` with the reason."""
-    try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-    except signing.SignatureExpired:
-        raise NewsletterLinkError(_("This confirmation link has expired: it is valid for "
-                                    "three days. Please sign up again.")) from None
-    except signing.BadSignature:
-        raise NewsletterLinkError(_("This confirmation link is not valid. Please use the "
-                                    "link from your most recent e-mail.")) from None
+    that the link carries. Raises :class:`home.signed_links.LinkError` with the reason."""
+    data = signed_links.read(
+        token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE,
+        expired=_("This confirmation link has expired: it is valid for three days. Please "
+                  "sign up again."),
+        invalid=_("This confirmation link is not valid. Please use the link from your most "
+                  "recent e-mail."))
     now = timezone.now()
     with transaction.atomic():
         subscription = (NewsletterSubscription.objects.select_for_update()
                         .filter(pk=data.get("s"), email=data.get("e")).first())
         if subscription is None:
-            raise NewsletterLinkError(_("This confirmation link is not valid. Please sign "
-                                        "up again."))
+            raise LinkError(_("This confirmation link is not valid. Please sign up again."))
         unsubscribed = subscription.unsubscribed_at
         if unsubscribed is not None and unsubscribed.timestamp() >= data.get("at", 0):
-            raise NewsletterLinkError(_("You unsubscribed after this link was sent. To "
-                                        "receive the newsletter again, please sign up "
-                                        "again."))
+            raise LinkError(_("You unsubscribed after this link was sent. To receive the "
+                              "newsletter again, please sign up again."))
         subscription.name = str(data.get("n") or "")[:200]
         subscription.formats = [value for value in data.get("f") or []
                                 if value in EventFormat.values]
@@ -159,8 +152,8 @@ def confirm(token: str) -> NewsletterSubscription:
 def subscription_for_token(token: str) -> NewsletterSubscription:
     subscription = NewsletterSubscription.objects.filter(token=token).first()
     if subscription is None:
-        raise NewsletterLinkError(_("This unsubscribe link is not valid. Please use the "
-                                    "link from your most recent newsletter."))
+        raise LinkError(_("This unsubscribe link is not valid. Please use the link from "
+                          "your most recent newsletter."), status=404)
     return subscription
 
 

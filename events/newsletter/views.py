@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from events.newsletter import service as newsletter
 from events.newsletter.forms import NewsletterForm
+from home.signed_links import LinkError, link_error_page
 
 ONE_CLICK_FIELD = "List-Unsubscribe"
 ONE_CLICK_VALUE = "One-Click"
@@ -40,8 +41,8 @@ def thanks(request: HttpRequest) -> HttpResponse:
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     try:
         subscription = newsletter.confirm(token)
-    except newsletter.NewsletterLinkError as error:
-        return render(request, "events/link_error.html", {"message": str(error)}, status=400)
+    except LinkError as error:
+        return link_error_page(request, error)
     return render(request, "events/newsletter/confirmed.html", {"subscription": subscription})
 
 
@@ -68,8 +69,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def _unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     try:
         subscription = newsletter.subscription_for_token(token)
-    except newsletter.NewsletterLinkError as error:
-        return render(request, "events/link_error.html", {"message": str(error)}, status=404)
+    except LinkError as error:
+        return link_error_page(request, error)
     if request.method == "POST":
         newsletter.unsubscribe(subscription)
         return render(request, "events/newsletter/unsubscribed.html",

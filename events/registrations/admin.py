@@ -6,8 +6,6 @@ Whoever may edit the event page may run its registrations; nobody else sees them
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django import forms
@@ -22,12 +20,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
-from openpyxl import Workbook
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from events.models import EventPage, Registration, RegistrationStatus
 from events.registrations import emails
 from events.registrations.service import RegistrationError, cancel
+from home.exports import export_response
 
 EXPORT_COLUMNS = [
     ("name", gettext_lazy("Name")),
@@ -170,41 +168,9 @@ def export_registrations(request: HttpRequest, page_id: int, file_format: str) -
     event = event_for_office(request, page_id)
     rows = [_row(r) for r in registrations_of(event).exclude(
         status=RegistrationStatus.CANCELLED)]
-    headers = [str(label) for _key, label in EXPORT_COLUMNS]
-    filename = f"{slugify(event.title) or 'event'}-{timezone.localdate():%Y-%m-%d}"
-    if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(headers)
-        for row in rows:
-            writer.writerow([spreadsheet_safe(row[key]) for key, _label in EXPORT_COLUMNS])
-        # A byte order mark, so that spreadsheet programs read the umlauts as UTF-8.
-        response = HttpResponse("\ufeff" + buffer.getvalue(),
-                                content_type="text/csv; charset=utf-8")
-    elif file_format == "xlsx":
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(_("Registrations"))[:31]
-        sheet.append(headers)
-        for row in rows:
-            sheet.append([spreadsheet_safe(row[key]) for key, _label in EXPORT_COLUMNS])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    else:
-        raise Http404(_("Exports are available as csv or xlsx."))
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
-    return response
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is kept as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    return export_response(
+        rows, EXPORT_COLUMNS, file_format=file_format, sheet_title=str(_("Registrations")),
+        filename=f"{slugify(event.title) or 'event'}-{timezone.localdate():%Y-%m-%d}")
 
 
 class MessageForm(forms.Form):

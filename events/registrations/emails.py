@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +17,7 @@ from wagtail.models import Locale
 
 from events import ical
 from events.models import EventPage, Registration, RegistrationStatus
+from home import signed_links
 
 # The guest's confirmation link (double opt-in): signed, for three days.
 OPT_IN_SALT = "events.confirm-registration"
@@ -25,7 +25,7 @@ OPT_IN_MAX_AGE = 3 * 24 * 3600
 
 
 def opt_in_token(registrations: Iterable[Registration]) -> str:
-    return signing.dumps({"r": sorted(r.pk for r in registrations)}, salt=OPT_IN_SALT)
+    return signed_links.sign({"r": sorted(r.pk for r in registrations)}, salt=OPT_IN_SALT)
 
 
 def absolute(path: str) -> str:

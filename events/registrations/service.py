@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import HttpRequest
@@ -30,7 +29,9 @@ from events.models import (
 from events.registrations import emails
 from events.registrations.emails import OPT_IN_MAX_AGE, OPT_IN_SALT
 from events.registrations.forms import GuestRegistrationForm
+from home import signed_links
 from home.limits import exceeded
+from home.signed_links import LinkError
 
 
 class RegistrationError(ValueError):
@@ -188,24 +189,21 @@ def register_for_series(series: EventSeriesPage, registrant: Registrant, *,
 def confirm_opt_in(token: str) -> list[Registration]:
     """Confirm a guest's address: each registration takes a place or joins the waiting
     list, in the order the link is opened, not the order of sign-up."""
-    try:
-        data = signing.loads(token, salt=OPT_IN_SALT, max_age=OPT_IN_MAX_AGE)
-    except signing.SignatureExpired:
-        raise RegistrationError(_("This confirmation link has expired. Please register "
-                                  "again.")) from None
-    except signing.BadSignature:
-        raise RegistrationError(_("This confirmation link is not valid.")) from None
+    data = signed_links.read(
+        token, salt=OPT_IN_SALT, max_age=OPT_IN_MAX_AGE,
+        expired=_("This confirmation link has expired. Please register again."),
+        invalid=_("This confirmation link is not valid."))
     ids = data.get("r") or []
     now = timezone.now()
     confirmed: list[Registration] = []
     with transaction.atomic():
         registrations = list(Registration.objects.filter(pk__in=ids).order_by("event__start"))
         if not registrations:
-            raise RegistrationError(_("This confirmation link is not valid."))
+            raise LinkError(_("This confirmation link is not valid."))
         pending = [r for r in registrations if r.status == RegistrationStatus.PENDING]
         if not pending:
             if all(r.status == RegistrationStatus.CANCELLED for r in registrations):
-                raise RegistrationError(_("This registration has been cancelled."))
+                raise LinkError(_("This registration has been cancelled."))
             return registrations
         for registration in pending:
             event = _locked(registration.event)
@@ -220,8 +218,8 @@ def confirm_opt_in(token: str) -> list[Registration]:
             registration.save(update_fields=["status", "confirmed_at", "waitlisted_at"])
             confirmed.append(registration)
         if not confirmed:
-            raise RegistrationError(_("Registration has closed in the meantime; your "
-                                      "address was not registered."))
+            raise LinkError(_("Registration has closed in the meantime; your address was "
+                              "not registered."))
         transaction.on_commit(lambda: emails.send_registration(confirmed))
     return registrations
 
@@ -230,8 +228,8 @@ def registration_for_token(token: str) -> Registration:
     registration = (Registration.objects.select_related("event", "series")
                     .filter(token=token).first())
     if registration is None:
-        raise RegistrationError(_("This cancellation link is not valid. Please use the "
-                                  "link from your most recent e-mail."))
+        raise LinkError(_("This cancellation link is not valid. Please use the link from "
+                          "your most recent e-mail."), status=404)
     return registration
 
 

@@ -26,6 +26,7 @@ from events.registrations.service import (
     registration_for_token,
 )
 from home.limits import exceeded
+from home.signed_links import LinkError, link_error_page
 
 
 def _live_page(model: type, page_id: int) -> Any:
@@ -132,8 +133,8 @@ def register_for_whole_series(request: HttpRequest, page_id: int) -> HttpRespons
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     try:
         registrations = confirm_opt_in(token)
-    except RegistrationError as error:
-        return render(request, "events/link_error.html", {"message": str(error)}, status=400)
+    except LinkError as error:
+        return link_error_page(request, error)
     return render(request, "events/confirmed.html", {"registrations": registrations})
 
 
@@ -143,8 +144,8 @@ def cancel_by_link(request: HttpRequest, token: str) -> HttpResponse:
     that a mail scanner opening the link cancels nothing."""
     try:
         registration = registration_for_token(token)
-    except RegistrationError as error:
-        return render(request, "events/link_error.html", {"message": str(error)}, status=404)
+    except LinkError as error:
+        return link_error_page(request, error)
     form = CancelForm(request.POST or None)
     context = {"registration": registration, "form": form,
                "event": registration.event.localized}

@@ -1,0 +1,23 @@
+"""What every action on a peer group starts and ends with (joining, moderating, writing,
+inviting): the group asked for, if the reader may know it, and the way back to it."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+
+from community import permissions
+from community.models import PeerGroupPage
+
+
+def group_for_action(request: HttpRequest, page_id: int) -> PeerGroupPage:
+    """The group, if the user may know it exists; a secret group is a 404 otherwise
+    (guessing its id tells nothing)."""
+    group = get_object_or_404(PeerGroupPage.objects.live(), pk=page_id)
+    if not permissions.can_see_group(request.user, group):
+        raise Http404
+    return group.canonical()
+
+
+def back_to(group: PeerGroupPage, request: HttpRequest) -> HttpResponse:
+    return redirect(group.localized.get_url(request) or "/")
