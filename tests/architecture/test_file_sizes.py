@@ -18,7 +18,6 @@ GENERATED = {"requirements.lock", "package-lock.json"}
 BEING_SPLIT = {
     "events/api.py": "the API work (serializers, querysets, views)",
     "home/demo.py": "demo content moving to data files with a small loader",
-    "repository/demo.py": "demo content moving to data files with a small loader",
 }
 
 
