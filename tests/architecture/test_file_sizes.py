@@ -17,7 +17,6 @@ GENERATED = {"requirements.lock", "package-lock.json"}
 # short: the test then keeps it short.
 BEING_SPLIT = {
     "events/api.py": "the API work (serializers, querysets, views)",
-    "home/demo.py": "demo content moving to data files with a small loader",
 }
 
 
