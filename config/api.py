@@ -28,7 +28,6 @@ from wagtail.models import Page, Site
 
 from config.api_schema import schema_urlpatterns
 from config.plugins import api_endpoints
-from home.api import IdConverter  # noqa: F401  (registers the <id:…> converter)
 
 # Wagtail's API writes its error messages in English only and does not mark them for
 # translation. These patterns map the ones a client is most likely to meet onto our

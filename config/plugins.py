@@ -54,6 +54,9 @@ class Declaration:
     ``settings``
         Django settings it needs that only make sense with it installed (name → value),
         such as a library's callables that point into the plugin.
+    ``api_parsers``
+        Dotted paths of REST framework parsers for request bodies, put before the form
+        parsers (such as a JSON parser that refuses what no endpoint should read).
     """
 
     name: str
@@ -63,6 +66,7 @@ class Declaration:
     login_url: str | None = None
     login_redirect_url: str | None = None
     settings: Mapping[str, Any] | None = None
+    api_parsers: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, name: str) -> Declaration | None:
@@ -79,6 +83,7 @@ class Declaration:
             login_url=_declared(config, "login_url", str, None),
             login_redirect_url=_declared(config, "login_redirect_url", str, None),
             settings=dict(_declared(config, "settings", Mapping, {})),
+            api_parsers=tuple(_declared(config, "api_parsers", (list, tuple), ())),
         )
 
 
@@ -173,6 +178,11 @@ def _in_dependency_order(declarations: Mapping[str, Declaration]) -> list[str]:
 def context_processors_of(plugin_names: Sequence[str]) -> list[str]:
     """The template context processors the plugins add, in plugin order."""
     return [dotted for name in plugin_names for dotted in Declaration.of(name).context_processors]
+
+
+def api_parsers_of(plugin_names: Sequence[str]) -> list[str]:
+    """The request-body parsers the plugins add, in plugin order."""
+    return [dotted for name in plugin_names for dotted in Declaration.of(name).api_parsers]
 
 
 def login_urls_of(plugin_names: Sequence[str], default: tuple[str, str]) -> tuple[str, str]:

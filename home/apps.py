@@ -14,6 +14,8 @@ class HomeConfig(AppConfig):
     essential = True
     # django-axes asks these how to name an account, read the client address behind
     # the proxies and answer a lockout (one lockout for every sign-in: home/limits.py).
+    # JSON request bodies must be objects (and sane ones) on every API endpoint.
+    api_parsers = ["home.api.JSONObjectParser"]
     settings = {
         "AXES_USERNAME_CALLABLE": "home.limits.account_name",
         "AXES_CLIENT_IP_CALLABLE": "home.limits.client_address",
@@ -21,3 +23,9 @@ class HomeConfig(AppConfig):
     }
     demo_loader = "home.demo.load_demo_content"
     search_sources = ["home.search_sources.StandardPageSource"]
+
+    def ready(self) -> None:
+        """Registers the ``<id:…>`` URL converter (database ids) that API routes use; the
+        API module is imported here because it needs the app registry, and the routes
+        are read only after every app is ready."""
+        from home import api  # noqa: F401  (registers the converter)

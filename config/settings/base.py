@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.env import cache_from_url, env_bool, env_float, env_int, env_list, env_str
 from config.plugins import (
+    api_parsers_of,
     context_processors_of,
     discover,
     installed_apps_for,
@@ -278,11 +279,12 @@ WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL") or None
 WAGTAILAPI_LIMIT_MAX = 100
 
 # The API contract (config/api_schema.py): one OpenAPI 3.1 document generated from the
-# mounted endpoints; JSON bodies must be objects (home.api.JSONObjectParser).
+# mounted endpoints; JSON bodies are read by the parser a plugin declares (api_parsers:
+# the site frame's refuses anything but an object), else by REST framework's own.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "config.api_schema.PlatformAutoSchema",
     "DEFAULT_PARSER_CLASSES": [
-        "home.api.JSONObjectParser",
+        *(api_parsers_of(PLATFORM_PLUGINS) or ["rest_framework.parsers.JSONParser"]),
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],

@@ -1,7 +1,8 @@
 """``config`` mounts whatever the plugins declare and names none of them: no import of a
 feature app, no string that points into one (``"community.views"``, ``"events:…"``).
 Comments and docstrings may name them; the settings' ``SEARCH_*`` names are words, not
-references to the search plugin's code."""
+references to the search plugin's code, and neither is a mapping key such as the Wagtail
+API's ``search`` parameter."""
 
 from __future__ import annotations
 
@@ -24,9 +25,14 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
-def _names_a_plugin(text: str) -> str | None:
+def _dict_keys(tree: ast.AST) -> set[int]:
+    return {id(key) for node in ast.walk(tree) if isinstance(node, ast.Dict)
+            for key in node.keys if key is not None}
+
+
+def _names_a_plugin(text: str, *, bare: bool = True) -> str | None:
     for name in PLUGINS:
-        if text == name or text.startswith((f"{name}.", f"{name}:")):
+        if (bare and text == name) or text.startswith((f"{name}.", f"{name}:")):
             return name
     return None
 
@@ -35,6 +41,7 @@ def feature_app_references(source: str) -> list[str]:
     """Each place in ``source`` (Python) that imports a plugin or points into one."""
     tree = ast.parse(source)
     docstrings = _docstrings(tree)
+    keys = _dict_keys(tree)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -43,11 +50,12 @@ def feature_app_references(source: str) -> list[str]:
             modules = [node.module or ""]
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
                 and id(node) not in docstrings:
-            modules = [node.value]
+            modules = [node.value] if _names_a_plugin(node.value, bare=id(node) not in keys) \
+                else []
         else:
             continue
         found += [f"line {node.lineno}: {module!r}" for module in modules
-                  if _names_a_plugin(module)]
+                  if _names_a_plugin(module, bare=True)]
     return found
 
 
@@ -61,6 +69,8 @@ def test_config_names_no_feature_app():
 
 
 def test_the_check_sees_imports_and_dotted_paths():
-    source = '"""community is fine here."""\nimport events.models\nX = "community:login"\n'
+    source = ('"""community is fine here."""\nimport events.models\nX = "community:login"\n'
+              'Y = {"search": "a query parameter"}\nZ = "community" in PLUGINS\n')
     assert feature_app_references(source) == ["line 2: 'events.models'",
-                                              "line 3: 'community:login'"]
+                                              "line 3: 'community:login'",
+                                              "line 5: 'community'"]
