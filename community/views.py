@@ -261,14 +261,20 @@ def leave(request: HttpRequest, page_id: int) -> HttpResponse:
     return back_to(group, request)
 
 
-@login_required
-@require_POST
-def decide(request: HttpRequest, page_id: int, membership_id: int) -> HttpResponse:
+def _moderated(request: HttpRequest, page_id: int, membership_id: int,
+               state: str) -> tuple[PeerGroupPage, Membership]:
+    """The group and one of its memberships in ``state``, for its moderators; a 404 for
+    everyone else (the group's existence included)."""
     group = group_for_action(request, page_id)
     if not permissions.can_moderate(request.user, group):
         raise Http404
-    membership = get_object_or_404(Membership, pk=membership_id, group=group,
-                                   state=MembershipState.PENDING)
+    return group, get_object_or_404(Membership, pk=membership_id, group=group, state=state)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, page_id: int, membership_id: int) -> HttpResponse:
+    group, membership = _moderated(request, page_id, membership_id, MembershipState.PENDING)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(" ".join(
@@ -288,11 +294,7 @@ def decide(request: HttpRequest, page_id: int, membership_id: int) -> HttpRespon
 @login_required
 @require_POST
 def remove_member(request: HttpRequest, page_id: int, membership_id: int) -> HttpResponse:
-    group = group_for_action(request, page_id)
-    if not permissions.can_moderate(request.user, group):
-        raise Http404
-    membership = get_object_or_404(Membership, pk=membership_id, group=group,
-                                   state=MembershipState.ACTIVE)
+    group, membership = _moderated(request, page_id, membership_id, MembershipState.ACTIVE)
     membership.remove(by=request.user, reason=request.POST.get("reason", ""))
     messages.success(request, _("The member is removed from the group."))
     return back_to(group, request)

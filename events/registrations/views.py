@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -94,40 +95,38 @@ def _registrant(request: HttpRequest, page: Any) -> tuple[Registrant | None, Any
                       organisation=data.get("organisation", "")), form
 
 
-@require_POST
-def register_for_event(request: HttpRequest, page_id: int) -> HttpResponse:
-    event = _live_page(EventPage, page_id)
-    registrant, form = _registrant(request, event)
+def _register(request: HttpRequest, page: Any,
+              make: Callable[[Any, Registrant, bool], list[Registration]]) -> HttpResponse:
+    """What registering for an event and for a whole series share: the registrant (a
+    member, or a guest from the form, within the guests' limit), the refusal on the
+    page, the message, and back to the page."""
+    registrant, form = _registrant(request, page)
     if registrant is None:
-        return _page_with_error(request, event, form=form)
-    limited = _guest_over_limit(request, event, form)
+        return _page_with_error(request, page, form=form)
+    limited = _guest_over_limit(request, page, form)
     if limited:
         return limited
     guest = not request.user.is_authenticated
     try:
-        registration = register(event, registrant, confirmed=not guest)
+        made = make(page, registrant, not guest)
     except RegistrationError as error:
-        return _page_with_error(request, event, form=form, error=str(error))
-    _report(request, [registration], guest=guest)
-    return redirect(event.url)
+        return _page_with_error(request, page, form=form, error=str(error))
+    _report(request, made, guest=guest)
+    return redirect(page.url)
+
+
+@require_POST
+def register_for_event(request: HttpRequest, page_id: int) -> HttpResponse:
+    return _register(request, _live_page(EventPage, page_id),
+                     lambda event, registrant, confirmed: [
+                         register(event, registrant, confirmed=confirmed)])
 
 
 @require_POST
 def register_for_whole_series(request: HttpRequest, page_id: int) -> HttpResponse:
-    series = _live_page(EventSeriesPage, page_id)
-    registrant, form = _registrant(request, series)
-    if registrant is None:
-        return _page_with_error(request, series, form=form)
-    limited = _guest_over_limit(request, series, form)
-    if limited:
-        return limited
-    guest = not request.user.is_authenticated
-    try:
-        made = register_for_series(series, registrant, confirmed=not guest)
-    except RegistrationError as error:
-        return _page_with_error(request, series, form=form, error=str(error))
-    _report(request, made, guest=guest)
-    return redirect(series.url)
+    return _register(request, _live_page(EventSeriesPage, page_id),
+                     lambda series, registrant, confirmed: register_for_series(
+                         series, registrant, confirmed=confirmed))
 
 
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
