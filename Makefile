@@ -12,7 +12,7 @@ POSTS ?= 200000
 EVENTS ?= 2000
 REGISTRATIONS ?= 500
 
-.PHONY: run test install install-test lint pytest migrate demo admin messages bench bench-repository bench-search bench-community bench-events clean
+.PHONY: run test install install-test npm lint pytest lighthouse migrate demo admin messages bench bench-repository bench-search bench-community bench-events clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,17 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml $(LOCK)
 	$(BIN)/pip install --quiet -c $(LOCK) -e ".[test]"
 	touch $@ $(VENV)/.installed-run
 
-install: $(VENV)/.installed-run
-install-test: $(VENV)/.installed-test
+install: $(VENV)/.installed-run npm
+install-test: $(VENV)/.installed-test npm
+
+# The front end's npm packages (KERN's CSS, script and fonts; vnu-jar and Lighthouse for
+# the browser checks), exactly as package-lock.json pins them; re-runs only when it changes.
+# --ignore-scripts: no package runs code at install time.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+npm: node_modules/.installed
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
@@ -50,6 +59,11 @@ lint: install-test
 
 pytest: install-test
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Lighthouse scores of the main page types against a production-like server (DEBUG=0,
+# gunicorn, WhiteNoise with collected static files) on the demo database; prints a table.
+lighthouse: demo
+	$(BIN)/python tools/lighthouse/run.py --min 95
 
 test: lint pytest
 

@@ -138,6 +138,9 @@ TIME_ZONE = "Europe/Berlin"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+# The KERN design system's built CSS, script and fonts, installed by npm from the committed
+# package-lock.json (`make run`/`make test` run `npm ci`), served as /static/kern/.
+STATICFILES_DIRS = [("kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Files that only some readers may see (post attachments in peer groups): outside the

@@ -78,7 +78,7 @@ def test_sign_up_request_approve_post_reply(chromium, browser_page, community_se
 
     page.goto(f"{server}/de/peergruppen/")
     assert_accessible(page)
-    page.get_by_role("link", name="Urbane Datenplattformen").click()
+    page.get_by_role("main").get_by_role("link", name="Urbane Datenplattformen").click()
     page.get_by_role("button", name="Beitritt anfragen").click()
     page.get_by_text("Ihre Anfrage liegt bei der Moderation der Gruppe.").wait_for()
     assert_accessible(page)

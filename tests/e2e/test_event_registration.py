@@ -47,8 +47,8 @@ def test_find_register_wait_move_up_and_cancel(browser_page, programme):
     page.get_by_label(re.compile("^Peer-Learning-Reihe")).check()
     page.get_by_role("button", name="Filter anwenden").click()
     page.get_by_role("heading", name="2 Veranstaltungen").wait_for()
-    page.get_by_role("link", name="Sitzung 1").click()
-    page.get_by_role("link", name="Peer-Learning Mobilität").click()
+    page.get_by_role("main").get_by_role("link", name="Sitzung 1").click()
+    page.get_by_role("main").get_by_role("link", name="Peer-Learning Mobilität").click()
     page.get_by_role("heading", name="Peer-Learning Mobilität", level=1).wait_for()
     assert_accessible(page)
 

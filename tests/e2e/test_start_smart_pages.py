@@ -58,7 +58,7 @@ def test_sign_up_and_unsubscribe_pages_work_by_label_and_pass_axe(browser_page, 
     page.goto(f"{live_server.url}{url('newsletter', 'en')}")
     assert_accessible(page)
 
-    page.get_by_role("button", name="Sign up").click()
+    page.get_by_role("button", name="Subscribe").click()
     assert page.get_by_role("alert").is_visible()
     assert_accessible(page)
 
@@ -66,7 +66,7 @@ def test_sign_up_and_unsubscribe_pages_work_by_label_and_pass_axe(browser_page, 
     page.get_by_role("group", name="Topics").get_by_label("Mobility").check()
     page.get_by_role("group", name="Formats").get_by_label("Theme workshop").check()
     page.get_by_label("I would like to receive the Start Smart newsletter").check()
-    page.get_by_role("button", name="Sign up").click()
+    page.get_by_role("button", name="Subscribe").click()
     page.wait_for_url(f"{live_server.url}{url('newsletter_thanks', 'en')}")
     assert page.locator("h1").inner_text() == "Please check your inbox"
     assert_accessible(page)

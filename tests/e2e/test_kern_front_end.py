@@ -1,0 +1,149 @@
+"""The public front end on KERN in a real Chromium: every page type passes axe (WCAG 2.1
+A/AA) at phone and desktop width without horizontal scrolling at 320 px, the W3C Nu
+HTML Checker (vnu-jar from npm, run with the machine's Java) finds no error in any of
+them, and a keyboard-only visitor on a phone opens the menu, searches, filters, opens a
+solution and registers for an event."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from tests.baseline import restore_migrated_baseline
+from tests.e2e.test_bilingual_site import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# One page of each public type, in both languages where the type is translated.
+PAGE_TYPES = {
+    "home": "/de/",
+    "home (en)": "/en/",
+    "standard page": "/de/ueber-uns/",
+    "solution listing": "/de/loesungen/",
+    "solution listing, filtered": "/de/loesungen/?topic=mobilitaet",
+    "solution": "/de/projektdatenbank/smart-city-ulm/lorawan-sensornetz/",
+    "project database": "/de/projektdatenbank/",
+    "model project": "/de/projektdatenbank/smart-city-ulm/",
+    "publications": "/de/publikationen/",
+    "publication": "/de/publikationen/die-digitale-stadt-gestalten/",
+    "events": "/de/veranstaltungen/",
+    "event": "/de/veranstaltungen/themenworkshop-change/",
+    "event series": "/de/veranstaltungen/peer-learning-mobilitaet/",
+    "FAQ": "/de/fragen/",
+    "peer groups": "/de/peergruppen/",
+    "peer group": "/de/peergruppen/urbane-datenplattformen/",
+    "search": "/de/suche/?q=Mobilit%C3%A4t",
+    "search (en)": "/en/search/?q=data",
+    "interest form": "/de/start-smart/interesse/",
+    "newsletter": "/de/newsletter/",
+    "sign in": "/de/konto/anmelden/",
+    "sign up": "/de/konto/registrieren/",
+}
+
+
+@pytest.fixture
+def demo_site(live_server) -> str:
+    restore_migrated_baseline()
+    call_command("load_demo", stdout=StringIO())
+    return live_server.url
+
+
+def nu_errors(documents: dict[str, str], folder: Path) -> dict[str, list[str]]:
+    """The Nu HTML Checker's errors per page type (warnings and info left aside)."""
+    files = {}
+    for number, (name, html) in enumerate(documents.items()):
+        path = folder / f"page-{number}.html"
+        path.write_text(html, encoding="utf-8")
+        files[str(path)] = name
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--stdout", *files],
+        capture_output=True, text=True, check=False, timeout=300)
+    errors: dict[str, list[str]] = {}
+    for message in json.loads(result.stdout)["messages"]:
+        if message.get("type") == "error":
+            name = files.get(message.get("url", "").removeprefix("file:"), "?")
+            errors.setdefault(name, []).append(
+                f"line {message.get('lastLine')}: {message['message']}")
+    return errors
+
+
+def test_every_page_type_passes_axe_and_the_nu_html_checker(browser_page, demo_site, tmp_path):
+    if not VNU.exists() or not shutil.which("java"):
+        pytest.fail("vnu-jar or Java missing: run `make test` (npm ci) on a machine with Java")
+    page = browser_page
+    documents = {}
+    for width in (1366, 390, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path in PAGE_TYPES.items():
+            response = page.goto(f"{demo_site}{path}")
+            assert response is not None and response.status == 200, (name, path)
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{name} scrolls sideways at {width} px"
+            if width != 320:
+                assert_accessible(page)
+            if width == 1366:
+                documents[name] = response.text()
+    assert nu_errors(documents, tmp_path) == {}
+
+
+def test_a_keyboard_only_visitor_on_a_phone_finds_and_registers(browser_page, demo_site):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{demo_site}/de/")
+
+    # The menu button is the second stop after the skip link and the brand.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Menü"
+    assert not page.get_by_role("search").is_visible()
+    page.keyboard.press("Enter")
+    search = page.get_by_role("searchbox", name="Plattform durchsuchen")
+    assert search.is_visible()
+    search.focus()
+    page.keyboard.type("Parken")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/de/suche/?q=Parken")
+    assert_accessible(page)
+
+    # To the solutions, filtered by keyboard: the filters sit behind a disclosure.
+    page.goto(f"{demo_site}/de/loesungen/")
+    disclosure = page.locator("summary", has_text="Filter")
+    disclosure.focus()
+    page.keyboard.press("Enter")
+    topic = page.get_by_label("Mobilität")
+    topic.focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Filter anwenden").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**topic=mobilitaet**")
+    chip = page.get_by_role("link", name="Filter entfernen: Mobilität")
+    assert chip.is_visible()
+    link = page.get_by_role("main").get_by_role("link", name="Parkraumsensorik und Parkleitsystem")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", level=1, name="Parkraumsensorik und Parkleitsystem").wait_for()
+
+    # An event, registered as a guest with the keyboard only.
+    page.goto(f"{demo_site}/de/veranstaltungen/themenworkshop-change/")
+    for label, value in (("Name", "Kim Muster"), ("E-Mail-Adresse", "kim@example.org")):
+        field = page.get_by_label(label, exact=True)
+        field.focus()
+        page.keyboard.type(value)
+    consent = page.get_by_role("main").get_by_role("checkbox")
+    for index in range(consent.count()):
+        consent.nth(index).focus()
+        page.keyboard.press("Space")
+    page.get_by_role("main").get_by_role("button", name="Anmelden").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Bitte bestätigen Sie").first.wait_for()
+    assert_accessible(page)

@@ -1,0 +1,120 @@
+"""Lighthouse scores of the public page types against a production-like server.
+
+Collects the static files (WhiteNoise's compressed manifest storage), starts gunicorn
+with the production settings and DEBUG off (plain HTTP on 127.0.0.1, so the HTTPS
+redirect is off), runs npm's `lighthouse` with Debian's Chromium on each page type
+(mobile emulation, Lighthouse's default) and prints a table of the four category scores.
+The database is the one DATABASE_URL names (default: the SQLite file `make run` fills
+with the demo content).
+
+    make lighthouse                       # or: .venv/bin/python tools/lighthouse/run.py
+    .venv/bin/python tools/lighthouse/run.py --min 95   # exit 1 below 95 anywhere
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAGES = {
+    "home": "/de/",
+    "solution listing": "/de/loesungen/",
+    "solution": "/de/projektdatenbank/smart-city-ulm/lorawan-sensornetz/",
+    "search": "/de/suche/?q=Mobilit%C3%A4t",
+    "events": "/de/veranstaltungen/",
+    "event": "/de/veranstaltungen/themenworkshop-change/",
+    "peer groups": "/de/peergruppen/",
+    "FAQ": "/de/fragen/",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_env(static_root: str, port: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "STATIC_ROOT": static_root,
+        # Plain HTTP on the loopback interface: a proxy would do TLS in production.
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "PORT": str(port),
+    }
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"The server did not answer at {url}")
+
+
+def lighthouse(url: str, chromium: str) -> dict[str, int]:
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+         f"--only-categories={','.join(CATEGORIES)}",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+        capture_output=True, text=True, check=True, env={**os.environ, "CHROME_PATH": chromium})
+    report = json.loads(result.stdout)
+    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min", type=int, default=0, help="fail below this score")
+    parser.add_argument("--chromium", default=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is missing: run `make npm` (npm ci) first.")
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as static_root:
+        port = free_port()
+        env = production_env(static_root, port)
+        subprocess.run([python, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+                       cwd=ROOT, env=env, check=True)
+        server = subprocess.Popen(
+            [python, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+             "config.wsgi"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(f"{base}/healthz")
+            rows = {name: lighthouse(base + path, args.chromium) for name, path in PAGES.items()}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    width = max(len(name) for name in rows)
+    print(f"{'page'.ljust(width)}  " + "  ".join(f"{name:>14}" for name in CATEGORIES))
+    for name, scores in rows.items():
+        print(f"{name.ljust(width)}  " + "  ".join(f"{scores[c]:>14}" for c in CATEGORIES))
+    lowest = min(score for scores in rows.values() for score in scores.values())
+    return 1 if lowest < args.min else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
