@@ -74,12 +74,16 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"The server did not answer at {url}")
 
 
-def lighthouse(url: str, chromium: str) -> dict[str, int]:
+def lighthouse(url: str, chromium: str) -> dict[str, int] | None:
+    """The four scores of one page, or None when Lighthouse failed (its error is printed)."""
     result = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
          f"--only-categories={','.join(CATEGORIES)}",
          "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-        capture_output=True, text=True, check=True, env={**os.environ, "CHROME_PATH": chromium})
+        capture_output=True, text=True, check=False, env={**os.environ, "CHROME_PATH": chromium})
+    if result.returncode != 0:
+        print(result.stderr.strip().splitlines()[-1:] or "lighthouse failed", file=sys.stderr)
+        return None
     report = json.loads(result.stdout)
     return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
 
@@ -101,18 +105,21 @@ def main() -> int:
             [python, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
              "config.wsgi"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL)
+        width = max(len(name) for name in PAGES)
+        print(f"{'page'.ljust(width)}  " + "  ".join(f"{name:>14}" for name in CATEGORIES),
+              flush=True)
+        lowest = 100
         try:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/healthz")
-            rows = {name: lighthouse(base + path, args.chromium) for name, path in PAGES.items()}
+            for name, path in PAGES.items():
+                scores = lighthouse(base + path, args.chromium)
+                cells = [f"{scores[c]:>14}" if scores else f"{'failed':>14}" for c in CATEGORIES]
+                print(f"{name.ljust(width)}  " + "  ".join(cells), flush=True)
+                lowest = min(lowest, *(scores or {"failed": -1}).values())
         finally:
             server.terminate()
             server.wait(timeout=30)
-    width = max(len(name) for name in rows)
-    print(f"{'page'.ljust(width)}  " + "  ".join(f"{name:>14}" for name in CATEGORIES))
-    for name, scores in rows.items():
-        print(f"{name.ljust(width)}  " + "  ".join(f"{scores[c]:>14}" for c in CATEGORIES))
-    lowest = min(score for scores in rows.values() for score in scores.values())
     return 1 if lowest < args.min else 0
 
 
