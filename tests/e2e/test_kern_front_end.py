@@ -121,7 +121,7 @@ def test_a_keyboard_only_visitor_on_a_phone_finds_and_registers(browser_page, de
     disclosure = page.locator("summary", has_text="Filter")
     disclosure.focus()
     page.keyboard.press("Enter")
-    topic = page.get_by_label("Mobilität")
+    topic = page.get_by_role("checkbox", name=re.compile(r"^Mobilität \("))
     topic.focus()
     page.keyboard.press("Space")
     page.get_by_role("button", name="Filter anwenden").focus()
