@@ -3,9 +3,11 @@ endpoint the enabled plugins declare."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -142,6 +144,15 @@ class LocalizedErrorsMixin:
         super().initial(request, *args, **kwargs)
         check_query(request)
 
+    def find_view(self, request: Request) -> Any:
+        """The redirect names a path only: Wagtail writes ``WAGTAILAPI_BASE_URL`` (or the
+        Site's root URL) into it, which in development is not the host and port that
+        answered; a client resolves a path against the one it asked."""
+        response = super().find_view(request)
+        location = urlsplit(response["Location"])
+        response["Location"] = location.path + (f"?{location.query}" if location.query else "")
+        return response
+
     def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, Http404):
             return Response(
@@ -196,6 +207,12 @@ def _localized(viewset: type) -> type:
                 {"__doc__": viewset.__doc__, "__module__": viewset.__module__})
 
 
+@functools.cache
+def _has_detail_route(endpoint: type) -> bool:
+    return any(getattr(pattern, "name", None) == "detail"
+               for pattern in endpoint.get_urlpatterns())
+
+
 def _bounded_ids(patterns: list) -> list:
     """The same routes with ``<id:…>`` for every ``<int:…>``: Wagtail's own endpoints
     (and any plugin's) take ids as ``<int:pk>``, which lets 2^63 reach the database."""
@@ -214,7 +231,22 @@ def _bounded_ids(patterns: list) -> list:
 
 class PlatformAPIRouter(WagtailAPIRouter):
     """Wagtail's router with bounded ids on every endpoint, and the schema and its
-    documentation page beside the endpoints."""
+    documentation page beside the endpoints.
+
+    It also links an object to the most specific endpoint that has a detail route for
+    it: Wagtail takes the first endpoint whose model the object derives from, which for
+    every page is ``pages/`` (only id, meta and title for an event). So an event listed
+    under ``pages/`` has ``meta.detail_url`` at ``events/<id>/``, with all its fields.
+    """
+
+    def get_model_endpoint(self, model: type) -> tuple[str, type] | None:
+        found: tuple[str, type] | None = None
+        for name, endpoint in self._endpoints.items():
+            if not (issubclass(model, endpoint.model) and _has_detail_route(endpoint)):
+                continue
+            if found is None or issubclass(endpoint.model, found[1].model):
+                found = (name, endpoint)
+        return found
 
     def get_urlpatterns(self) -> list[URLPattern | URLResolver]:
         patterns = _bounded_ids(super().get_urlpatterns())

@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -45,6 +46,7 @@ class PeerGroupIndexPage(RegisteredContextMixin, Page):
 
     subpage_types = ["community.PeerGroupPage"]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     translatable_fields = [TranslatableField("title"), TranslatableField("slug"),
                            TranslatableField("seo_title"),
                            TranslatableField("search_description"),
@@ -79,6 +81,10 @@ class PeerGroupPage(RegisteredContextMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("topic"),
                      index.SearchField("description"), index.FilterField("visibility")]
+    # In /api/v2/pages/<id>/. A secret group's page is restricted to its members, and the
+    # pages API serves public pages only, so it never shows there.
+    api_fields = [APIField("topic"), APIField("description"), APIField("visibility"),
+                  APIField("join_policy")]
     translatable_fields = [
         TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
         TranslatableField("search_description"), TranslatableField("topic"),

@@ -6,12 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.urls import reverse
 from django.utils import timezone, translation
 from rest_framework.fields import Field
 from wagtail.api import APIField
-from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import get_full_url
 from wagtail.models import Page
 
 from events import ical
@@ -52,24 +49,6 @@ class PreparedField(Field):
 
 def prepared(name: str) -> APIField:
     return APIField(name, serializer=PreparedField(name))
-
-
-class EndpointDetailUrlField(Field):
-    """``meta.detail_url`` on this endpoint. Wagtail's router links a page to the first
-    endpoint whose model it derives from, which is /pages/: without the event's fields."""
-
-    def get_attribute(self, instance: Any) -> Any:
-        return instance
-
-    def to_representation(self, page: Page) -> str:
-        request = self.context["request"]
-        url_path = reverse(f"{request.resolver_match.namespace}:detail", args=[page.pk])
-        return get_full_url(request, url_path)
-
-
-class ProgrammePageSerializer(PageSerializer):
-    detail_url = EndpointDetailUrlField(read_only=True)
-
 
 
 def registration_data(registration: Registration) -> dict[str, Any]:

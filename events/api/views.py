@@ -27,7 +27,7 @@ from community.discussions_api import PersonalTokenAuthentication
 from events import ical
 from events.api import schema
 from events.api.querysets import prepare_events, prepare_series
-from events.api.serializers import ProgrammePageSerializer, prepared, registration_data
+from events.api.serializers import prepared, registration_data
 from events.listing import FEED_LIMIT, EventFilters
 from events.models import (
     ACTIVE_STATES,
@@ -67,7 +67,6 @@ class MemberAPIMixin:
     # 401 that names the scheme, rather than a bare 403 (as in the community's API).
     authentication_classes = [PersonalTokenAuthentication, SessionAuthentication]
     content_negotiation_class = FormatIsAFilter
-    base_serializer_class = ProgrammePageSerializer
 
     @staticmethod
     def signed_in(request: Request) -> Any:

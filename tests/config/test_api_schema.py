@@ -188,3 +188,13 @@ def test_interest_fields_are_typed_and_bounded_by_the_serializer(client, body, f
 def test_thread_parameters_are_checked(client, query):
     response = client.get(f"/api/v2/threads/?{query}")
     assert response.status_code == 400 and response.json()["errors"]
+
+
+def test_find_redirects_to_the_host_and_port_that_was_asked(client, site, settings):
+    settings.ALLOWED_HOSTS = ["platform.example"]
+    response = client.get(f"/api/v2/pages/find/?id={site.root_page_id}",
+                          HTTP_HOST="platform.example:8765")
+    assert response.status_code == 302
+    assert response["Location"] == f"/api/v2/pages/{site.root_page_id}/"
+    followed = client.get(response["Location"], HTTP_HOST="platform.example:8765")
+    assert followed.json()["id"] == site.root_page_id

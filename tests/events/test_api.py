@@ -337,3 +337,16 @@ def test_listing_queries_do_not_grow_with_the_number_of_events(client, calendar,
         publish(event)
         translate(event, "en", title=f"More {number}", slug=f"more-{number}")
     assert queries() == few
+
+
+def test_the_pages_endpoint_links_events_and_series_to_their_own_endpoint(client, calendar):
+    event = make_event(calendar, title="Auftakt")
+    series = make_series(calendar, sessions=1)
+    for page, endpoint in ((event, EVENTS), (series, SERIES)):
+        detail = client.get(f"/api/v2/pages/{page.pk}/").json()
+        assert detail["meta"]["detail_url"] == f"http://testserver{endpoint}{page.pk}/"
+        assert client.get(detail["meta"]["detail_url"]).json()["summary"]
+    # A listing of one type knows its items' class (a mixed listing has plain pages).
+    listed = client.get("/api/v2/pages/?type=events.EventPage").json()["items"]
+    assert [item["meta"]["detail_url"] for item in listed] == [
+        f"http://testserver{EVENTS}{page.pk}/" for page in (event, *series.get_children())]
