@@ -82,7 +82,7 @@ class PeerGroupPage(RegisteredContextMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("topic"),
                      index.SearchField("description"), index.FilterField("visibility")]
     # In /api/v2/pages/<id>/. A secret group's page is restricted to its members, and the
-    # pages API serves public pages only, so it never shows there.
+    # pages API honours view restrictions, so only they see it there.
     api_fields = [APIField("topic"), APIField("description"), APIField("visibility"),
                   APIField("join_policy")]
     translatable_fields = [
