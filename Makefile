@@ -12,7 +12,7 @@ POSTS ?= 200000
 EVENTS ?= 2000
 REGISTRATIONS ?= 500
 
-.PHONY: run test install install-test npm lint pytest lighthouse migrate demo admin messages bench bench-repository bench-search bench-community bench-events clean
+.PHONY: run test install install-test npm lint pytest lighthouse migrate demo admin messages bench bench-repository bench-search bench-relevance bench-community bench-events clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,11 @@ bench-repository: install-test
 
 bench-search: install-test
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_search.py --documents $(DOCUMENTS)
+
+# Judged queries on the database backend (SQLite, or PostgreSQL via DATABASE_URL), the
+# search engine (ELASTICSEARCH_URL or the in-memory one) and Wagtail's built-in search.
+bench-relevance: install-test
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_relevance.py
 
 clean:
 	rm -rf $(VENV) var

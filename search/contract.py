@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.utils.html import escape
@@ -28,11 +28,22 @@ MAX_PAGE_SIZE = 50
 MAX_RESULT_WINDOW = 10_000
 SORTS = ("relevance", "newest")
 LANGUAGES = ("de", "en")
-# How much higher a document ranks while its `boost_until` lies ahead (an upcoming
-# event): a factor on the relevance, so a much better match still comes first.
-BOOST_FACTOR = 2.0
-# Markers the backends put around matches; escaped text never contains them.
-MARK_START, MARK_END = "\x02", "\x03"
+# Ranking shared by both backends. The reader's language comes first: its weight
+# outweighs any match score, so the other language follows below. Upcoming events rank
+# a little higher, more while they are near, never by more than EVENT_BOOST_NEAR (a flat
+# x2 let events flood broad queries).
+WEIGHT_OWN_LANGUAGE = 1000.0
+EVENT_NEAR = timedelta(days=14)
+EVENT_BOOST_NEAR = 1.3
+EVENT_BOOST_LATER = 1.1
+# Below this many documents with every word, documents with some of the words join
+# them (ranked below): one unmatched word must not empty the result.
+FEW = 5
+# Markers the backends put around matches: characters of Unicode's private use area,
+# which engines keep like any letter (C0 control characters were dropped at the end of
+# a field, and the page then stripped every mark); documents never contain them
+# (search.sync strips them), and escaping leaves them alone.
+MARK_START, MARK_END = "\ue000", "\ue001"
 
 
 @dataclass(frozen=True)

@@ -25,22 +25,28 @@ from elasticsearch.dsl import (
     Index,
     Integer,
     Keyword,
-    SearchAsYouType,
     Text,
 )
+
+from search.text import folded_parts, term_string
 
 logger = logging.getLogger(__name__)
 
 GERMAN = "knowledge_german"
 ENGLISH = "knowledge_english"
 FOLDED = "knowledge_folded"
+PARTS, PARTS_QUERY = "knowledge_parts", "knowledge_parts_query"
+SUGGEST, SUGGEST_QUERY = "knowledge_suggest", "knowledge_suggest_query"
+DECOMPOUNDER = "knowledge_decompounder"
 
 
 def text_field(**kwargs: Any) -> Text:
-    """German analysis on the field itself, English and plain folded words beside it."""
+    """German analysis on the field itself; English, plain folded words and compound
+    parts (split at index time only) beside it."""
     return Text(analyzer=GERMAN, fields={
         "en": Text(analyzer=ENGLISH),
         "folded": Text(analyzer=FOLDED),
+        "parts": Text(analyzer=PARTS, search_analyzer=PARTS_QUERY),
     }, **kwargs)
 
 
@@ -53,7 +59,18 @@ class KnowledgeDocument(Document):
     title = text_field()
     summary = text_field()
     body = text_field()
-    suggest = SearchAsYouType(analyzer=FOLDED)
+    # Type-ahead: folded title words and their compound parts; the half-typed word is
+    # matched as a prefix (match_bool_prefix), unstemmed.
+    suggest = Text(analyzer=SUGGEST, search_analyzer=SUGGEST_QUERY)
+    # The database backend's reading of the text (search.text.term_string: folded
+    # stems and compound parts) and of the title (with whole folded words, for the
+    # type-ahead), made in Python and split on spaces only. The analysers above do the
+    # same inside Elasticsearch; these fields make both backends agree, and keep
+    # compounds, umlaut spellings and word forms findable on engines whose analysis
+    # lacks a filter (the in-memory test engine ignores dictionary_decompounder,
+    # german_normalization and pattern_replace, which Elasticsearch 8 and 9 have).
+    terms = Text(analyzer="whitespace")
+    title_terms = Text(analyzer="whitespace")
     url = Keyword(index=False)
     date = Date()
     topics = Keyword()
@@ -77,9 +94,19 @@ class KnowledgeDocument(Document):
 
 @cache
 def index_settings() -> dict[str, Any]:
+    """platform/search/analysis.json with the decompounder's word list inline (the
+    compound list, folded as the analysers fold tokens before they split them; a
+    word_list_path would need the file on every node) and the replica count from
+    SEARCH_INDEX_REPLICAS when set (0 keeps a single-node cluster green)."""
     path = Path(settings.SEARCH_SETTINGS_DIR) / "analysis.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    found = {key: value for key, value in data.items() if not key.startswith("_")}
+    decompounder = found["analysis"]["filter"][DECOMPOUNDER]
+    decompounder["word_list"] = sorted(folded_parts())
+    replicas = getattr(settings, "SEARCH_INDEX_REPLICAS", None)
+    if replicas is not None:
+        found["number_of_replicas"] = int(replicas)
+    return found
 
 
 def alias_name() -> str:
@@ -150,6 +177,9 @@ def engine_document(key: str, document: dict[str, Any], content_hash: str) -> di
     body = {name: value for name, value in document.items() if value not in (None, "", [])}
     body["key"] = key
     body["suggest"] = document.get("title", "")
+    body["title_terms"] = term_string(document.get("title", ""), whole_words=True)
+    body["terms"] = term_string(" ".join(document.get(name, "") for name in
+                                         ("title", "summary", "body")))
     body["content_hash"] = content_hash
     if isinstance(body.get("date"), datetime):
         body["date"] = body["date"].isoformat()

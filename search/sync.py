@@ -32,11 +32,12 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from search.client import get_client, search_engine_configured
+from search.contract import MARK_END, MARK_START
 from search.healing import heal_lost_documents
 from search.index import bulk_write, engine_document, ensure_index
 from search.models import IndexRebuild, RebuildStatus, SearchDocument, SearchTerm
 from search.sources import object_id, registered_sources, source_for_model, source_named
-from search.text import term_string
+from search.text import TERMS_VERSION, term_string
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +69,10 @@ class SyncReport:
 
 
 def content_hash(document: dict[str, Any]) -> str:
-    encoded = json.dumps(document, sort_keys=True, default=str, ensure_ascii=False)
+    """The document's hash; it includes how the database backend reads text, so that
+    a new reading rebuilds every document (and sends it to the engine again)."""
+    encoded = json.dumps([TERMS_VERSION, document], sort_keys=True, default=str,
+                         ensure_ascii=False)
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
@@ -84,7 +88,7 @@ def normalised(document: dict[str, Any]) -> dict[str, Any]:
         elif hasattr(value, "isoformat"):
             value = value.isoformat()
         elif isinstance(value, str):
-            value = value.replace("\x02", "").replace("\x03", "")
+            value = value.replace(MARK_START, "").replace(MARK_END, "")
         elif isinstance(value, (list, tuple)):
             value = [str(item) if not isinstance(item, int) else item for item in value]
         cleaned[name] = value
@@ -183,7 +187,7 @@ def store_documents(rows: list[SearchDocument],
         row.url = document.get("url", "")
         row.date = document.get("date")
         row.fields = document
-        row.title_terms = term_string(row.title)
+        row.title_terms = term_string(row.title, whole_words=True)
         row.text_terms = term_string(" ".join([row.title, row.summary, row.body]))
         changed.append(row)
     with transaction.atomic():

@@ -1,10 +1,13 @@
-"""Text helpers shared by both backends: words, folding, stems and synonyms.
+"""Text helpers shared by both backends: words, folding, stems, compounds, synonyms.
 
 Elasticsearch analyses text itself (the analysers in platform/search/analysis.json).
-The database backend on SQLite has no analyser, so documents and queries are reduced
-here to the same kind of stems: lower case, umlauts and ß folded, common German and
-English endings removed. "Kommunen", "Kommune" and "kommunal" meet; "Straße" and
-"Strasse" too. Synonyms are expanded here for both backends.
+The database backend has no analyser of this kind, so documents and queries are reduced
+here to the same kind of stems: lower case, umlauts and ß folded (and their spellings
+ae, oe, ue as the German2 rule reads them, like Elasticsearch's german_normalization),
+common German and English endings removed, and compounds split into the parts the
+compound list knows. "Kommunen", "Kommune" and "kommunal" meet; "Straße", "Strasse"
+and "Straßenbeleuchtung" too; "Buergerbeteiligung" finds "Bürgerbeteiligung".
+Synonyms are expanded here for both backends.
 """
 
 from __future__ import annotations
@@ -19,10 +22,17 @@ from django.conf import settings
 
 WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 FOLDING = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "æ": "ae", "œ": "oe"})
+# The German2 reading of umlauts typed without them, as Lucene's GermanNormalizationFilter
+# (Elasticsearch's german_normalization) does it: "ae" and "oe" become "a" and "o"; "ue"
+# becomes "u" except after a vowel or "q" ("Feuer", "neue", "Quelle" keep theirs).
+# Applied to documents and queries alike, so a word read too eagerly ("Poesie") still
+# meets itself.
+TRANSLITERATED = re.compile(r"ae|oe|(?<![aeiouq])ue")
 # Longest first: light stemming in the spirit of Lucene's light German stemmer, plus the
-# plural and verb endings that matter in English titles.
-SUFFIXES = ("ungen", "heiten", "keiten", "ern", "em", "en", "er", "es", "ing", "ies", "e",
-            "n", "s")
+# nominalising "-ung" ("Warnung" meets "warnen") and the plural and verb endings that
+# matter in English titles.
+SUFFIXES = ("ungen", "heiten", "keiten", "ung", "ern", "em", "en", "er", "es", "ing", "ies",
+            "e", "n", "s")
 MIN_STEM = 4
 MAX_QUERY_TERMS = 32
 
@@ -37,7 +47,8 @@ def searchable_text(query: str) -> str:
 
 
 def fold(word: str) -> str:
-    word = unicodedata.normalize("NFC", word.lower()).translate(FOLDING)
+    word = unicodedata.normalize("NFC", word.lower())
+    word = TRANSLITERATED.sub(lambda match: match.group()[0], word).translate(FOLDING)
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -58,9 +69,82 @@ def stems(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
-def term_string(text: str) -> str:
-    """Stems of a text, each surrounded by spaces, so that ` stem` matches a word start."""
-    return " " + " ".join(stems(text)) + " "
+STOP_WORDS = {
+    "de": {"der", "die", "das", "und", "oder", "in", "im", "mit", "von", "für", "fur", "zu",
+           "den", "dem", "des", "ein", "eine", "einer", "auf", "an", "am", "ist", "wie", "bei"},
+    "en": {"the", "a", "an", "and", "or", "of", "in", "on", "for", "to", "with", "by", "is"},
+}
+
+
+def query_stems(text: str) -> list[str]:
+    """The stems a query looks for (stop words of either language left out)."""
+    stop = STOP_WORDS["de"] | STOP_WORDS["en"]
+    return [stem(word) for word in words(text) if fold(word) not in stop][:MAX_QUERY_TERMS]
+
+
+# --- compounds ----------------------------------------------------------------------------
+
+# Parts shorter than this are not split off ("Amt" in "Samt" is no help); the same
+# bounds go to Elasticsearch's dictionary_decompounder (index.py).
+MIN_PART = 4
+MIN_COMPOUND = 7
+
+
+@cache
+def compound_parts_list() -> tuple[str, ...]:
+    """The German word parts compounds are split into: platform/search/compounds/de.txt,
+    one word a line, as people write them (Elasticsearch receives them inline)."""
+    path = Path(settings.SEARCH_SETTINGS_DIR) / "compounds" / "de.txt"
+    if not path.exists():
+        return ()
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            found.append(line)
+    return tuple(dict.fromkeys(found))
+
+
+@cache
+def folded_parts() -> frozenset[str]:
+    return frozenset(fold(part) for part in compound_parts_list() if len(fold(part)) >= MIN_PART)
+
+
+def compound_parts(word: str) -> list[str]:
+    """The known parts inside a compound, folded ("strassenbeleuchtung" → "strassen",
+    "beleuchtung"): every substring the list knows, as the dictionary decompounder
+    finds them, but not the word itself."""
+    folded = fold(word)
+    if len(folded) < MIN_COMPOUND:
+        return []
+    parts = folded_parts()
+    found = []
+    for start in range(len(folded) - MIN_PART + 1):
+        for end in range(len(folded), start + MIN_PART - 1, -1):
+            piece = folded[start:end]
+            if piece != folded and piece in parts:
+                found.append(piece)
+                break
+    return found
+
+
+# Bump when what `term_string` makes of a text changes: every document is then rebuilt
+# (its content hash includes this) by the next `search_rebuild` or `search_reconcile`.
+TERMS_VERSION = 2
+
+
+def term_string(text: str, *, whole_words: bool = False) -> str:
+    """Stems of a text and of the parts of its compounds, each surrounded by spaces,
+    so that ` stem` matches a word start; with `whole_words` also each folded word
+    (type-ahead completes "Warnu" to "Warnungen", whose stem is "warn")."""
+    terms = []
+    for word in words(text):
+        word_stem = stem(word)
+        terms.append(word_stem)
+        if whole_words and fold(word) != word_stem:
+            terms.append(fold(word))
+        terms += [stem(part) for part in compound_parts(word)]
+    return " " + " ".join(terms) + " "
 
 
 @cache

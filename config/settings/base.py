@@ -244,6 +244,9 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # The knowledge index: "elasticsearch" when a cluster is configured, else "database".
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "elasticsearch" if ELASTICSEARCH_URL else "database")
 SEARCH_INDEX_ALIAS = env_str("SEARCH_INDEX_ALIAS", "knowledge")
+# Replicas of the knowledge index; unset: platform/search/analysis.json's (1). A
+# single-node cluster is green only with 0.
+SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", None)
 # When the engine does not answer: "database" answers from the database, "unavailable"
 # says so with HTTP 503.
 SEARCH_FALLBACK = env_str("SEARCH_FALLBACK", "database")

@@ -6,11 +6,12 @@ with the German (or English) configuration; on SQLite through the stems that
 
 from __future__ import annotations
 
-import difflib
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import (
     Case,
@@ -19,7 +20,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -32,10 +32,14 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from search.contract import (
-    BOOST_FACTOR,
+    EVENT_BOOST_LATER,
+    EVENT_BOOST_NEAR,
+    EVENT_NEAR,
     FACETS_BY_NAME,
+    FEW,
     MARK_END,
     MARK_START,
+    WEIGHT_OWN_LANGUAGE,
     Hit,
     SearchRequest,
     SearchResults,
@@ -45,21 +49,27 @@ from search.contract import (
     source_labels,
 )
 from search.models import SearchDocument, SearchTerm
-from search.text import WORD, expand_synonyms, fold, searchable_text, stem, words
+from search.text import (
+    WORD,
+    expand_synonyms,
+    fold,
+    query_stems,
+    searchable_text,
+    stem,
+    words,
+)
+from search.vocabulary import Vocabulary, corrected, vocabulary
 
 FACET_SIZE = 50
 SNIPPET_LENGTH = 220
-STOP_WORDS = {
-    "de": {"der", "die", "das", "und", "oder", "in", "im", "mit", "von", "für", "fur", "zu",
-           "den", "dem", "des", "ein", "eine", "einer", "auf", "an", "am", "ist", "wie", "bei"},
-    "en": {"the", "a", "an", "and", "or", "of", "in", "on", "for", "to", "with", "by", "is"},
-}
 POSTGRES_CONFIGURATIONS = ("german", "english")
-
-
-def query_stems(text: str) -> list[str]:
-    stop = STOP_WORDS["de"] | STOP_WORDS["en"]
-    return [stem(word) for word in words(text) if fold(word) not in stop][:32]
+# A half-typed word this long may match inside a title word (type-ahead).
+MIN_INSIDE = 4
+# Rank parts of the database backend (see QueryPlan.rank).
+WEIGHT_ALL_WORDS = 8.0
+WEIGHT_CORRECTED = 3.0
+WEIGHT_TITLE = 2.0
+WEIGHT_TEXT = 1.0
 
 
 def has_term(field: str, values: Iterable[str]) -> Exists:
@@ -67,14 +77,100 @@ def has_term(field: str, values: Iterable[str]) -> Exists:
                                             value__in=list(values)))
 
 
-def boosted_rank() -> ExpressionWrapper:
-    """The rank times BOOST_FACTOR while the document's `boost_until` lies ahead, as the
-    engine's function score does. Documents store it as UTC ISO 8601 text, which sorts
-    like the moments it names."""
-    now = timezone.now().astimezone(UTC).isoformat(timespec="seconds")
-    boost = Case(When(Q(boost_until__gt=now), then=Value(BOOST_FACTOR)), default=Value(1.0),
-                 output_field=FloatField())
-    return ExpressionWrapper(F("rank") * boost, output_field=FloatField())
+def contains_stem(field: str, word_stem: str) -> Q:
+    return Q(**{f"{field}__contains": f" {word_stem}"})
+
+
+def all_of(stems: list[str]) -> Q:
+    condition = Q()
+    for word_stem in stems:
+        condition &= contains_stem("text_terms", word_stem)
+    return condition
+
+
+def any_of(stems: list[str]) -> Q:
+    condition = Q()
+    for word_stem in stems:
+        condition |= contains_stem("text_terms", word_stem)
+    return condition
+
+
+def flag(condition: Q, weight: float) -> Case:
+    return Case(When(condition, then=Value(weight)), default=Value(0.0),
+                output_field=FloatField())
+
+
+def event_boost() -> Case:
+    """Upcoming events rank a little higher, the more the nearer they are, and never by
+    more than EVENT_BOOST_NEAR (the engine's function score does the same). Documents
+    store `boost_until` as UTC ISO 8601 text, which sorts like the moments it names."""
+    now = timezone.now().astimezone(UTC)
+    near = (now + EVENT_NEAR).isoformat(timespec="seconds")
+    now_text = now.isoformat(timespec="seconds")
+    return Case(When(Q(boost_until__gt=now_text, boost_until__lte=near),
+                     then=Value(EVENT_BOOST_NEAR)),
+                When(Q(boost_until__gt=near), then=Value(EVENT_BOOST_LATER)),
+                default=Value(1.0), output_field=FloatField())
+
+
+@dataclass
+class QueryPlan:
+    """What a query looks for: its own stems and those of its synonyms' phrasings
+    (all words of one phrasing must match), the phrasings with misspelt words
+    corrected from the vocabulary (at a lower rank), and the stems to highlight."""
+
+    stems: list[str]
+    phrasings: list[list[str]]
+    corrected: list[list[str]]
+
+    @classmethod
+    def of(cls, query: str, vocab: Vocabulary) -> QueryPlan:
+        texts = [query, *expand_synonyms(query, ["de", "en"])]
+        phrasings = [found for found in (query_stems(text) for text in texts) if found]
+        corrected = []
+        for text in texts:
+            close = [vocab.closest(word) for word in words(text)]
+            if any(close):
+                fixed = " ".join(found[0] if found else word
+                                 for word, found in zip(words(text), close, strict=True))
+                corrected.append(query_stems(fixed))
+        highlighted = list(dict.fromkeys(
+            word_stem for phrasing in phrasings + corrected for word_stem in phrasing))
+        return cls(stems=highlighted, phrasings=phrasings,
+                   corrected=[found for found in corrected if found])
+
+    def strict(self) -> Q:
+        condition = Q()
+        for phrasing in self.phrasings + self.corrected:
+            condition |= all_of(phrasing)
+        return condition
+
+    def relaxed(self) -> Q:
+        return any_of(self.stems)
+
+    def rank(self, language: str) -> ExpressionWrapper:
+        """Exact phrasings first, then corrected ones, then single words (the relaxed
+        fallback); title matches count most; the reader's language comes first."""
+        score = Value(0.0, output_field=FloatField())
+        for phrasing in self.phrasings:
+            score = score + flag(all_of(phrasing), WEIGHT_ALL_WORDS)
+        for phrasing in self.corrected:
+            score = score + flag(all_of(phrasing), WEIGHT_CORRECTED)
+        for word_stem in self.stems:
+            score = score + flag(contains_stem("title_terms", word_stem), WEIGHT_TITLE)
+            score = score + flag(contains_stem("text_terms", word_stem), WEIGHT_TEXT)
+        own = flag(Q(locale=language), WEIGHT_OWN_LANGUAGE)
+        return ExpressionWrapper((score * event_boost()) + own, output_field=FloatField())
+
+
+def postgres_query(query: str) -> SearchQuery:
+    """The query and its synonyms' phrasings in PostgreSQL's German and English
+    configurations (any of them)."""
+    combined = SearchQuery(query, config=POSTGRES_CONFIGURATIONS[0], search_type="plain")
+    for text in [query, *expand_synonyms(query, ["de", "en"])]:
+        for configuration in POSTGRES_CONFIGURATIONS:
+            combined = combined | SearchQuery(text, config=configuration, search_type="plain")
+    return combined
 
 
 def highlight(text: str, stems: list[str], *, length: int | None = None) -> str:
@@ -115,36 +211,24 @@ class DatabaseSearchBackend:
         return SearchDocument.objects.filter(removed=False).exclude(content_hash="").filter(
             has_term("visible_to", principals))
 
-    def matching(self, request: SearchRequest) -> tuple[QuerySet[SearchDocument], list[str]]:
+    def matching(self, request: SearchRequest, vocab: Vocabulary | None = None
+                 ) -> tuple[QuerySet[SearchDocument], list[str]]:
+        """The documents the query finds, annotated with `rank`, and the stems to mark."""
         documents = self.visible(request.principals)
         query = searchable_text(request.query)
-        stems = query_stems(query)
-        if not query or not stems:
+        if not query or not query_stems(query):
             return documents, []
-        phrasings = [query, *expand_synonyms(query, ["de", "en"])]
-        all_stems = list(dict.fromkeys(s for text in phrasings for s in query_stems(text)))
+        plan = QueryPlan.of(query, vocab or vocabulary())
+        condition = plan.strict()
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank
-
-            search_query = None
-            for text in phrasings:
-                for configuration in POSTGRES_CONFIGURATIONS:
-                    part = SearchQuery(text, config=configuration, search_type="plain")
-                    search_query = part if search_query is None else search_query | part
-            documents = documents.filter(search_vector=search_query).annotate(
-                rank=SearchRank(F("search_vector"), search_query))
-            return documents, all_stems
-        condition = Q()
-        for text in phrasings:
-            part = Q()
-            for word_stem in query_stems(text):
-                part &= Q(text_terms__contains=f" {word_stem}")
-            condition |= part
-        title_hits = [When(title_terms__contains=f" {word_stem}", then=Value(1))
-                      for word_stem in stems]
-        documents = documents.filter(condition).annotate(
-            rank=Case(*title_hits, default=Value(0), output_field=IntegerField()))
-        return documents, all_stems
+            # PostgreSQL's German and English stemmers add the word forms ours misses.
+            condition |= Q(search_vector=postgres_query(query))
+        matched = documents.filter(condition)
+        if len(query_stems(query)) > 1 and matched[:FEW].count() < FEW:
+            matched = documents.filter(condition | plan.relaxed())
+        # As text: a JSON key's own lookups would parse the compared value as JSON.
+        matched = matched.alias(boost_until=Cast(KT("fields__boost_until"), TextField()))
+        return matched.annotate(rank=plan.rank(request.language)), plan.stems
 
     @staticmethod
     def filtered(documents: QuerySet[SearchDocument], filters: dict[str, tuple[str, ...]],
@@ -156,17 +240,16 @@ class DatabaseSearchBackend:
 
     def search(self, request: SearchRequest) -> SearchResults:
         started = time.perf_counter()
-        documents, stems = self.matching(request)
+        # Read once per search (one query while no document changes).
+        vocab = vocabulary()
+        documents, stems = self.matching(request, vocab)
         filters = dict(request.filters)
         results_qs = self.filtered(documents, filters)
         if request.effective_sort == "newest" or not stems:
             ordered = results_qs.order_by(F("date").desc(nulls_last=True), "pk")
         else:
-            # As text: a JSON key's own lookups would parse the compared value as JSON.
-            ordered = (results_qs.alias(boost_until=Cast(KT("fields__boost_until"),
-                                                         TextField()))
-                       .order_by(boosted_rank().desc(), F("date").desc(nulls_last=True),
-                                 "pk"))
+            ordered = results_qs.order_by(F("rank").desc(), F("date").desc(nulls_last=True),
+                                          "pk")
         total = results_qs.count()
         page = list(ordered.defer("body", "text_terms", "title_terms", "search_vector")
                     [request.offset:request.offset + request.page_size])
@@ -175,7 +258,7 @@ class DatabaseSearchBackend:
         counts = self.facet_counts(request, documents, results_qs, filters)
         labels = source_labels()
         hits = [self.hit(doc, stems, labels, bodies.get(doc.pk, "")) for doc in page]
-        suggestion = self.did_you_mean(request) if request.query and total == 0 else ""
+        suggestion = self.did_you_mean(request, vocab) if request.query else ""
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResults(request=request, hits=hits, total=total,
                              facets=facet_results(request, counts), suggestion=suggestion,
@@ -219,39 +302,35 @@ class DatabaseSearchBackend:
                    language=doc.locale, snippet=marked_html(summary_marked),
                    date=doc.date, topics=topics, score=getattr(doc, "rank", None))
 
-    def did_you_mean(self, request: SearchRequest) -> str:
-        vocabulary = set()
-        for title in self.visible(request.principals).values_list("title", flat=True)[:20000]:
-            vocabulary.update(fold(word) for word in words(title) if len(word) > 3)
-        corrected, changed = [], False
-        for word in words(request.query):
-            folded = fold(word)
-            close = ([] if folded in vocabulary or len(folded) < 4
-                     else difflib.get_close_matches(folded, vocabulary, n=1, cutoff=0.8))
-            corrected.append(close[0] if close else folded)
-            changed |= bool(close)
-        if not changed:
+    def did_you_mean(self, request: SearchRequest, vocab: Vocabulary) -> str:
+        """The query with misspelt words replaced by the closest word of the whole
+        vocabulary, in its usual spelling, offered only when it finds something."""
+        candidate = corrected(request.query, vocab)
+        if not candidate:
             return ""
-        candidate = " ".join(corrected)
         documents, _ = self.matching(SearchRequest(query=candidate,
-                                                   principals=request.principals))
+                                                   principals=request.principals), vocab)
         return candidate if documents.exists() else ""
 
     def suggest(self, prefix: str, *, language: str, principals: tuple[str, ...],
                 limit: int) -> list[Suggestion]:
+        """Titles in the reader's language whose words (or compound parts) start with
+        the typed words; the last, half-typed word is folded but not stemmed, and from
+        four letters on it may sit inside a word ("verk" in "Nahverkehr"). Titles whose
+        word starts with it come first, then the newest."""
         typed = words(prefix)
         if not typed:
             return []
         condition = Q()
         for word in typed[:-1]:
-            condition &= Q(title_terms__contains=f" {stem(word)}")
-        last = typed[-1]
-        condition &= (Q(title_terms__contains=f" {fold(last)}")
-                      | Q(title_terms__contains=f" {stem(last)}"))
-        documents = (self.visible(principals).filter(condition)
-                     .annotate(own=Case(When(locale=language, then=Value(0)), default=Value(1),
-                                        output_field=IntegerField()))
-                     .order_by("own", "title").values("title", "url", "source")[:limit])
+            condition &= contains_stem("title_terms", stem(word))
+        last = fold(typed[-1])
+        starts = contains_stem("title_terms", last) | contains_stem("title_terms", stem(last))
+        inside = Q(title_terms__contains=last) if len(last) >= MIN_INSIDE else starts
+        documents = (self.visible(principals).filter(condition & inside, locale=language)
+                     .annotate(starts=flag(starts, 1.0))
+                     .order_by("-starts", F("date").desc(nulls_last=True), "title")
+                     .values("title", "url", "source")[:limit])
         labels = source_labels()
         return [Suggestion(title=doc["title"], url=doc["url"], source=doc["source"],
                            source_label=labels.get(doc["source"], "")) for doc in documents]

@@ -18,10 +18,14 @@ from elasticsearch.dsl import Q, Search
 from search.breaker import EngineSkipped, engine_breaker
 from search.client import shared_client
 from search.contract import (
-    BOOST_FACTOR,
+    EVENT_BOOST_LATER,
+    EVENT_BOOST_NEAR,
+    EVENT_NEAR,
     FACETS_BY_NAME,
+    FEW,
     MARK_END,
     MARK_START,
+    WEIGHT_OWN_LANGUAGE,
     Hit,
     SearchRequest,
     SearchResults,
@@ -30,14 +34,24 @@ from search.contract import (
     marked_html,
     source_labels,
 )
-from search.text import expand_synonyms, searchable_text, words
+from search.text import expand_synonyms, fold, query_stems, searchable_text, stem, words
+from search.vocabulary import corrected, vocabulary
 
 logger = logging.getLogger(__name__)
 
-TEXT_FIELDS = ["title^4", "title.en^4", "title.folded^2", "summary^2", "summary.en^2",
-               "summary.folded", "body", "body.en", "body.folded^0.5"]
-HIGHLIGHTED = ["title", "title.en", "title.folded", "summary", "summary.en",
-               "summary.folded", "body", "body.en", "body.folded"]
+TEXT_FIELDS = ["title^4", "title.en^4", "title.folded^2", "title.parts^2", "summary^2",
+               "summary.en^2", "summary.folded", "summary.parts", "body", "body.en",
+               "body.folded^0.5", "body.parts^0.5"]
+# Typo tolerance: on the folded words only, well below exact matches.
+FUZZY_FIELDS = ["title.folded^2", "summary.folded", "body.folded^0.5"]
+FUZZY_BOOST = 0.3
+# The database backend's stems and compound parts (index.py: `terms`).
+TERMS_BOOST = 1.0
+# The relaxed any-word fallback ranks below every all-words match.
+RELAXED_BOOST = 0.1
+HIGHLIGHTED = ["title", "title.en", "title.folded", "title.parts", "summary", "summary.en",
+               "summary.folded", "summary.parts", "body", "body.en", "body.folded",
+               "body.parts"]
 FACET_SIZE = 50
 
 
@@ -79,15 +93,27 @@ class ElasticsearchSearchBackend:
 
     # --- query parts ---------------------------------------------------------------------
 
-    def text_query(self, request: SearchRequest) -> Q:
+    def text_query(self, request: SearchRequest, *, relaxed: bool = False) -> Q:
+        """Every word of the query (or of a synonym's phrasing) in some field; the same
+        with typos tolerated, lower; with `relaxed`, any word, lower still."""
         query = searchable_text(request.query)
         if not query or not words(query):
             return Q("match_all")
         phrasings = [query, *expand_synonyms(query, other_languages(request.language))]
-        return Q("bool", minimum_should_match=1, should=[
-            Q("multi_match", query=text, fields=TEXT_FIELDS, type="best_fields",
-              operator="and") for text in phrasings
-        ])
+        should = [Q("multi_match", query=text, fields=TEXT_FIELDS, type="best_fields",
+                    operator="and") for text in phrasings]
+        should += [Q("match", terms={"query": " ".join(query_stems(text)), "operator": "and",
+                                     "boost": TERMS_BOOST})
+                   for text in phrasings if query_stems(text)]
+        should.append(Q("multi_match", query=query, fields=FUZZY_FIELDS, type="best_fields",
+                        operator="and", fuzziness="AUTO", prefix_length=2,
+                        boost=FUZZY_BOOST))
+        if relaxed:
+            should += [Q("multi_match", query=text, fields=TEXT_FIELDS, type="best_fields",
+                         operator="or", boost=RELAXED_BOOST) for text in phrasings]
+            should.append(Q("match", terms={"query": " ".join(query_stems(query)),
+                                            "boost": RELAXED_BOOST}))
+        return Q("bool", minimum_should_match=1, should=should)
 
     @staticmethod
     def permission_filter(principals: tuple[str, ...]) -> Q:
@@ -98,26 +124,40 @@ class ElasticsearchSearchBackend:
         return Q("terms", **{FACETS_BY_NAME[name].field: list(values)})
 
     @staticmethod
-    def boosted(query: Q) -> Q:
-        """Documents whose `boost_until` lies ahead (upcoming events) rank higher. The
-        moment is compared when the query is asked, so an event that has ended needs no
-        re-index to drop back; a factor keeps much better matches first. "Now" is the
-        platform's clock (to the minute, so the engine can cache the filter), not the
-        engine's: the database backend judges by the same clock, and so do the tests."""
-        now = timezone.now().replace(second=0, microsecond=0).isoformat()
+    def boosted(query: Q, language: str) -> Q:
+        """The reader's language first (a weight no match score reaches), and upcoming
+        events a little higher: more while they are near, never more than
+        EVENT_BOOST_NEAR. The moment is compared when the query is asked, so an event
+        that has ended needs no re-index to drop back. "Now" is the platform's clock (to
+        the minute, so the engine can cache the filter), not the engine's: the database
+        backend judges by the same clock, and so do the tests."""
+        now = timezone.now().replace(second=0, microsecond=0)
+        near = now + EVENT_NEAR
         return Q("function_score", query=query, functions=[
-            {"filter": Q("range", boost_until={"gt": now}), "weight": BOOST_FACTOR}],
-            score_mode="multiply", boost_mode="multiply")
+            {"filter": Q("term", locale=language), "weight": WEIGHT_OWN_LANGUAGE},
+            {"filter": Q("range", boost_until={"gt": now.isoformat(),
+                                               "lte": near.isoformat()}),
+             "weight": EVENT_BOOST_NEAR},
+            {"filter": Q("range", boost_until={"gt": near.isoformat()}),
+             "weight": EVENT_BOOST_LATER},
+        ], score_mode="multiply", boost_mode="multiply")
 
-    def base_search(self, request: SearchRequest) -> Search:
+    def base_search(self, request: SearchRequest, *, relaxed: bool = False) -> Search:
         return Search().query(self.boosted(Q(
-            "bool", must=[self.text_query(request)],
-            filter=[self.permission_filter(request.principals)])))
+            "bool", must=[self.text_query(request, relaxed=relaxed)],
+            filter=[self.permission_filter(request.principals)]), request.language))
 
     # --- the contract ----------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResults:
-        search = self.base_search(request)
+        results = self.search_once(request, relaxed=False)
+        if results.total < FEW and len(words(searchable_text(request.query))) > 1:
+            # One unmatched word must not empty the result: any word, ranked lower.
+            results = self.search_once(request, relaxed=True)
+        return results
+
+    def search_once(self, request: SearchRequest, *, relaxed: bool) -> SearchResults:
+        search = self.base_search(request, relaxed=relaxed)
         filters = {name: self.facet_filter(name, values)
                    for name, values in request.filters.items()}
         if filters:
@@ -129,7 +169,8 @@ class ElasticsearchSearchBackend:
         search = search.highlight(*HIGHLIGHTED, fragment_size=180, number_of_fragments=1,
                                   no_match_size=0)
         search = search.highlight_options(pre_tags=[MARK_START], post_tags=[MARK_END])
-        search = search.source(excludes=["body", "suggest", "content_hash", "visible_to"])
+        search = search.source(excludes=["body", "suggest", "content_hash", "visible_to",
+                                         "terms", "title_terms"])
         if request.effective_sort == "newest":
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         else:
@@ -146,7 +187,7 @@ class ElasticsearchSearchBackend:
             for name in request.facets
         }
         total = response.hits.total.value
-        suggestion = self.did_you_mean(request) if request.query and total == 0 else ""
+        suggestion = self.did_you_mean(request) if request.query else ""
         results = SearchResults(request=request, hits=hits, total=total,
                                 facets=facet_results(request, counts), suggestion=suggestion,
                                 engine_ms=self.engine_seconds * 1000, backend=self.name)
@@ -158,7 +199,7 @@ class ElasticsearchSearchBackend:
         highlight = item.meta.to_dict().get("highlight", {})
 
         def best(field: str) -> str:
-            for name in (field, f"{field}.en", f"{field}.folded"):
+            for name in (field, f"{field}.en", f"{field}.folded", f"{field}.parts"):
                 if highlight.get(name):
                     return highlight[name][0]
             return ""
@@ -175,26 +216,12 @@ class ElasticsearchSearchBackend:
                    date=source.get("date"), topics=topics, score=item.meta.score)
 
     def did_you_mean(self, request: SearchRequest) -> str:
-        """Each misspelt word replaced by its closest indexed spelling, offered only when
-        the corrected query finds something this user may see (the suggester itself
-        knows no permissions)."""
-        search = Search().extra(size=0).suggest(
-            "spelling", request.query, term={"field": "title.folded", "suggest_mode": "missing"})
-        try:
-            response = self.run(search)
-        except EngineUnavailable:
+        """Each misspelt word replaced by its closest word of the whole vocabulary (the
+        documents table's, shared with the database backend), in its usual spelling,
+        offered only when the corrected query finds something this user may see."""
+        candidate = corrected(request.query, vocabulary())
+        if not candidate:
             return ""
-        corrected = []
-        changed = False
-        for entry in response.suggest.spelling:
-            if entry.options:
-                corrected.append(entry.options[0].text)
-                changed = True
-            else:
-                corrected.append(entry.text)
-        if not changed:
-            return ""
-        candidate = " ".join(corrected)
         check = self.base_search(SearchRequest(query=candidate, principals=request.principals,
                                                language=request.language)).extra(size=0)
         try:
@@ -205,12 +232,19 @@ class ElasticsearchSearchBackend:
 
     def suggest(self, prefix: str, *, language: str, principals: tuple[str, ...],
                 limit: int) -> list[Suggestion]:
-        search = Search().query(Q("bool", must=[Q(
-            "multi_match", query=prefix, type="bool_prefix",
-            fields=["suggest", "suggest._2gram", "suggest._3gram"])],
-            filter=[self.permission_filter(principals)],
-            should=[Q("term", locale=language)]))
-        search = search.source(["title", "url", "source"]).extra(size=limit)
+        """Titles in the reader's language with words or compound parts that start with
+        the typed words (the last one as typed, a prefix); best matches, then newest."""
+        typed = words(prefix)
+        if not typed:
+            return []
+        as_terms = " ".join([*(stem(word) for word in typed[:-1]), fold(typed[-1])])
+        search = Search().query(Q(
+            "bool", minimum_should_match=1,
+            should=[Q("match_bool_prefix", suggest=prefix),
+                    Q("match_bool_prefix", title_terms=as_terms)],
+            filter=[self.permission_filter(principals), Q("term", locale=language)]))
+        search = search.source(["title", "url", "source"]).extra(size=limit).sort(
+            "_score", {"date": {"order": "desc", "missing": "_last"}})
         labels = source_labels()
         return [Suggestion(title=item.title, url=item.url, source=item.source,
                            source_label=labels.get(item.source, ""))
@@ -233,6 +267,7 @@ class ElasticsearchSearchBackend:
             "more_like_this", fields=["title", "summary", "body"], like=like,
             min_term_freq=1, min_doc_freq=1, max_query_terms=30)],
             filter=filters, must_not=[Q("ids", values=[key])]))
-        search = search.source(excludes=["body", "suggest"]).extra(size=limit)
+        search = search.source(excludes=["body", "suggest", "terms", "title_terms"]).extra(
+            size=limit)
         labels = source_labels()
         return [self.hit(item, labels) for item in self.run(search).hits]

@@ -1,0 +1,94 @@
+"""Relevance benchmark: the judged queries of tests/search/relevance_cases.py over the
+fixed corpus of tests/search/relevance_corpus.py, on the database backend (SQLite, or
+PostgreSQL when DATABASE_URL points at one), on the search engine (ELASTICSEARCH_URL,
+else the in-memory osmem-server) and, for comparison, Wagtail's built-in search over
+the same pages. Prints hits@5, MRR, passes per class and every failing case.
+
+    .venv/bin/python tests/bench/bench_relevance.py [--engine/--no-engine]
+
+Not a pytest module: run it directly (or `make bench-relevance`). The floor the suite
+holds is in tests/search/test_relevance.py.
+
+The in-memory engine ignores dictionary_decompounder, german_normalization and
+pattern_replace (it warns on start); the engine's figures here rest on the Python-made
+`terms` fields there, and on both in a real Elasticsearch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from contextlib import ExitStack
+
+from common import PROJECT_ROOT, run_in_test_database
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-engine", dest="engine", action="store_false",
+                        help="skip the search engine")
+    return parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+    from django.conf import settings
+    from django.db import connection
+
+    from search.sync import sync_search_index_now
+    from tests.home.factories import bilingual_site
+    from tests.search import relevance
+
+    site = bilingual_site()
+    keys = relevance.load_corpus(site)
+    cases = len(relevance.CASES)
+    german = sum(case.language == "de" for case in relevance.CASES)
+    print(f"relevance set: {cases} cases ({german} German, {cases - german} English) over "
+          f"{len(keys)} pages")
+    sync_search_index_now(force=True)
+    settings.SEARCH_BACKEND = "database"
+    scores = {}
+
+    def score(name: str, searcher: relevance.Searcher) -> None:
+        scores[name] = relevance.evaluate(searcher)
+        print("\n".join(relevance.report(name, scores[name])))
+
+    score(f"database ({connection.vendor})", relevance.platform_searcher(keys))
+    with ExitStack() as stack:
+        if args.engine:
+            url = os.environ.get("ELASTICSEARCH_URL")
+            if not url:
+                from osmem_server import OsmemServer
+
+                from tests.search_engine import PlainJsonNode
+
+                server = stack.enter_context(OsmemServer.start())
+                url = stack.enter_context(server.clone()).url
+                settings.ELASTICSEARCH_CLIENT_OPTIONS = {"node_class": PlainJsonNode}
+            settings.ELASTICSEARCH_URL = url
+            settings.SEARCH_BACKEND = "elasticsearch"
+            from search.client import get_client
+            from search.rebuild import rebuild_index
+
+            rebuild_index()
+            with get_client() as client:
+                client.indices.refresh(index="_all")
+            score(f"search engine ({url})", relevance.platform_searcher(keys))
+    score("wagtail built-in search (database)", relevance.wagtail_searcher(keys))
+    wagtail = scores["wagtail built-in search (database)"].hits_at_5
+    for name, score in scores.items():
+        if not name.startswith("wagtail"):
+            ratio = score.hits_at_5 / wagtail if wagtail else float("inf")
+            print(f"{name}: {ratio:.1f}x Wagtail's hits@5")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    return run_in_test_database(lambda: run(args), name_suffix="bench_relevance")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
