@@ -212,12 +212,13 @@ class DatabaseSearchBackend:
             has_term("visible_to", principals))
 
     def matching(self, request: SearchRequest, vocab: Vocabulary | None = None
-                 ) -> tuple[QuerySet[SearchDocument], list[str]]:
-        """The documents the query finds, annotated with `rank`, and the stems to mark."""
+                 ) -> tuple[QuerySet[SearchDocument], QueryPlan | None]:
+        """The documents the query finds (unranked: counting them needs no rank), and
+        the plan that ranks them and names the stems to mark."""
         documents = self.visible(request.principals)
         query = searchable_text(request.query)
         if not query or not query_stems(query):
-            return documents, []
+            return documents, None
         plan = QueryPlan.of(query, vocab or vocabulary())
         condition = plan.strict()
         if connection.vendor == "postgresql":
@@ -226,9 +227,14 @@ class DatabaseSearchBackend:
         matched = documents.filter(condition)
         if len(query_stems(query)) > 1 and matched[:FEW].count() < FEW:
             matched = documents.filter(condition | plan.relaxed())
+        return matched, plan
+
+    @staticmethod
+    def ranked(documents: QuerySet[SearchDocument], plan: QueryPlan,
+               language: str) -> QuerySet[SearchDocument]:
         # As text: a JSON key's own lookups would parse the compared value as JSON.
-        matched = matched.alias(boost_until=Cast(KT("fields__boost_until"), TextField()))
-        return matched.annotate(rank=plan.rank(request.language)), plan.stems
+        documents = documents.alias(boost_until=Cast(KT("fields__boost_until"), TextField()))
+        return documents.annotate(rank=plan.rank(language))
 
     @staticmethod
     def filtered(documents: QuerySet[SearchDocument], filters: dict[str, tuple[str, ...]],
@@ -242,14 +248,15 @@ class DatabaseSearchBackend:
         started = time.perf_counter()
         # Read once per search (one query while no document changes).
         vocab = vocabulary()
-        documents, stems = self.matching(request, vocab)
+        documents, plan = self.matching(request, vocab)
+        stems = plan.stems if plan else []
         filters = dict(request.filters)
         results_qs = self.filtered(documents, filters)
-        if request.effective_sort == "newest" or not stems:
+        if request.effective_sort == "newest" or plan is None:
             ordered = results_qs.order_by(F("date").desc(nulls_last=True), "pk")
         else:
-            ordered = results_qs.order_by(F("rank").desc(), F("date").desc(nulls_last=True),
-                                          "pk")
+            ordered = (self.ranked(results_qs, plan, request.language)
+                       .order_by(F("rank").desc(), F("date").desc(nulls_last=True), "pk"))
         total = results_qs.count()
         page = list(ordered.defer("body", "text_terms", "title_terms", "search_vector")
                     [request.offset:request.offset + request.page_size])
