@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, Max, Q
@@ -238,8 +239,6 @@ POSTGRES_CONFIGURATIONS = {"de": "german", "en": "english"}
 
 
 def update_search_vectors(ids: list[int]) -> None:
-    from django.contrib.postgres.search import SearchVector
-
     for language, configuration in [*POSTGRES_CONFIGURATIONS.items(), (None, "simple")]:
         rows = SearchDocument.objects.filter(pk__in=ids)
         rows = (rows.filter(locale=language) if language
