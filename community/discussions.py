@@ -30,6 +30,7 @@ from community.models import (
     ReportStatus,
     Thread,
 )
+from home.api import parse_id
 from home.limits import exceeded
 
 POSTS_PER_PAGE = 50
@@ -156,11 +157,16 @@ def reply(request: HttpRequest, page_id: int, thread_id: int) -> HttpResponse:
     form = PostForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_thread(request, thread, form, status=400)
+    reply_to = None
+    if request.POST.get("reply_to"):
+        reply_to = Post.objects.filter(thread=thread,
+                                       pk=parse_id(request.POST["reply_to"]) or 0).first()
+        if reply_to is None:
+            return render_thread(request, thread, form, status=400, error=_(
+                "The post you are answering is not in this thread."))
     if not posting_allowed(request):
         return render_thread(request, thread, form, status=429, error=_(
             "You are posting very fast. Please wait a minute and send again."))
-    reply_to = Post.objects.filter(thread=thread,
-                                   pk=request.POST.get("reply_to") or 0).first()
     posting.reply(thread, request.user, form.cleaned_data["body"],
                   form.cleaned_data["attachments"], reply_to=reply_to)
     last_page = Paginator(range(thread.posts.count()), POSTS_PER_PAGE).num_pages

@@ -64,7 +64,10 @@ def number_problem(request: Request) -> str | None:
     ``page`` and ``page_size`` within their range, numeric facets in digits."""
     for name, largest in (("page", MAX_PAGE), ("page_size", service.MAX_PAGE_SIZE)):
         raw = request.GET.get(name)
-        if raw and not (_whole(raw) and 1 <= int(raw) <= largest):
+        # int() refuses more than 4,300 digits: a number longer than the largest is out
+        # of range before it is read.
+        if raw and not (_whole(raw) and len(raw.lstrip("0")) <= len(str(largest))
+                        and 1 <= int(raw) <= largest):
             return _("“%(name)s” must be a whole number from 1 to %(max)s.") % {
                 "name": name, "max": largest}
     for facet in service.FACETS:

@@ -78,10 +78,13 @@ def principals_for(user: Any) -> tuple[str, ...]:
 def parse_positive(raw: str | None, name: str, default: int, maximum: int) -> int:
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    # isdigit() also passes "²" and "٣", which int() refuses or reads; and int() refuses
+    # more than 4,300 digits. Only ASCII digits count, and a long number is the maximum.
+    digits = raw.lstrip("0")
+    if not (raw.isascii() and raw.isdigit()) or not digits:
         raise SearchInputError(_("“%(name)s” must be a whole number of 1 or more.")
                                % {"name": name})
-    return min(int(raw), maximum)
+    return maximum if len(digits) > len(str(maximum)) else min(int(digits), maximum)
 
 
 

@@ -255,3 +255,25 @@ def test_group_and_notification_pages_do_not_grow_with_their_items(client, peopl
                                                    text=f"N{n}", url="/de/")
                                       for n in range(80)])
     assert (count(public.url), count("/de/konto/benachrichtigungen/")) == few
+
+
+@pytest.mark.parametrize("reply_to", ["abc", "²", "9" * 30, "-1", "999999"])
+def test_a_reply_to_no_post_of_the_thread_is_refused_and_stores_nothing(
+        client, people, groups, reply_to):
+    closed = groups["closed"]
+    as_user(client, people["member"])
+    start_thread(client, closed)
+    thread = Thread.objects.get()
+    response = client.post(f"/de/gruppen/{closed.pk}/themen/{thread.pk}/antworten/",
+                           {"body": "Gerne.", "reply_to": reply_to})
+    assert response.status_code == 400
+    assert "nicht in diesem Thema" in response.content.decode()
+    assert Post.objects.count() == 1
+
+
+@pytest.mark.parametrize("path", ["/de/mitglieder/9223372036854775808/",
+                                  "/de/gruppen/99999999999999999999999/themen/neu/",
+                                  "/de/beitraege/18446744073709551616/bearbeiten/"])
+def test_ids_beyond_the_database_range_are_not_found(client, people, path):
+    as_user(client, people["member"])
+    assert client.get(path).status_code == 404

@@ -50,7 +50,8 @@ def test_an_empty_result_offers_popular_topics(client, indexed_db):
     assert "Beliebte Themen" in html and "?topic=beteiligung" in html
 
 
-BAD_INPUT = ["page=0", "page=abc", "q=" + "x" * 10_000, "farbe=rot", "year=zwanzig",
+BAD_INPUT = ["page=0", "page=abc", "page=²", "page=٣", "page=000", "page_size=%C2%B2",
+             "q=" + "x" * 10_000, "farbe=rot", "year=zwanzig",
              "type=rezept", "language=fr", "sort=random", "page_size=0", "facets=farbe"]
 
 
@@ -62,6 +63,16 @@ def test_bad_input_is_a_400_with_a_message(client, indexed_db):
         api = client.get(f"/api/v2/search/?{query}")
         assert api.status_code == 400, query
         assert api.json()["message"]
+
+
+def test_a_page_number_of_thousands_of_digits_is_no_server_error(client, indexed_db):
+    """The page reads it as the last page there can be; the API, whose schema states the
+    range, refuses it with a message."""
+    for query in ["page=" + "9" * 5000, "page_size=" + "9" * 5000]:
+        assert client.get(f"/de/suche/?{query}").status_code == 200, query
+        api = client.get(f"/api/v2/search/?{query}")
+        assert api.status_code == 400 and api.json()["message"], query
+    assert client.get("/api/v2/search/?page=0001").status_code == 200
 
 
 def test_unknown_locale_in_the_api_is_a_400(client, indexed_db):
