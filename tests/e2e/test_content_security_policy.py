@@ -96,7 +96,7 @@ def test_a_locked_out_sign_in_offers_the_password_reset(browser_page, admin_serv
         page.goto(f"{server}/de/konto/anmelden/")
         page.locator("#id_username").fill("admin@kts.example")
         page.locator("#id_password").fill(f"falsch-{attempt}")
-        page.locator("button[type=submit]").click()
+        page.locator("main button[type=submit]").click()
     assert page.locator("h1").inner_text() == "Zu viele Versuche"
     assert "Bitte warten Sie 15 Minuten" in page.locator("main").inner_text()
     page.get_by_role("link", name="Passwort per E-Mail zurücksetzen").wait_for()
