@@ -37,7 +37,7 @@ def test_followers_hear_of_new_threads_and_replies(client, people, groups,
 
     as_user(client, people["outsider"])
     header = client.get("/de/peergruppen/").content.decode()
-    assert '<span class="badge">1' in header
+    assert re.search(r'kern-badge[^>]*><span class="kern-label">1<', header)  # one unread
     thread_url = re.search(r'href="(/de/gruppen/\d+/themen/\d+/)', client.get(
         public.url).content.decode()).group(1)
     with django_capture_on_commit_callbacks(execute=True):
