@@ -11,6 +11,7 @@ from wagtail.signals import page_published
 
 from events.models import EventIndexPage, EventPage, Registration, RegistrationStatus
 from events.registrations import emails
+from events.registrations.added_sessions import enrol_series_registrants
 from events.registrations.service import fill_free_places
 from events.roles import grant_calendar_to_event_managers
 
@@ -23,6 +24,8 @@ def announce_published_event(sender: Any, instance: EventPage, **kwargs: Any) ->
                 "announced_place": event.place, "announced_cancelled": event.is_cancelled}
     if event.announced_start is None:
         EventPage.objects.filter(pk=event.pk).update(**schedule)
+        # First published: a session that joins a series people registered for.
+        enrol_series_registrants(event)
         return
     moved = (event.start != event.announced_start or event.end != event.announced_end
              or event.place != event.announced_place)

@@ -133,6 +133,24 @@ def send_registration(registrations: Sequence[Registration]) -> None:
                   attachments)
 
 
+def send_session_added(registrations: Sequence[Registration]) -> None:
+    """To each person registered for a series, when a session is added to it later:
+    their place (or place on the waiting list) in the new session, with the calendar
+    file for a place."""
+    connection = get_connection()
+    for registration in registrations:
+        with translation.override(registration.language):
+            series = in_language(registration.series, registration.language)
+            entries = _entries([registration], registration.language)
+            confirmed = [e["event"] for e in entries if not e["waiting"]]
+            _send(registration.email,
+                  _("New session in your series %(title)s") % {"title": series.title},
+                  "events/emails/session_added.txt",
+                  {"name": registration.name, "entries": entries, "series": series},
+                  [_calendar_file(confirmed, private=True)] if confirmed else [],
+                  connection=connection)
+
+
 def send_promotion(registrations: Sequence[Registration]) -> None:
     for registration in registrations:
         with translation.override(registration.language):

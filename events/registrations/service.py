@@ -60,7 +60,7 @@ class Registrant:
         )
 
 
-def _locked(event: EventPage) -> EventPage:
+def lock_event(event: EventPage) -> EventPage:
     """The event's row, locked until the transaction ends; every change to its places
     goes through here, so they are made one at a time."""
     return (EventPage.objects.select_for_update(of=("self",))
@@ -74,7 +74,7 @@ def _places_left(event: EventPage) -> int | None:
     return max(event.capacity - taken, 0)
 
 
-def _take_place_or_wait(event: EventPage, registration: Registration, now: datetime) -> None:
+def take_place_or_wait(event: EventPage, registration: Registration, now: datetime) -> None:
     left = _places_left(event)
     if left is None or left > 0:
         registration.status = RegistrationStatus.CONFIRMED
@@ -119,7 +119,7 @@ def register(event: EventPage, registrant: Registrant, *, confirmed: bool,
     now = timezone.now()
     try:
         with transaction.atomic():
-            event = _locked(event)
+            event = lock_event(event)
             reason = event.registration_closed_reason(now)
             if reason:
                 raise RegistrationError(reason)
@@ -141,7 +141,7 @@ def register(event: EventPage, registrant: Registrant, *, confirmed: bool,
             registration.series = series
             if confirmed:
                 registration.confirmed_at = now
-                _take_place_or_wait(event, registration, now)
+                take_place_or_wait(event, registration, now)
             else:
                 registration.status = RegistrationStatus.PENDING
             registration.save()
@@ -206,7 +206,7 @@ def confirm_opt_in(token: str) -> list[Registration]:
                 raise LinkError(_("This registration has been cancelled."))
             return registrations
         for registration in pending:
-            event = _locked(registration.event)
+            event = lock_event(registration.event)
             # Read again under the lock: the same link opened twice at once confirms once.
             registration = Registration.objects.select_for_update().get(pk=registration.pk)
             if registration.status != RegistrationStatus.PENDING:
@@ -214,7 +214,7 @@ def confirm_opt_in(token: str) -> list[Registration]:
             if event.registration_closed_reason(now):
                 continue
             registration.confirmed_at = now
-            _take_place_or_wait(event, registration, now)
+            take_place_or_wait(event, registration, now)
             registration.save(update_fields=["status", "confirmed_at", "waitlisted_at"])
             confirmed.append(registration)
         if not confirmed:
@@ -239,7 +239,7 @@ def cancel(registration: Registration, *, by_office: bool = False,
     the registrations that moved up."""
     now = timezone.now()
     with transaction.atomic():
-        event = _locked(registration.event)
+        event = lock_event(registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == RegistrationStatus.CANCELLED:
             raise RegistrationError(_("This registration has been cancelled already."))
@@ -297,7 +297,7 @@ def promote_waiting(event: EventPage, *, now: datetime | None = None) -> list[Re
 def fill_free_places(event: EventPage) -> list[Registration]:
     """After an editor raised the capacity: move people up."""
     with transaction.atomic():
-        return promote_waiting(_locked(event))
+        return promote_waiting(lock_event(event))
 
 
 # -- what the pages show ------------------------------------------------------------
