@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,8 +33,6 @@ class CommunityConfig(AppConfig):
         """Connects the signal handlers and registers the page views. The imports are
         made here because these modules import the models, which Django loads only after
         every app's config (the usual place for them in Django)."""
-        from django.db.models.signals import post_delete
-
         from community import page_views  # noqa: F401  (registers the page views)
         from community.models import Attachment, Membership, PeerGroupPage
         from community.signal_handlers import (

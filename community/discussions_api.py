@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
@@ -107,8 +108,6 @@ class PeerGroupsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
 
     @classmethod
     def get_urlpatterns(cls) -> list:
-        from django.urls import path
-
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
     @peer_groups_schema
@@ -131,8 +130,6 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
 
     @classmethod
     def get_urlpatterns(cls) -> list:
-        from django.urls import path
-
         return [
             path("", cls.as_view({"get": "listing_view", "post": "create_view"}),
                  name="listing"),

@@ -16,6 +16,8 @@ from django.urls import URLPattern, URLResolver, path
 from django.urls.resolvers import RoutePattern
 from django.utils import translation
 from django.utils.translation import gettext as _
+from drf_spectacular import renderers
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.metadata import SimpleMetadata
@@ -28,7 +30,6 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
-from config.api_schema import schema_urlpatterns
 from config.plugins import api_endpoints
 
 # Wagtail's API writes its error messages in English only and does not mark them for
@@ -251,6 +252,20 @@ class PlatformAPIRouter(WagtailAPIRouter):
     def get_urlpatterns(self) -> list[URLPattern | URLResolver]:
         patterns = _bounded_ids(super().get_urlpatterns())
         return [*schema_urlpatterns(), *patterns]
+
+
+def schema_urlpatterns() -> list[URLPattern]:
+    """/api/v2/schema/ (JSON by default, ``?format=yaml`` or ``Accept:
+    application/yaml`` for YAML) and /api/v2/docs/ (Swagger UI, served locally)."""
+    # JSON first: what a client gets without asking.
+    json_then_yaml = [renderers.OpenApiJsonRenderer2, renderers.OpenApiJsonRenderer,
+                      renderers.OpenApiYamlRenderer2, renderers.OpenApiYamlRenderer]
+    return [
+        path("schema/", SpectacularAPIView.as_view(renderer_classes=json_then_yaml),
+             name="schema"),
+        path("docs/", SpectacularSwaggerSplitView.as_view(url_name="wagtailapi:schema"),
+             name="docs"),
+    ]
 
 
 def build_router() -> WagtailAPIRouter:

@@ -14,12 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.urls import URLPattern, path
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
-# DRF imports this module while Wagtail's own views are being defined (it is the
-# DEFAULT_SCHEMA_CLASS), so Wagtail's API views are imported where they are used.
+# The schema and documentation views are mounted from config/api.py: drf_spectacular.views
+# loads DRF's DEFAULT_SCHEMA_CLASS (this module) while it is imported, so importing it
+# here would be an import cycle.
 LARGEST_ID = 2**63 - 1
 
 API_PREFIX = "/api/v2/"
@@ -84,21 +85,15 @@ def _parameter_schema(name: str) -> dict[str, Any]:
     return _PARAMETER_SCHEMAS.get(name, {"type": "string"})
 
 
-def _wagtail_viewsets() -> tuple[type, type]:
-    from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-
-    return BaseAPIViewSet, PagesAPIViewSet
-
-
 class PlatformAutoSchema(AutoSchema):
     """drf-spectacular's schema for one operation, which also understands Wagtail's API
     v2 viewsets (see the module's docstring)."""
 
     def _is_wagtail(self) -> bool:
-        return isinstance(self.view, _wagtail_viewsets()[0])
+        return isinstance(self.view, BaseAPIViewSet)
 
     def _is_pages(self) -> bool:
-        return isinstance(self.view, _wagtail_viewsets()[1])
+        return isinstance(self.view, PagesAPIViewSet)
 
     def _wagtail_action(self) -> str | None:
         """Which of Wagtail's own actions this operation is, where the viewset takes
@@ -109,13 +104,13 @@ class PlatformAutoSchema(AutoSchema):
         action = getattr(self.view, "action", None)
         if action not in {"listing_view", "detail_view", "find_view"}:
             return None
-        base, pages = _wagtail_viewsets()
         method = getattr(type(self.view), action)
         # Wagtail's own action, or config.api's wrapper of it (find_view).
         if method.__module__.startswith(("wagtail.", "config.")):
             return action
         declared = type(self.view).known_query_parameters
-        if declared not in (base.known_query_parameters, pages.known_query_parameters):
+        if declared not in (BaseAPIViewSet.known_query_parameters,
+                            PagesAPIViewSet.known_query_parameters):
             return action
         return None
 
@@ -206,20 +201,3 @@ def only_api_routes(endpoints: list[tuple], **kwargs: Any) -> list[tuple]:
     return [endpoint for endpoint in endpoints
             if endpoint[0].startswith(API_PREFIX)
             and not endpoint[0].startswith((f"{API_PREFIX}schema/", f"{API_PREFIX}docs/"))]
-
-
-def schema_urlpatterns() -> list[URLPattern]:
-    """/api/v2/schema/ (JSON by default, ``?format=yaml`` or ``Accept:
-    application/yaml`` for YAML) and /api/v2/docs/ (Swagger UI, served locally)."""
-    from drf_spectacular import renderers
-    from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-
-    # JSON first: what a client gets without asking.
-    json_then_yaml = [renderers.OpenApiJsonRenderer2, renderers.OpenApiJsonRenderer,
-                      renderers.OpenApiYamlRenderer2, renderers.OpenApiYamlRenderer]
-    return [
-        path("schema/", SpectacularAPIView.as_view(renderer_classes=json_then_yaml),
-             name="schema"),
-        path("docs/", SpectacularSwaggerSplitView.as_view(url_name="wagtailapi:schema"),
-             name="docs"),
-    ]

@@ -32,6 +32,7 @@ from icalendar import (
     vDuration,
     vText,
 )
+from wagtail.models import Locale
 
 if TYPE_CHECKING:
     from events.models import EventPage
@@ -94,8 +95,6 @@ def event_uid(event: EventPage, base_url: str | None = None) -> str:
 def one_per_event(events: Iterable[EventPage], language: str | None) -> list[EventPage]:
     """Each event once (RFC 5545: one UID per calendar), in ``language`` where it has a
     version in it, else in the first language met."""
-    from wagtail.models import Locale
-
     wanted = Locale.objects.filter(language_code=language).values_list(
         "pk", flat=True).first() if language else None
     chosen: dict[object, EventPage] = {}

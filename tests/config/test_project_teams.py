@@ -11,7 +11,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from repository.models import ModelProjectPage, SolutionPage
@@ -66,8 +66,6 @@ def test_every_model_project_has_its_team_with_page_rights_and_no_publishing(pro
 
 
 def test_a_translation_of_a_project_gets_no_second_team(projects):
-    from wagtail.models import Locale
-
     ulm = projects[0]
     ulm.get_parent().copy_for_translation(Locale.objects.get(language_code="en"))
     english = ulm.copy_for_translation(Locale.objects.get(language_code="en"))
@@ -130,8 +128,6 @@ def test_the_teams_migration_runs_twice_without_doubling_anything(projects):
 
 
 def test_the_approval_migration_goes_back_and_forth():
-    from wagtail.models import GroupApprovalTask
-
     migration = importlib.import_module("home.migrations.0004_editors_approve_pages")
     task = GroupApprovalTask.objects.get()
     assert [group.name for group in task.groups.all()] == ["Editors"]
