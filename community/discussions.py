@@ -126,12 +126,17 @@ def move_targets(user: Any, thread: Thread) -> list[PeerGroupPage]:
     return list(groups)
 
 
+def refused(request: HttpRequest, message: str, status: int = 403) -> HttpResponse:
+    """The page that says why the reader may not do what they asked."""
+    return render(request, "community/not_allowed.html", {"message": message},
+                  status=status)
+
+
 @login_required
 def new_thread(request: HttpRequest, page_id: int) -> HttpResponse:
     group = group_for_action(request, page_id)
     if not permissions.can_post(request.user, group):
-        return render(request, "community/not_allowed.html", {
-            "message": _("Only members of this group start threads.")}, status=403)
+        return refused(request, _("Only members of this group start threads."))
     form = ThreadForm(request.POST or None, request.FILES or None)
     context = {"form": form, "group": group, "page": group.localized}
     if request.method == "POST":
@@ -184,21 +189,15 @@ def editable_post(request: HttpRequest, post_id: int) -> Post:
 def edit_post(request: HttpRequest, post_id: int) -> HttpResponse:
     post = editable_post(request, post_id)
     if not permissions.can_edit_post(request.user, post):
-        return render(request, "community/not_allowed.html", {
-            "message": _("You can edit only your own posts, and not in a locked thread.")},
-            status=403)
+        return refused(request, _("You can edit only your own posts, and not in a locked "
+                                  "thread."))
     form = PostForm(request.POST or None, initial={"body": post.body}, with_attachments=False)
     context = {"form": form, "post": post, "page": post.thread.group.localized,
                "back": thread_url(post.thread)}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "community/edit_post.html", context, status=400)
-        with transaction.atomic():
-            PostRevision.objects.create(post=post, body=post.body,
-                                        written_at=post.edited_at or post.created_at)
-            post.body = form.cleaned_data["body"]
-            post.edited_at = timezone.now()
-            post.save()
+        posting.edit(post, form.cleaned_data["body"])
         return redirect(thread_url(post.thread))
     return render(request, "community/edit_post.html", context)
 
@@ -208,15 +207,8 @@ def edit_post(request: HttpRequest, post_id: int) -> HttpResponse:
 def delete_post(request: HttpRequest, post_id: int) -> HttpResponse:
     post = editable_post(request, post_id)
     if not permissions.can_edit_post(request.user, post):
-        return render(request, "community/not_allowed.html", {
-            "message": _("You can delete only your own posts.")}, status=403)
-    with transaction.atomic():
-        PostRevision.objects.create(post=post, body=post.body,
-                                    written_at=post.edited_at or post.created_at)
-        post.body = ""
-        post.is_hidden = True
-        post.moderation_note = "deleted-by-author"
-        post.save()
+        return refused(request, _("You can delete only your own posts."))
+    posting.delete_by_author(post)
     messages.success(request, _("Your post is deleted."))
     return redirect(thread_url(post.thread))
 
@@ -226,12 +218,10 @@ def delete_post(request: HttpRequest, post_id: int) -> HttpResponse:
 def report_post(request: HttpRequest, post_id: int) -> HttpResponse:
     post = editable_post(request, post_id)
     if not permissions.can_report(request.user, post):
-        return render(request, "community/not_allowed.html", {
-            "message": _("You cannot report this post.")}, status=403)
+        return refused(request, _("You cannot report this post."))
     form = ReportForm(request.POST)
     if not form.is_valid():
-        return render(request, "community/not_allowed.html", {
-            "message": _("Say why you report the post.")}, status=400)
+        return refused(request, _("Say why you report the post."), status=400)
     _report, created = Report.objects.get_or_create(
         post=post, reporter=request.user, defaults={"reason": form.cleaned_data["reason"]})
     messages.success(request, _("Thank you: the moderators will look at the post.") if created
@@ -247,15 +237,13 @@ def moderate_thread(request: HttpRequest, page_id: int, thread_id: int) -> HttpR
         raise Http404
     form = ModerationForm(request.POST)
     if not form.is_valid():
-        return render(request, "community/not_allowed.html", {
-            "message": _("Unknown moderation action.")}, status=400)
+        return refused(request, _("Unknown moderation action."), status=400)
     action = form.cleaned_data["action"]
     if action == "move":
         target = PeerGroupPage.objects.live().filter(pk=form.cleaned_data["target"]).first()
         if target is None or not permissions.can_moderate(request.user, target):
-            return render(request, "community/not_allowed.html", {
-                "message": _("Threads move only to another group that you moderate.")},
-                status=400)
+            return refused(request, _("Threads move only to another group that you "
+                                      "moderate."), status=400)
         thread.group = target.canonical()
     else:
         field, value = {"pin": ("is_pinned", True), "unpin": ("is_pinned", False),
@@ -276,8 +264,7 @@ def moderate_post(request: HttpRequest, post_id: int) -> HttpResponse:
         raise Http404
     form = ModerationForm(request.POST)
     if not form.is_valid() or form.cleaned_data["action"] not in ("hide", "restore"):
-        return render(request, "community/not_allowed.html", {
-            "message": _("Unknown moderation action.")}, status=400)
+        return refused(request, _("Unknown moderation action."), status=400)
     hide = form.cleaned_data["action"] == "hide"
     with transaction.atomic():
         post.is_hidden = hide

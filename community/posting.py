@@ -1,6 +1,6 @@
-"""Writing in a peer group: starting a thread and replying. The one way posts are
-written, for the site's forms and the API alike; callers check permissions, the form
-and the rate limit first."""
+"""Writing in a peer group: starting a thread, replying, editing and deleting one's
+post. The one way posts are written, for the site's forms and the API alike; callers
+check permissions, the form and the rate limit first."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from community.attachments import display_name, storage_name
-from community.models import Attachment, PeerGroupPage, Post, Thread
+from community.models import Attachment, PeerGroupPage, Post, PostRevision, Thread
 from community.notifications import notify_new_post
 
 
@@ -38,6 +38,31 @@ def reply(thread: Thread, author: Any, body: str,
         Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
         notify_new_post(post)
     return post, stored
+
+
+def edit(post: Post, body: str) -> None:
+    """The post's new text; the old one stays in its edit history."""
+    with transaction.atomic():
+        _keep_revision(post)
+        post.body = body
+        post.edited_at = timezone.now()
+        post.save()
+
+
+def delete_by_author(post: Post) -> None:
+    """The author takes the post back: its text goes (into the edit history, for the
+    moderators), the post stays hidden in its place so that replies keep their context."""
+    with transaction.atomic():
+        _keep_revision(post)
+        post.body = ""
+        post.is_hidden = True
+        post.moderation_note = "deleted-by-author"
+        post.save()
+
+
+def _keep_revision(post: Post) -> None:
+    PostRevision.objects.create(post=post, body=post.body,
+                                written_at=post.edited_at or post.created_at)
 
 
 def attach_files(post: Post, accepted: Sequence[tuple[Any, Any]]) -> list[Attachment]:

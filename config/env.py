@@ -7,6 +7,7 @@ exactly what to fix.
 from __future__ import annotations
 
 import os
+from typing import TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -31,25 +32,26 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"{name} must be one of true/false/1/0/yes/no/on/off, not {raw!r}.")
 
 
+Number = TypeVar("Number", int, float)
+
+
 def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    return _env_number(name, default, int, "a whole number")
 
 
 def env_float(name: str, default: float) -> float:
     """A number of seconds or similar; a dot for decimals (0.5)."""
+    return _env_number(name, default, float, "a number such as 0.5")
+
+
+def _env_number(name: str, default: Number, kind: type[Number], what: str) -> Number:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return float(raw)
+        return kind(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a number such as 0.5, not {raw!r}.") from None
+        raise ImproperlyConfigured(f"{name} must be {what}, not {raw!r}.") from None
 
 
 def env_list(name: str, default: list[str] | None = None) -> list[str]:

@@ -90,18 +90,20 @@ MIN_PART = 4
 MIN_COMPOUND = 7
 
 
+def data_lines(path: Path) -> list[str]:
+    """The lines of one of the search's data files under platform/search/, stripped,
+    without blank lines and ``#`` comments; none where the file is missing."""
+    if not path.exists():
+        return []
+    return [line for line in (raw.strip() for raw in path.read_text(encoding="utf-8")
+                              .splitlines()) if line and not line.startswith("#")]
+
+
 @cache
 def compound_parts_list() -> tuple[str, ...]:
     """The German word parts compounds are split into: platform/search/compounds/de.txt,
     one word a line, as people write them (Elasticsearch receives them inline)."""
-    path = Path(settings.SEARCH_SETTINGS_DIR) / "compounds" / "de.txt"
-    if not path.exists():
-        return ()
-    found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            found.append(line)
+    found = data_lines(Path(settings.SEARCH_SETTINGS_DIR) / "compounds" / "de.txt")
     return tuple(dict.fromkeys(found))
 
 
@@ -150,16 +152,11 @@ def term_string(text: str, *, whole_words: bool = False) -> str:
 @cache
 def synonym_groups(language: str) -> tuple[tuple[str, ...], ...]:
     """Groups of equivalent terms from platform/search/synonyms/<language>.txt."""
-    path = Path(settings.SEARCH_SETTINGS_DIR) / "synonyms" / f"{language}.txt"
-    if not path.exists():
-        return ()
     groups = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            terms = tuple(term.strip() for term in line.split(",") if term.strip())
-            if len(terms) > 1:
-                groups.append(terms)
+    for line in data_lines(Path(settings.SEARCH_SETTINGS_DIR) / "synonyms" / f"{language}.txt"):
+        terms = tuple(term.strip() for term in line.split(",") if term.strip())
+        if len(terms) > 1:
+            groups.append(terms)
     return tuple(groups)
 
 

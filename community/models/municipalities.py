@@ -104,27 +104,21 @@ LONGITUDE_RANGE = (Decimal("5.8"), Decimal("15.1"))
 
 
 def validate_latitude_in_germany(value: Decimal) -> None:
-    if not value.is_finite():
-        return  # the field itself refuses it
-    if not LATITUDE_RANGE[0] <= value <= LATITUDE_RANGE[1]:
-        raise ValidationError(
-            _("The latitude must lie within Germany, between %(low)s and %(high)s "
-              "degrees north."),
-            code="outside_germany",
-            params={"low": LATITUDE_RANGE[0], "high": LATITUDE_RANGE[1]},
-        )
+    _check_in_germany(value, LATITUDE_RANGE, _(
+        "The latitude must lie within Germany, between %(low)s and %(high)s degrees north."))
 
 
 def validate_longitude_in_germany(value: Decimal) -> None:
+    _check_in_germany(value, LONGITUDE_RANGE, _(
+        "The longitude must lie within Germany, between %(low)s and %(high)s degrees east."))
+
+
+def _check_in_germany(value: Decimal, bounds: tuple[Decimal, Decimal], message: str) -> None:
     if not value.is_finite():
         return  # the field itself refuses it
-    if not LONGITUDE_RANGE[0] <= value <= LONGITUDE_RANGE[1]:
-        raise ValidationError(
-            _("The longitude must lie within Germany, between %(low)s and %(high)s "
-              "degrees east."),
-            code="outside_germany",
-            params={"low": LONGITUDE_RANGE[0], "high": LONGITUDE_RANGE[1]},
-        )
+    if not bounds[0] <= value <= bounds[1]:
+        raise ValidationError(message, code="outside_germany",
+                              params={"low": bounds[0], "high": bounds[1]})
 
 
 validate_ags = RegexValidator(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -48,6 +48,7 @@ from events.registrations.service import (
 
 # The calendar page's filters (events.listing.EventFilters reads them).
 EVENT_FILTER_PARAMETERS = ("when", "format", "mode", "topic", "month")
+T = TypeVar("T")
 COMMON_PARAMETERS = frozenset({"limit", "offset", "fields", "locale", "site",
                                "rich_text_format", "_"})
 
@@ -75,8 +76,19 @@ class MemberAPIMixin:
         return request.user
 
     @staticmethod
-    def not_found(message: str) -> Response:
-        return Response({"message": message}, status=404)
+    def live_page(model: type[T], pk: int, missing: str) -> T:
+        """The live, public page ``pk`` of ``model``, or a 404 that says ``missing``."""
+        page = model.objects.live().public().filter(pk=pk).first()
+        if page is None:
+            raise exceptions.NotFound(missing)
+        return page
+
+    def handle_exception(self, exc: Exception) -> Response:
+        # What the registration rules refuse (full, closed, already registered, …) is
+        # the client's to read: a 400 with the rule's own sentence.
+        if isinstance(exc, RegistrationError):
+            return Response({"message": str(exc)}, status=400)
+        return super().handle_exception(exc)
 
     def check_query_parameters(self, queryset: QuerySet) -> None:
         """Only the parameters this endpoint understands: Wagtail would also take any
@@ -196,46 +208,30 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
 
     # -- the member's registration ---------------------------------------------------
 
-    @staticmethod
-    def live_event(pk: int) -> EventPage | None:
-        return EventPage.objects.live().public().filter(pk=pk).first()
+    def members_registration(self, request: Request, pk: int) -> Registration:
+        """The signed-in member's registration for event ``pk``, or a 404 that says
+        which of the two is missing."""
+        user = self.signed_in(request)
+        event = self.live_page(EventPage, pk, _("There is no such event."))
+        registration = own_registration(event, user)
+        if registration is None:
+            raise exceptions.NotFound(_("You are not registered for this event."))
+        return registration
 
     @schema.registration_get
     def registration_view(self, request: Request, pk: int) -> Response:
-        user = self.signed_in(request)
-        event = self.live_event(pk)
-        if event is None:
-            return self.not_found(_("There is no such event."))
-        registration = own_registration(event, user)
-        if registration is None:
-            return self.not_found(_("You are not registered for this event."))
-        return Response(registration_data(registration))
+        return Response(registration_data(self.members_registration(request, pk)))
 
     @schema.registration_post
     def register_view(self, request: Request, pk: int) -> Response:
         user = self.signed_in(request)
-        event = self.live_event(pk)
-        if event is None:
-            return self.not_found(_("There is no such event."))
-        try:
-            registration = register(event, Registrant.member(user), confirmed=True)
-        except RegistrationError as error:
-            return Response({"message": str(error)}, status=400)
+        event = self.live_page(EventPage, pk, _("There is no such event."))
+        registration = register(event, Registrant.member(user), confirmed=True)
         return Response(registration_data(registration), status=201)
 
     @schema.registration_delete
     def cancel_view(self, request: Request, pk: int) -> Response:
-        user = self.signed_in(request)
-        event = self.live_event(pk)
-        if event is None:
-            return self.not_found(_("There is no such event."))
-        registration = own_registration(event, user)
-        if registration is None:
-            return self.not_found(_("You are not registered for this event."))
-        try:
-            cancel(registration)
-        except RegistrationError as error:
-            return Response({"message": str(error)}, status=400)
+        cancel(self.members_registration(request, pk))
         return Response(status=204)
 
 
@@ -289,59 +285,44 @@ class EventSeriesAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
     # -- the member's registrations for the series' sessions ------------------------
 
     @staticmethod
-    def live_series(pk: int) -> EventSeriesPage | None:
-        return EventSeriesPage.objects.live().public().filter(pk=pk).first()
-
-    @staticmethod
     def own_registrations(series: EventSeriesPage, user: Any) -> QuerySet[Registration]:
         sessions = [session.registration_event().pk for session in series.sessions()]
         return (Registration.objects.filter(event_id__in=sessions, email=user.email.lower(),
                                             status__in=ACTIVE_STATES)
                 .order_by("event__start"))
 
+    def series_and_user(self, request: Request, pk: int) -> tuple[EventSeriesPage, Any]:
+        user = self.signed_in(request)
+        return self.live_page(EventSeriesPage, pk, _("There is no such series.")), user
+
     @schema.series_registration_get
     def registration_view(self, request: Request, pk: int) -> Response:
-        user = self.signed_in(request)
-        series = self.live_series(pk)
-        if series is None:
-            return self.not_found(_("There is no such series."))
+        series, user = self.series_and_user(request, pk)
         registrations = list(self.own_registrations(series, user))
         if not registrations:
-            return self.not_found(_("You are not registered for this series."))
+            raise exceptions.NotFound(_("You are not registered for this series."))
         return Response({"series": series.pk,
                          "registrations": [registration_data(r) for r in registrations]})
 
     @schema.series_registration_post
     def register_view(self, request: Request, pk: int) -> Response:
-        user = self.signed_in(request)
-        series = self.live_series(pk)
-        if series is None:
-            return self.not_found(_("There is no such series."))
-        try:
-            made = register_for_series(series, Registrant.member(user), confirmed=True)
-        except RegistrationError as error:
-            return Response({"message": str(error)}, status=400)
+        series, user = self.series_and_user(request, pk)
+        made = register_for_series(series, Registrant.member(user), confirmed=True)
         return Response({"series": series.pk,
                          "registrations": [registration_data(r) for r in made]}, status=201)
 
     @schema.series_registration_delete
     def cancel_view(self, request: Request, pk: int) -> Response:
         """Cancel every registration for the series' sessions still ahead."""
-        user = self.signed_in(request)
-        series = self.live_series(pk)
-        if series is None:
-            return self.not_found(_("There is no such series."))
+        series, user = self.series_and_user(request, pk)
         ahead = self.own_registrations(series, user).filter(event__end__gt=timezone.now())
         if not ahead.exists():
-            return self.not_found(_("You are not registered for this series."))
-        try:
-            with transaction.atomic():
-                through_series = ahead.filter(series__isnull=False).first()
-                if through_series is not None:
-                    cancel_series(through_series)
-                # Sessions the member registered for one by one, if any.
-                for single in ahead.all():
-                    cancel(single)
-        except RegistrationError as error:
-            return Response({"message": str(error)}, status=400)
+            raise exceptions.NotFound(_("You are not registered for this series."))
+        with transaction.atomic():
+            through_series = ahead.filter(series__isnull=False).first()
+            if through_series is not None:
+                cancel_series(through_series)
+            # Sessions the member registered for one by one, if any.
+            for single in ahead.all():
+                cancel(single)
         return Response(status=204)

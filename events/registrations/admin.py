@@ -87,19 +87,25 @@ class AttendanceForm(forms.Form):
                                               widget=forms.CheckboxSelectMultiple)
 
 
-class EventRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "events/admin/registrations.html"
-    header_icon = "group"
+class OneEventAdminMixin(WagtailAdminTemplateMixin):
+    """An admin view of one event (``page_id``) for the office, titled with the event."""
+
+    event: EventPage
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.event = event_for_office(request, kwargs["page_id"])
         return super().dispatch(request, *args, **kwargs)
 
-    def get_page_title(self) -> str:
-        return _("Registrations")
-
     def get_page_subtitle(self) -> str:
         return self.event.title
+
+
+class EventRegistrationsView(OneEventAdminMixin, TemplateView):
+    template_name = "events/admin/registrations.html"
+    header_icon = "group"
+
+    def get_page_title(self) -> str:
+        return _("Registrations")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -190,20 +196,13 @@ class MessageForm(forms.Form):
         return subject
 
 
-class MessageParticipantsView(WagtailAdminTemplateMixin, FormView):
+class MessageParticipantsView(OneEventAdminMixin, FormView):
     template_name = "events/admin/message.html"
     form_class = MessageForm
     header_icon = "mail"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.event = event_for_office(request, kwargs["page_id"])
-        return super().dispatch(request, *args, **kwargs)
-
     def get_page_title(self) -> str:
         return _("Message participants")
-
-    def get_page_subtitle(self) -> str:
-        return self.event.title
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), "event": self.event}
