@@ -47,28 +47,6 @@ def localized_home(request: HttpRequest | None) -> Page | None:
     return request._localized_home
 
 
-@register.inclusion_tag("home/includes/main_navigation.html", takes_context=True)
-def main_navigation(context) -> dict[str, Any]:
-    request = context.get("request")
-    home = localized_home(request)
-    # Other views may call a paginator page "page": only a Wagtail page marks a menu item.
-    current = context.get("page") if isinstance(context.get("page"), Page) else None
-    items = []
-    if home is not None:
-        for page in home.get_children().live().public().in_menu():
-            items.append({
-                "title": page.title,
-                "url": page.get_url(request),
-                "current": current is not None and current.path.startswith(page.path),
-                "exact": current is not None and current.pk == page.pk,
-            })
-    return {
-        "home_url": home.get_url(request) if home else "/",
-        "items": items,
-        "request": request,
-    }
-
-
 def language_links(context) -> list[dict[str, Any]]:
     """One link per language: the translation of the current page when it exists and is
     live, else that language's home page; for other views the same route in the other
