@@ -34,6 +34,8 @@ from icalendar import (
 )
 from wagtail.models import Locale
 
+from events.registrations.models import EventAnnouncement
+
 if TYPE_CHECKING:
     from events.models import EventPage
 
@@ -163,7 +165,10 @@ def calendar(events: Iterable[EventPage], *, name: str = "", method: str = "PUBL
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))
     cal.add_component(berlin_timezone())
-    for event in one_per_event(events, language):
+    chosen = one_per_event(events, language)
+    # Each event's SEQUENCE in one query, not one per event.
+    EventAnnouncement.remember_sequences(chosen)
+    for event in chosen:
         cal.add_component(vevent(event, private=private, cancel=method == "CANCEL",
                                  attendee=attendee, base_url=base_url))
     return cal.to_ical()

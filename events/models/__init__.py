@@ -22,6 +22,7 @@ from events.models.pages import (
 from events.newsletter.models import NewsletterSubscription
 from events.registrations.models import (
     ACTIVE_STATES,
+    EventAnnouncement,
     Registration,
     RegistrationStatus,
 )
@@ -29,6 +30,7 @@ from events.registrations.models import (
 __all__ = [
     "ACTIVE_STATES",
     "STATUS_FLOW",
+    "EventAnnouncement",
     "EventFormat",
     "EventIndexPage",
     "EventMode",

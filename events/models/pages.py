@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import OutcomeBlock
-from events.registrations.models import RegistrationStatus
+from events.registrations.models import EventAnnouncement, RegistrationStatus
 from home.page_views import RegisteredContextMixin, run_page_view
 from repository.blocks import TEXT_FEATURES
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, in_locale
@@ -203,14 +203,6 @@ class EventPage(EventDetailsMixin, RegisteredContextMixin, Page):
         help_text=_("After the event: slides, minutes, and links into the knowledge "
                     "repository."),
     )
-    # What participants were last told, so that a published change can be announced
-    # once and calendar clients replace the earlier entry (iCalendar SEQUENCE).
-    announced_start = models.DateTimeField(null=True, blank=True, editable=False)
-    announced_end = models.DateTimeField(null=True, blank=True, editable=False)
-    announced_place = models.CharField(max_length=300, blank=True, editable=False)
-    announced_cancelled = models.BooleanField(default=False, editable=False)
-    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
-
     parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
     subpage_types: list[str] = []
 
@@ -305,6 +297,18 @@ class EventPage(EventDetailsMixin, RegisteredContextMixin, Page):
                 cached = self
             self._registration_event = cached
         return cached
+
+    @property
+    def calendar_sequence(self) -> int:
+        """The iCalendar SEQUENCE of what participants were last told (kept in
+        :class:`EventAnnouncement`, out of the page's revisions)."""
+        if "_calendar_sequence" not in self.__dict__:
+            EventAnnouncement.remember_sequences([self])
+        return self._calendar_sequence
+
+    @calendar_sequence.setter
+    def calendar_sequence(self, value: int) -> None:
+        self._calendar_sequence = value
 
     def taken_places(self) -> int:
         return self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()

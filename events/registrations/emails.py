@@ -178,25 +178,30 @@ def send_cancellation(registrations: Sequence[Registration], *, by_office: bool 
 
 
 def send_event_changed(event: EventPage, registrations: Sequence[Registration], *,
-                       cancelled: bool) -> int:
-    """Tell participants and those waiting that the event moved or was cancelled."""
+                       cancelled: bool, changed: Iterable[str] = ("start",)) -> int:
+    """Tell participants and those waiting what changed (``changed`` names the page's
+    fields), or that the event was cancelled."""
     connection = get_connection()
+    changed = frozenset(changed)
     sent = 0
     for registration in registrations:
         with translation.override(registration.language):
             local = in_language(event, registration.language)
             entries = _entries([registration], registration.language)
+            confirmed = registration.status == RegistrationStatus.CONFIRMED
             if cancelled:
                 subject = _("Cancelled: %(title)s") % {"title": local.title}
                 attachment = _calendar_file([local], method="CANCEL",
                                             attendee=registration.email)
             else:
-                subject = _("New date or place: %(title)s") % {"title": local.title}
-                attachment = _calendar_file(
-                    [local], private=registration.status == RegistrationStatus.CONFIRMED)
+                subject = (_("New date or place: %(title)s")
+                           if changed & {"start", "end", "place"}
+                           else _("Changed details: %(title)s")) % {"title": local.title}
+                attachment = _calendar_file([local], private=confirmed)
             _send(registration.email, subject, "events/emails/changed.txt",
                   {"name": registration.name, "entries": entries, "cancelled": cancelled,
-                   "event": local}, [attachment], connection=connection)
+                   "event": local, "changed": changed, "confirmed": confirmed},
+                  [attachment], connection=connection)
             sent += 1
     return sent
 

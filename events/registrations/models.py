@@ -4,6 +4,9 @@ arrival. The rules live in :mod:`events.registrations.service`; this is the ledg
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -82,3 +85,40 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATES
+
+
+class EventAnnouncement(models.Model):
+    """What participants of an event were last told: its date, mode, place, joining link
+    and whether it was cancelled, and the iCalendar SEQUENCE of that message.
+
+    Kept beside the page rather than on it, because a page's revisions carry its fields:
+    publishing an older revision would bring back what was announced then, so the same
+    change would be announced twice and the SEQUENCE would go backwards (calendar
+    clients ignore an update whose SEQUENCE is not higher). One row per event, shared by
+    its language versions (they share the UID); the sequence only ever grows."""
+
+    translation_key = models.UUIDField(unique=True, editable=False)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    mode = models.CharField(_("mode"), max_length=10, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    joining_link = models.URLField(_("joining link"), max_length=500, blank=True)
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
+    announced_at = models.DateTimeField(_("announced"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("announcement of an event")
+        verbose_name_plural = _("announcements of events")
+
+    def __str__(self) -> str:
+        return f"{self.translation_key} #{self.sequence}"
+
+    @classmethod
+    def remember_sequences(cls, events: Iterable[Any]) -> None:
+        """Give each event its calendar SEQUENCE in one query (a feed of many events)."""
+        events = [e for e in events if "_calendar_sequence" not in e.__dict__]
+        found = dict(cls.objects.filter(translation_key__in={e.translation_key for e in events})
+                     .values_list("translation_key", "sequence"))
+        for event in events:
+            event._calendar_sequence = found.get(event.translation_key, 0)

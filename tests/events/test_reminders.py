@@ -58,3 +58,24 @@ def test_a_failed_e_mail_is_tried_again_on_the_next_run(calendar, mailbox, monke
     assert Registration.objects.get().reminder_sent_at is None
     assert run().startswith("1 ")
     assert len(mailbox) == 1
+
+
+def test_an_event_moved_after_its_reminder_is_reminded_of_again(
+        calendar, mailbox, django_capture_on_commit_callbacks):
+    from tests.home.factories import publish
+
+    event = make_event(calendar, title="Verschoben", start=in_hours(20))
+    register(event, Registrant.member(make_user("dabei")), confirmed=True)
+    assert run().startswith("1 ")
+    event.start, event.end = in_hours(23), in_hours(25)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event)
+    mailbox.clear()
+    # The reminder named the old time: the new one is due again.
+    assert run().startswith("1 ")
+    assert mailbox[0].subject == "Morgen: Verschoben"
+    # A change that keeps the start (a new place) does not remind twice.
+    event.place = "Rathaus"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event)
+    assert run().startswith("0 ")
