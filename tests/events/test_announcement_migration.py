@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from events.models import EventAnnouncement, EventPage
+from tests.baseline import restore_migrated_baseline
 from tests.events.factories import event_calendar, make_event
 from tests.home.factories import bilingual_site, publish, translate
 
@@ -32,8 +33,6 @@ def page_columns(pk):
 
 
 def test_the_announcements_move_to_their_table_and_back():
-    from tests.baseline import restore_migrated_baseline
-
     restore_migrated_baseline()
     event = make_event(event_calendar(bilingual_site()), place="Rathaus")
     english = translate(event, "en", title="Kick-off", slug="kick-off")

@@ -11,6 +11,7 @@ from events.models import Registration, RegistrationStatus
 from events.registrations.service import Registrant, register
 from tests.community.conftest import make_user
 from tests.events.factories import in_days, in_hours, make_event
+from tests.home.factories import publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
@@ -62,8 +63,6 @@ def test_a_failed_e_mail_is_tried_again_on_the_next_run(calendar, mailbox, monke
 
 def test_an_event_moved_after_its_reminder_is_reminded_of_again(
         calendar, mailbox, django_capture_on_commit_callbacks):
-    from tests.home.factories import publish
-
     event = make_event(calendar, title="Verschoben", start=in_hours(20))
     register(event, Registrant.member(make_user("dabei")), confirmed=True)
     assert run().startswith("1 ")
