@@ -6,7 +6,7 @@ Idempotent; the groups stay editable; reverse: nothing (see home 0003)."""
 
 from django.db import migrations
 
-from home.roles import create_missing_permissions
+from home.roles import create_missing_permissions, grant_model_permissions
 
 MODERATION = ["community.change_peergrouppage", "community.view_report",
               "community.change_report", "community.view_membership",
@@ -20,14 +20,7 @@ ROLES = {
 
 def grant_roles(apps, schema_editor):
     create_missing_permissions(apps)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, dotted_names in ROLES.items():
-        group = Group.objects.get_or_create(name=name)[0]
-        for dotted in dotted_names:
-            app_label, codename = dotted.split(".")
-            group.permissions.add(*Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename))
+    grant_model_permissions(apps, ROLES)
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,11 @@ Idempotent; the group stays editable; reverse: nothing (see home 0003)."""
 
 from django.db import migrations
 
-from home.roles import create_missing_permissions
+from home.roles import (
+    create_missing_permissions,
+    grant_file_permissions,
+    grant_model_permissions,
+)
 
 EVENT_MANAGERS = "Event managers"
 OFFICE_LISTS = [f"events.{action}_{model}"
@@ -24,14 +28,9 @@ FILE_ACTIONS = [("wagtailimages", "image", ["add", "choose"]),
 
 def grant_roles(apps, schema_editor):
     create_missing_permissions(apps)
+    grant_model_permissions(apps, ROLES)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for name, dotted_names in ROLES.items():
-        group = Group.objects.get_or_create(name=name)[0]
-        for dotted in dotted_names:
-            app_label, codename = dotted.split(".")
-            group.permissions.add(*Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename))
     managers = Group.objects.get(name=EVENT_MANAGERS)
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     for calendar in apps.get_model("events", "EventIndexPage").objects.all():
@@ -39,15 +38,7 @@ def grant_roles(apps, schema_editor):
                                                     codename__in=CALENDAR_ACTIONS):
             GroupPagePermission.objects.get_or_create(group=managers, page_id=calendar.pk,
                                                       permission=permission)
-    collection = apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    for app_label, model, actions in FILE_ACTIONS:
-        for permission in Permission.objects.filter(
-                content_type__app_label=app_label,
-                codename__in=[f"{action}_{model}" for action in actions]):
-            if collection is not None:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=managers, collection=collection, permission=permission)
+    grant_file_permissions(apps, managers, FILE_ACTIONS)
 
 
 class Migration(migrations.Migration):

@@ -9,7 +9,7 @@ memberships are the office's data)."""
 import django.db.models.deletion
 from django.db import migrations, models
 
-from home.roles import create_missing_permissions
+from home.roles import create_missing_permissions, grant_file_permissions
 
 MODEL_PROJECT_TEAMS = "Model-project teams"
 TEAM_PREFIX = "Model-project team: "
@@ -23,18 +23,10 @@ def grant_roles(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     shared = Group.objects.get_or_create(name=MODEL_PROJECT_TEAMS)[0]
     shared.permissions.add(*Permission.objects.filter(content_type__app_label="wagtailadmin",
                                                       codename="access_admin"))
-    collection = apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
-    for app_label, model, actions in FILE_ACTIONS:
-        for permission in Permission.objects.filter(
-                content_type__app_label=app_label,
-                codename__in=[f"{action}_{model}" for action in actions]):
-            if collection is not None:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=shared, collection=collection, permission=permission)
+    grant_file_permissions(apps, shared, FILE_ACTIONS)
     ModelProjectPage = apps.get_model("repository", "ModelProjectPage")
     page_actions = list(Permission.objects.filter(content_type__app_label="wagtailcore",
                                                   codename__in=TEAM_PAGE_ACTIONS))
