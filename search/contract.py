@@ -36,6 +36,14 @@ WEIGHT_OWN_LANGUAGE = 1000.0
 EVENT_NEAR = timedelta(days=14)
 EVENT_BOOST_NEAR = 1.3
 EVENT_BOOST_LATER = 1.1
+# Broad queries (more hits than DIVERSE_FROM) show a mix of content types: within the
+# first DIVERSITY_WINDOW hits, each hit moves down DIVERSITY_PENALTY places for every
+# hit of its type already placed above it (search.service.diversified), so one type
+# (upcoming events, a busy thread's posts) cannot fill the first page alone, while
+# the best hit stays first and the reader's language stays above the other one.
+DIVERSITY_WINDOW = 20
+DIVERSITY_PENALTY = 2.0
+DIVERSE_FROM = 10
 # Below this many documents with every word, documents with some of the words join
 # them (ranked below): one unmatched word must not empty the result.
 FEW = 5

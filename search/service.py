@@ -23,6 +23,9 @@ from search.backends.database import DatabaseSearchBackend
 from search.backends.elasticsearch import ElasticsearchSearchBackend, EngineUnavailable
 from search.client import search_engine_answers_queries
 from search.contract import (
+    DIVERSE_FROM,
+    DIVERSITY_PENALTY,
+    DIVERSITY_WINDOW,
     FACETS,
     FACETS_BY_NAME,
     LANGUAGES,
@@ -207,10 +210,45 @@ def search(request: SearchRequest) -> SearchResults:
         # Past what any backend pages into: counts and facets, but no hits.
         results = with_fallback(lambda backend: backend.search(replace(request, page=1)))
         results.request, results.hits = request, []
+    elif request.query and request.effective_sort == "relevance" and (
+            request.offset < DIVERSITY_WINDOW):
+        results = diverse_search(request)
     else:
         results = with_fallback(lambda backend: backend.search(request))
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def diverse_search(request: SearchRequest) -> SearchResults:
+    """A page within the first DIVERSITY_WINDOW hits: the backend's ranking from the
+    top, mixed across content types when the query is broad, then the page cut out.
+    The window is the same for every page, so pages neither repeat nor skip a hit."""
+    end = request.offset + request.page_size
+    window = replace(request, page=1, page_size=max(DIVERSITY_WINDOW, end))
+    results = with_fallback(lambda backend: backend.search(window))
+    if results.total > DIVERSE_FROM:
+        results.hits[:DIVERSITY_WINDOW] = diversified(results.hits[:DIVERSITY_WINDOW],
+                                                      request.language)
+    results.request, results.hits = request, results.hits[request.offset:end]
+    return results
+
+
+def diversified(hits: list[Hit], language: str) -> list[Hit]:
+    """The hits reordered so that content types mix: each hit competes with its place
+    in the ranking plus DIVERSITY_PENALTY for every hit of its type already chosen; the
+    reader's language first, as the backends rank it. Ties keep the ranking's order."""
+    chosen: list[Hit] = []
+    for group in ([hit for hit in hits if hit.language == language],
+                  [hit for hit in hits if hit.language != language]):
+        placed: dict[str, int] = {}
+        remaining = list(enumerate(group))
+        while remaining:
+            best = min(remaining, key=lambda item: (
+                item[0] + DIVERSITY_PENALTY * placed.get(item[1].source, 0), item[0]))
+            remaining.remove(best)
+            placed[best[1].source] = placed.get(best[1].source, 0) + 1
+            chosen.append(best[1])
+    return chosen
 
 
 def suggest(prefix: str, *, language: str, principals: tuple[str, ...],

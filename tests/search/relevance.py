@@ -16,8 +16,16 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
+from community.models import (
+    GroupVisibility,
+    JoinPolicy,
+    PeerGroupIndexPage,
+    PeerGroupPage,
+    Post,
+    Thread,
+)
 from events.models import EventFormat
 from search import service
 from search.service import SearchRequest
@@ -32,15 +40,16 @@ from tests.repository.factories import (
     SolutionPageFactory,
 )
 from tests.search.relevance_cases import CASES, Case
-from tests.search.relevance_corpus import CORPUS, Doc
+from tests.search.relevance_corpus import CORPUS, FORUM, Doc
 
 TOP = 5
 DEPTH = 10
 
 
-def load_corpus(site: Site) -> dict[int, str]:
+def load_corpus(site: Site) -> dict[str, str]:
     """Create and publish every document of the corpus (and its English translation)
-    under the site; returns page id → corpus key."""
+    and the discussions under the site; returns search key ("page:12", "post:3") →
+    corpus key."""
     root = site.root_page
     projects = publish(ModelProjectIndexPageFactory(parent=root, slug="relevanz-projekte"))
     project = publish(ModelProjectPageFactory(parent=projects, title="Modellprojekt Musterstadt",
@@ -52,15 +61,42 @@ def load_corpus(site: Site) -> dict[int, str]:
     translate(projects, "en", title="Model projects", slug="relevance-projects")
     translate(project, "en", title="Model project Musterstadt", slug="relevance-musterstadt")
     translate(publications, "en", title="Publications", slug="relevance-pub")
-    keys: dict[int, str] = {}
+    keys: dict[str, str] = {}
     for number, doc in enumerate(CORPUS):
         page = create(doc, number, project, publications, calendar)
-        keys[page.pk] = doc.key
+        keys[f"page:{page.pk}"] = doc.key
         if doc.english:
             title, summary = doc.english
             english = translate(page, "en", title=title, summary=summary,
                                 slug=f"{page.slug}-en")
-            keys[english.pk] = f"{doc.key}@en"
+            keys[f"page:{english.pk}"] = f"{doc.key}@en"
+    keys.update(load_forum(root))
+    return keys
+
+
+def load_forum(root: Page) -> dict[str, str]:
+    """A public and a closed peer group with the corpus's discussions."""
+    index = publish(root.add_child(instance=PeerGroupIndexPage(
+        title="Peergruppen", slug="relevanz-peergruppen", locale_id=root.locale_id)))
+    groups = {}
+    keys: dict[str, str] = {}
+    for public, title in ((True, "Peergruppe Sensorik und Daten"),
+                          (False, "Arbeitsgruppe Haushalt")):
+        group = index.add_child(instance=PeerGroupPage(
+            title=title, slug=f"relevanz-{'offen' if public else 'geschlossen'}",
+            topic="Daten", description="<p>Austausch der Kommunen.</p>",
+            visibility=GroupVisibility.PUBLIC if public else GroupVisibility.CLOSED,
+            join_policy=JoinPolicy.OPEN if public else JoinPolicy.REQUEST,
+            locale_id=index.locale_id))
+        groups[public] = publish(group)
+        keys[f"page:{group.pk}"] = "forum-group" if public else "forum-group-closed"
+    for discussion in FORUM:
+        thread = Thread.objects.create(group=groups[discussion.public],
+                                       title=discussion.title)
+        keys[f"thread:{thread.pk}"] = discussion.key
+        for number, text in enumerate(discussion.posts, start=1):
+            post = Post.objects.create(thread=thread, body=text)
+            keys[f"post:{post.pk}"] = f"{discussion.key}#{number}"
     return keys
 
 
@@ -130,22 +166,30 @@ def evaluate(searcher: Searcher, cases: Iterable[Case] = CASES) -> Score:
     return Score([Outcome(case, searcher(case)) for case in cases])
 
 
-def platform_searcher(keys: dict[int, str]) -> Searcher:
+def platform_searcher(keys: dict[str, str]) -> Searcher:
     """The platform's search service (whichever backend the settings choose)."""
     def ask(case: Case) -> list[str]:
         results = service.search(SearchRequest(query=case.query, language=case.language,
                                                page_size=DEPTH, facets=()))
-        return [keys.get(int(hit.key.split(":", 1)[1]), hit.key) for hit in results.hits]
+        return [keys.get(hit.key, hit.key) for hit in results.hits]
     return ask
 
 
-def wagtail_searcher(keys: dict[int, str]) -> Searcher:
-    """Wagtail's built-in search as its project template's search view uses it
-    (`Page.objects.live().search(query)`, its configured backend) over the same pages:
-    it knows no reader's language, so both languages compete."""
+def wagtail_searcher(keys: dict[str, str], *, by_locale: bool) -> Searcher:
+    """Wagtail's built-in search as a site's search view uses it
+    (`Page.objects.live().search(query)`, the configured backend, its default operator)
+    over the same pages; with `by_locale` only the pages in the reader's language, as a
+    bilingual site would ask (`.filter(locale=...)`), else both languages compete. It
+    indexes pages only, so it cannot find the forum's threads and posts."""
+    pages = {int(key.split(":", 1)[1]): name for key, name in keys.items()
+             if key.startswith("page:")}
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+
     def ask(case: Case) -> list[str]:
-        pages = Page.objects.live().filter(pk__in=list(keys)).search(case.query)
-        return [keys[page.pk] for page in pages[:DEPTH]]
+        found = Page.objects.live().filter(pk__in=list(pages))
+        if by_locale:
+            found = found.filter(locale=locales[case.language])
+        return [pages[page.pk] for page in found.search(case.query)[:DEPTH]]
     return ask
 
 

@@ -1,7 +1,8 @@
 """The fixed corpus of the relevance set (tests/search/relevance.py): solutions,
-publications and events in German, a third of them translated into English, written
-for this set in the words municipal staff use. Keys are stable names the cases refer
-to; an English translation is the key with "@en"."""
+publications and events in German, a third of them translated into English, and the
+discussions of a public and a closed peer group, written for this set in the words
+municipal staff use. Keys are stable names the cases refer to; an English translation
+is the key with "@en", a discussion's posts its key with "#1", "#2", ..."""
 
 from __future__ import annotations
 
@@ -175,4 +176,67 @@ CORPUS: tuple[Doc, ...] = (
         "Austausch der Kommunen über Smart City Strategien.", days=3),
     Doc("smart-city-stammtisch", E, "Smart City Stammtisch",
         "Offener Austausch über Smart City Projekte.", days=8),
+    Doc("smart-city-sprechstunde", E, "Sprechstunde Smart City Förderung",
+        "Fragen zu Förderprogrammen für die Smart City.", days=12),
+    Doc("smart-city-werkstatt", E, "Smart City Werkstatt Nord",
+        "Kommunen arbeiten an ihrer Smart City Strategie.", days=25),
+    Doc("smart-city-webinar", E, "Webinar: Smart City im ländlichen Raum",
+        "Wie kleine Gemeinden zur Smart City werden.", days=2),
+    # Solutions that name the Smart City only in their text (issue 17: broad queries
+    # showed only events in their first ten).
+    Doc("maengelmelder", S, "Mängelmelder für Straßen und Wege",
+        "Bürgerinnen melden Schlaglöcher, wilden Müll und defekte Laternen per App.",
+        "Ein Baustein der Smart City Strategie; der Bauhof sieht jede Meldung auf der Karte.",
+        ("Defect reporting for streets and paths",
+         "Residents report potholes, fly-tipping and broken lamps by app.")),
+    Doc("umweltsensoren", S, "Umweltsensoren an Schulen",
+        "Schülerinnen und Schüler messen Feinstaub, Lärm und Temperatur.",
+        "Das Projekt gehört zur Smart City Initiative des Landkreises."),
+    Doc("dashboard", S, "Stadtdashboard für den Gemeinderat",
+        "Kennzahlen der Smart City auf einen Blick.",
+        "Verkehr, Energieverbrauch und Bürgeranliegen in einer Ansicht.",
+        ("City dashboard for the council", "Key figures of the smart city at a glance.")),
+    Doc("strategie", S, "Digitalstrategie im Dialog",
+        "Wie eine Kleinstadt ihre Smart City Strategie mit den Bürgern entwickelt.",
+        "Werkstätten, Umfragen und ein Beirat aus Vereinen begleiten den Prozess."),
+    Doc("winterdienst", S, "Glättemeldeanlage für den Winterdienst",
+        "Straßensensoren melden Glätte, bevor sich Unfälle häufen.",
+        "Der Streuplan richtet sich nach den Messwerten."),
+    Doc("fundbuero", S, "Digitales Fundbüro",
+        "Verlorene Gegenstände online suchen und abholen.",
+        "Die Fundsachen mehrerer Gemeinden liegen in einem Verzeichnis.",
+        ("Digital lost property office", "Search for lost items online and collect them.")),
+)
+
+
+@dataclass(frozen=True)
+class Discussion:
+    """A thread of a peer group and its posts (the first post opens the thread)."""
+
+    key: str
+    title: str
+    posts: tuple[str, ...]
+    # Threads of the closed group are for its members only: a public reader never sees
+    # them (the cases search as the public).
+    public: bool = True
+
+
+FORUM: tuple[Discussion, ...] = (
+    Discussion("forum-gateways", "Erfahrungen mit LoRaWAN-Gateways", (
+        "Wir haben zwölf Gateways auf Kirchtürmen montiert; die Reichweite im Hügelland "
+        "ist geringer als erhofft.",
+        "Bei uns hilft ein Gateway auf dem Wasserturm, der Empfang ist seitdem stabil.")),
+    Discussion("forum-parksensoren", "Ausschreibung Parksensoren", (
+        "Hat jemand ein Leistungsverzeichnis für Parksensoren? Wir brauchen eine Vorlage.",
+        "Unseres liegt im Anhang; achten Sie auf die Batterielaufzeit der Sensoren.")),
+    Discussion("forum-foerderung", "Förderbescheid verzögert sich", (
+        "Der Zuwendungsbescheid kam drei Monate zu spät. Wie überbrücken andere "
+        "Kommunen die Wartezeit?",
+        "Wir haben einen vorzeitigen Maßnahmenbeginn beantragt.")),
+    Discussion("forum-datenschutz", "Datenschutz bei Kameras im Bus", (
+        "Der Datenschutzbeauftragte verlangt eine Folgenabschätzung für die Fahrgastzählung.",
+        "Zählen Sie mit Infrarot statt Video, dann entfällt das meiste.")),
+    Discussion("forum-intern", "Zuwendungsbescheid und Haushaltssperre", (
+        "Intern: der Zuwendungsbescheid hängt an der Haushaltssperre des Kämmerers.",),
+        public=False),
 )
