@@ -49,6 +49,10 @@ demo: migrate
 admin: migrate
 	$(BIN)/python manage.py ensure_local_admin
 
+# Links in mail sent outside a request (and the admin URL printed) name the host and
+# port served here (home/site_urls.py); inside a request they follow the one asked.
+run admin: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+
 run: demo admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.models import Report
-from home import signed_links
+from home import signed_links, site_urls
 from home.limits import exceeded
 from home.signed_links import LinkError
 
@@ -175,7 +175,7 @@ def mail_sign_up(request: HttpRequest, user: Any, name: str, *, known: bool) -> 
                 by=user.email):
         return
     if known and user.is_active:
-        link = request.build_absolute_uri(reverse("community:password_reset"))
+        link = site_urls.absolute_url(reverse("community:password_reset"), request)
         send_mail(
             _("Someone tried to sign up with your e-mail address"),
             _("Hello,\n\nsomeone, probably you, tried to sign up for the Smart Cities "
@@ -185,8 +185,8 @@ def mail_sign_up(request: HttpRequest, user: Any, name: str, *, known: bool) -> 
             None, [user.email])
         return
     # New, or signed up before and never confirmed: the confirmation link (again).
-    link = request.build_absolute_uri(
-        reverse("community:confirm", args=[confirmation_token(user)]))
+    link = site_urls.absolute_url(
+        reverse("community:confirm", args=[confirmation_token(user)]), request)
     send_mail(
         _("Please confirm your e-mail address"),
         _("Hello %(name)s,\n\nplease confirm your e-mail address for the Smart Cities "

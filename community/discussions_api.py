@@ -46,6 +46,7 @@ from community.models import (
     Thread,
 )
 from community.models.tokens import hash_token
+from home import site_urls
 from home.limits import API_TOKEN_ACCOUNT, is_locked_out, lockout_failed, lockout_message
 
 
@@ -172,7 +173,7 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
     def attachment_data(request: Request, attachment: Any) -> dict[str, Any]:
         return {"name": attachment.name, "content_type": attachment.content_type,
                 "size": attachment.size,
-                "url": request.build_absolute_uri(attachment.get_absolute_url())}
+                "url": site_urls.absolute_url(attachment.get_absolute_url(), request)}
 
     @thread_schema
     def detail_view(self, request: Request, pk: int) -> Response:

@@ -28,7 +28,7 @@ from community.accounts import (
 from community.group_actions import back_to, group_for_action
 from community.models import Membership, MembershipState
 from community.notifications import GroupTitles, follow, language_of, notify_membership
-from home import signed_links
+from home import signed_links, site_urls
 from home.signed_links import LinkError, link_error_page
 
 
@@ -58,8 +58,9 @@ def invite(request: HttpRequest, page_id: int) -> HttpResponse:
                if hasattr(request.user, "member_profile") else "")
     # People with an account read it in their chosen language; others in the inviter's.
     with translation.override(language_of(user) if user else translation.get_language()):
-        link = request.build_absolute_uri(reverse("community:accept_invitation",
-                                                  args=[invitation_token(membership)]))
+        link = site_urls.absolute_url(
+            reverse("community:accept_invitation", args=[invitation_token(membership)]),
+            request)
         title = GroupTitles(group)[translation.get_language()]
         send_mail(_("An invitation to the peer group %(group)s") % {"group": title},
                   _("Hello,\n\n%(inviter)s invites you to the peer group “%(group)s” on the "

@@ -29,7 +29,7 @@ from community.models import (
     NotificationKind,
     Post,
 )
-from home import signed_links
+from home import signed_links, site_urls
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 DIGEST_PERIODS = {EmailFrequency.DAILY: timedelta(days=1),
@@ -47,7 +47,7 @@ def unsubscribe_token(user: Any) -> str:
 def unsubscribe_url(user: Any) -> str:
     with translation.override(language_of(user)):
         path = reverse("community:unsubscribe", args=[unsubscribe_token(user)])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_urls.absolute_url(path)
 
 
 def mentioned_members(post: Post) -> list[Any]:
@@ -184,7 +184,7 @@ def send_mail_to(user: Any, subject: str, notifications: list[Notification]) -> 
 
 
 def _send_mail_to(user: Any, subject: str, notifications: list[Notification]) -> None:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = site_urls.base_url()
     by_place: dict[str, list[Notification]] = defaultdict(list)
     for notification in notifications:
         place = notification.group.title if notification.group else ""

@@ -14,11 +14,12 @@ from wagtail.contrib.sitemaps import Sitemap
 from community import permissions
 from community.discussions import thread_url
 from community.models import PeerGroupPage, Thread
+from home import site_urls
 
 
 class ThreadSitemap(Sitemap):
-    """Built on Wagtail's sitemap so that thread addresses use the same site root (host
-    and scheme) as the pages beside them."""
+    """Built on Wagtail's sitemap; thread addresses name the site that is served, as
+    the pages beside them do (home.site_urls)."""
 
     limit = 5000
 
@@ -30,7 +31,7 @@ class ThreadSitemap(Sitemap):
         return Thread.objects.filter(group__in=groups, is_hidden=False).order_by("pk")
 
     def _urls(self, page: int, protocol: str, domain: str) -> list[dict[str, Any]]:
-        root = self.get_wagtail_site().root_url.rstrip("/")
+        root = site_urls.base_url(self.request)
         threads = list(self.paginator.page(page).object_list)
         if threads:
             self.latest_lastmod = max(thread.last_activity_at for thread in threads)

@@ -15,11 +15,13 @@ from django.http import Http404
 from django.urls import URLPattern, URLResolver, path
 from django.urls.resolvers import RoutePattern
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from drf_spectacular import renderers
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import status
 from rest_framework.exceptions import APIException
+from rest_framework.fields import Field
 from rest_framework.metadata import SimpleMetadata
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -146,9 +148,9 @@ class LocalizedErrorsMixin:
         check_query(request)
 
     def find_view(self, request: Request) -> Any:
-        """The redirect names a path only: Wagtail writes ``WAGTAILAPI_BASE_URL`` (or the
-        Site's root URL) into it, which in development is not the host and port that
-        answered; a client resolves a path against the one it asked."""
+        """The redirect names a path only: Wagtail writes the Site's root URL into it,
+        which in development is not the host and port that answered; a client resolves
+        a path against the one it asked."""
         response = super().find_view(request)
         location = urlsplit(response["Location"])
         response["Location"] = location.path + (f"?{location.query}" if location.query else "")
@@ -203,9 +205,37 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
         return queryset.filter(id=page.id).first()
 
 
+# Wagtail's fields that give an absolute URL, built from WAGTAILAPI_BASE_URL or the
+# served Site's root URL, which in development is not the host and port that answered.
+_URL_FIELDS = frozenset({"detail_url", "html_url", "download_url"})
+
+
+@functools.cache
+def _on_served_site(field_class: type[Field]) -> type[Field]:
+    """The field, with its URL on the site that is served (the rule of the function the
+    site frame declares as ``SERVED_URL_FUNCTION``)."""
+
+    def to_representation(self: Field, value: Any) -> Any:
+        url = field_class.to_representation(self, value)
+        if not url:
+            return url
+        return import_string(settings.SERVED_URL_FUNCTION)(url, self.context.get("request"))
+
+    return type(field_class.__name__, (field_class,), {
+        "to_representation": to_representation, "__module__": __name__})
+
+
+@functools.cache
+def _served_urls(serializer: type) -> type:
+    fields = {name: _on_served_site(type(field))(read_only=True)
+              for name, field in serializer._declared_fields.items() if name in _URL_FIELDS}
+    return type(serializer.__name__, (serializer,), {**fields, "__module__": __name__})
+
+
 def _localized(viewset: type) -> type:
-    return type(viewset.__name__, (LocalizedErrorsMixin, viewset),
-                {"__doc__": viewset.__doc__, "__module__": viewset.__module__})
+    return type(viewset.__name__, (LocalizedErrorsMixin, viewset), {
+        "__doc__": viewset.__doc__, "__module__": viewset.__module__,
+        "base_serializer_class": _served_urls(viewset.base_serializer_class)})
 
 
 @functools.cache

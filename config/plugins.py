@@ -57,6 +57,9 @@ class Declaration:
     ``api_parsers``
         Dotted paths of REST framework parsers for request bodies, put before the form
         parsers (such as a JSON parser that refuses what no endpoint should read).
+    ``middleware``
+        Dotted paths of middleware it adds, after the platform's own and before the
+        sign-in lockout's (which must stay last).
     """
 
     name: str
@@ -67,6 +70,7 @@ class Declaration:
     login_redirect_url: str | None = None
     settings: Mapping[str, Any] | None = None
     api_parsers: tuple[str, ...] = ()
+    middleware: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, name: str) -> Declaration | None:
@@ -84,6 +88,7 @@ class Declaration:
             login_redirect_url=_declared(config, "login_redirect_url", str, None),
             settings=dict(_declared(config, "settings", Mapping, {})),
             api_parsers=tuple(_declared(config, "api_parsers", (list, tuple), ())),
+            middleware=tuple(_declared(config, "middleware", (list, tuple), ())),
         )
 
 
@@ -183,6 +188,11 @@ def context_processors_of(plugin_names: Sequence[str]) -> list[str]:
 def api_parsers_of(plugin_names: Sequence[str]) -> list[str]:
     """The request-body parsers the plugins add, in plugin order."""
     return [dotted for name in plugin_names for dotted in Declaration.of(name).api_parsers]
+
+
+def middleware_of(plugin_names: Sequence[str]) -> list[str]:
+    """The middleware the plugins add, in plugin order."""
+    return [dotted for name in plugin_names for dotted in Declaration.of(name).middleware]
 
 
 def login_urls_of(plugin_names: Sequence[str], default: tuple[str, str]) -> tuple[str, str]:

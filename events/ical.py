@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -35,6 +34,7 @@ from icalendar import (
 from wagtail.models import Locale
 
 from events.registrations.models import EventAnnouncement
+from home import site_urls
 
 if TYPE_CHECKING:
     from events.models import EventPage
@@ -65,23 +65,6 @@ def berlin_timezone() -> Timezone:
     return zone
 
 
-def default_base_url() -> str:
-    """Where the platform is served when no request says so (e-mails, sent from a
-    task): the configured base URL (``WAGTAILADMIN_BASE_URL``)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def request_base_url(request: HttpRequest) -> str:
-    """The scheme, host and port the request came in on."""
-    return request.build_absolute_uri("/").rstrip("/")
-
-
-def absolute_url(path: str, base_url: str | None = None) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    return (base_url or default_base_url()).rstrip("/") + path
-
-
 def organiser() -> vCalAddress:
     name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
     organizer = vCalAddress(f"mailto:{address or 'noreply@localhost'}")
@@ -89,9 +72,10 @@ def organiser() -> vCalAddress:
     return organizer
 
 
-def event_uid(event: EventPage, base_url: str | None = None) -> str:
-    host = urlsplit(base_url or default_base_url()).hostname
-    return f"event-{event.translation_key}@{host or 'localhost'}"
+def event_uid(event: EventPage, request: HttpRequest | None = None) -> str:
+    """The event's UID: its translation key (the same in every language) at the host of
+    the site that is served (home.site_urls)."""
+    return f"event-{event.translation_key}@{site_urls.served_host(request)}"
 
 
 def one_per_event(events: Iterable[EventPage], language: str | None) -> list[EventPage]:
@@ -118,12 +102,12 @@ def _description(event: EventPage, url: str, private: bool) -> str:
 
 
 def vevent(event: EventPage, *, private: bool = False, cancel: bool = False,
-           attendee: str | None = None, base_url: str | None = None) -> Event:
+           attendee: str | None = None, request: HttpRequest | None = None) -> Event:
     """One VEVENT. ``private`` adds the joining link, which only participants get;
     ``cancel`` removes the event from the attendee's calendar."""
-    url = absolute_url(event.url or "", base_url)
+    url = site_urls.page_url(event, request) or ""
     entry = Event()
-    entry.add("uid", event_uid(event, base_url))
+    entry.add("uid", event_uid(event, request))
     entry.add("dtstamp", timezone.now())
     entry.add("dtstart", timezone.localtime(event.start, BERLIN))
     entry.add("dtend", timezone.localtime(event.end, BERLIN))
@@ -151,8 +135,10 @@ def vevent(event: EventPage, *, private: bool = False, cancel: bool = False,
 
 def calendar(events: Iterable[EventPage], *, name: str = "", method: str = "PUBLISH",
              private: bool = False, attendee: str | None = None,
-             base_url: str | None = None, language: str | None = None) -> bytes:
-    """A whole VCALENDAR (CRLF line ends and folding done by the library)."""
+             request: HttpRequest | None = None, language: str | None = None) -> bytes:
+    """A whole VCALENDAR (CRLF line ends and folding done by the library). Its addresses
+    name the site that serves ``request`` (or, for a mail, the request being answered or
+    the Site: home.site_urls)."""
     cal = Calendar()
     cal.add("prodid", PRODUCT_ID)
     cal.add("version", "2.0")
@@ -170,7 +156,7 @@ def calendar(events: Iterable[EventPage], *, name: str = "", method: str = "PUBL
     EventAnnouncement.remember_sequences(chosen)
     for event in chosen:
         cal.add_component(vevent(event, private=private, cancel=method == "CANCEL",
-                                 attendee=attendee, base_url=base_url))
+                                 attendee=attendee, request=request))
     return cal.to_ical()
 
 

@@ -137,7 +137,7 @@ def feed_response(listing: EventListing, request: HttpRequest) -> HttpResponse:
     events = list(filters.results[:FEED_LIMIT])
     body = ical.calendar(events, name=listing.page.title,
                          language=listing.page.locale.language_code,
-                         base_url=ical.request_base_url(request))
+                         request=request)
     response = HttpResponse(body, content_type=ical.CONTENT_TYPE)
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     response["Cache-Control"] = "public, max-age=900"

@@ -16,10 +16,15 @@ class HomeConfig(AppConfig):
     # the proxies and answer a lockout (one lockout for every sign-in: home/limits.py).
     # JSON request bodies must be objects (and sane ones) on every API endpoint.
     api_parsers = ["home.api.JSONObjectParser"]
+    # Absolute URLs name the site that is served (home/site_urls.py); the middleware
+    # keeps the request being answered for the mails and calendars written inside it,
+    # and config's API fields and sitemap rebase Wagtail's URLs with the function.
+    middleware = ["home.site_urls.ServedRequestMiddleware"]
     settings = {
         "AXES_USERNAME_CALLABLE": "home.limits.account_name",
         "AXES_CLIENT_IP_CALLABLE": "home.limits.client_address",
         "AXES_LOCKOUT_CALLABLE": "home.limits.lockout_response",
+        "SERVED_URL_FUNCTION": "home.site_urls.served_url",
     }
     demo_loader = "home.demo.load_demo_content"
     search_sources = ["home.search_sources.StandardPageSource"]

@@ -15,6 +15,7 @@ from config.plugins import (
     discover,
     installed_apps_for,
     login_urls_of,
+    middleware_of,
     settings_of,
 )
 
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    *middleware_of(PLATFORM_PLUGINS),
     # Last: turns a locked-out sign-in anywhere (the admin's too) into home.limits's 429.
     "axes.middleware.AxesMiddleware",
 ]
@@ -280,8 +282,10 @@ TASKS = {"default": {
 WAGTAIL_SITE_NAME = _("Smart Cities knowledge platform")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
-# Unset: API links use the root URL of the site that answers (Site hostname and port).
-WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL") or None
+# Absolute URLs (API, sitemap, calendars, e-mails) name the site that is served
+# (home/site_urls.py): in production the Wagtail Site's hostname and port, never the
+# request's Host header; development and the tests take the host and port asked.
+SITE_URL_FROM_REQUEST = False
 WAGTAILAPI_LIMIT_MAX = 100
 
 # The API contract (config/api_schema.py): one OpenAPI 3.1 document generated from the

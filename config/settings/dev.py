@@ -7,7 +7,9 @@ from .base import *  # noqa: F403
 DEBUG = env_bool("DEBUG", True)
 # A development-only key; production.py refuses to run with it.
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-development-only-key")
-WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", "http://127.0.0.1:8000")
+# Links name the host and port the browser asked (checked against ALLOWED_HOSTS); mail
+# sent outside a request names WAGTAILADMIN_BASE_URL, which `make run` sets to its own.
+SITE_URL_FROM_REQUEST = True
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -26,7 +26,9 @@ STORAGES["attachments"] = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# As in development: links follow the host and port of the request (tests of the
+# production rule switch this off).
+SITE_URL_FROM_REQUEST = True
 # The search engine is chosen per test by fixtures; unset means database search.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # Every /readyz in a test asks afresh (the settings change between tests).

@@ -21,6 +21,7 @@ from events.models import (
 from events.registrations.service import (
     own_registration,
 )
+from home import site_urls
 from home.models import ContactPerson
 from repository.models import Topic
 
@@ -66,7 +67,7 @@ def _details(pages: Sequence[Any], request: Request) -> None:
                                                speakers)],
             # None: the coordination and transfer office hosts.
             host={"id": host.pk, "title": host.title,
-                  "url": host.get_full_url(request) if host.live else None}
+                  "url": site_urls.page_url(host, request) if host.live else None}
             if host is not None else None,
         )
 

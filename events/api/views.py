@@ -200,7 +200,7 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
             name = calendar_page.title if calendar_page else _("Events")
         # Never private: a subscribed feed carries no joining link.
         body = ical.calendar(list(filters.results[:FEED_LIMIT]), name=name, language=language,
-                             base_url=ical.request_base_url(request))
+                             request=request)
         response = HttpResponse(body, content_type=ical.CONTENT_TYPE)
         response["Content-Disposition"] = 'inline; filename="events.ics"'
         response["Cache-Control"] = "public, max-age=900"

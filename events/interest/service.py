@@ -43,6 +43,7 @@ from events.models import (
     ExpressionOfInterest,
     InterestStatus,
 )
+from home import site_urls
 from home.limits import exceeded
 from repository.models import Topic
 from repository.models.base import in_locale
@@ -266,7 +267,7 @@ def status_history(interest: ExpressionOfInterest) -> list[dict[str, Any]]:
 
 
 def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return site_urls.absolute_url(path)
 
 
 def status_url(interest: ExpressionOfInterest) -> str:
@@ -296,8 +297,8 @@ def scheduled_event(interest: ExpressionOfInterest, request: Any = None) -> Sche
     if translated is not None and translated.live:
         event = translated.specific
     url = event.get_url(request) or ""
-    if request is None and url.startswith("/"):
-        url = absolute(url)  # for e-mails: the same host as every other link we send
+    if request is None:
+        url = site_urls.page_url(event) or ""  # for e-mails: a full address
     return ScheduledEvent(title=event.title, url=url,
                           start=timezone.localtime(event.start, BERLIN),
                           end=timezone.localtime(event.end, BERLIN))

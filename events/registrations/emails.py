@@ -17,7 +17,7 @@ from wagtail.models import Locale
 
 from events import ical
 from events.models import EventPage, Registration, RegistrationStatus
-from home import signed_links
+from home import signed_links, site_urls
 
 # The guest's confirmation link (double opt-in): signed, for three days.
 OPT_IN_SALT = "events.confirm-registration"
@@ -29,7 +29,7 @@ def opt_in_token(registrations: Iterable[Registration]) -> str:
 
 
 def absolute(path: str) -> str:
-    return ical.absolute_url(path)
+    return site_urls.absolute_url(path)
 
 
 # What participants are told must be the original's, even before a translation has been

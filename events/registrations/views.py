@@ -172,7 +172,7 @@ def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
     registration = own_registration(event, request.user)
     private = bool(registration and registration.status == RegistrationStatus.CONFIRMED)
     response = HttpResponse(ical.calendar([event], private=private,
-                                          base_url=ical.request_base_url(request)),
+                                          request=request),
                             content_type=ical.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     if private:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home import site_urls
 from home.templatetags.home_tags import localized_home
 
 register = template.Library()
@@ -185,7 +186,7 @@ def route_alternate_links(context) -> dict[str, Any]:
         return {"links": [], "base": ""}
     links = [{"code": code, "url": translate_url(request.path, code)}
              for code, _name in settings.LANGUAGES]
-    return {"links": links, "base": request.build_absolute_uri("/")[:-1]}
+    return {"links": links, "base": site_urls.base_url(request)}
 
 
 def page_description(page: Any) -> str:
@@ -207,7 +208,7 @@ def page_meta(context, title: str = "", description: str = "") -> dict[str, Any]
     description = description or page_description(page) or str(_(
         "Knowledge and networking platform of the Model Projects Smart Cities: solutions, "
         "publications, Start Smart events and peer groups for every municipality."))
-    canonical = request.build_absolute_uri(request.path) if request is not None else ""
+    canonical = site_urls.absolute_url(request.path, request) if request is not None else ""
     language = (getattr(request, "LANGUAGE_CODE", "") or "de") if request else "de"
     return {
         "title": title or (page.seo_title or page.title if page is not None else ""),

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
+from home import site_urls
 from home.localization import localized_pages
 from home.models import FooterText
 
@@ -106,7 +107,7 @@ def language_switcher(context) -> dict[str, Any]:
 def alternate_language_links(context) -> dict[str, Any]:
     request = context.get("request")
     links = [link for link in language_links(context) if link["translated"]]
-    return {"links": links, "base": request.build_absolute_uri("/")[:-1] if request else ""}
+    return {"links": links, "base": site_urls.base_url(request) if request else ""}
 
 
 @register.simple_tag(takes_context=True)

@@ -20,8 +20,8 @@ def test_sitemap_lists_public_pages_and_threads_only(client, site, people, group
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = response.content.decode()
-    assert "<loc>http://localhost/de/</loc>" in xml
-    assert "<loc>http://localhost/en/</loc>" in xml
+    assert "<loc>http://testserver/de/</loc>" in xml
+    assert "<loc>http://testserver/en/</loc>" in xml
     assert groups["public"].url in xml and groups["closed"].url in xml
     assert groups["secret"].url not in xml
     public = threads["public"]
