@@ -8,27 +8,19 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from community.models import (
     GroupVisibility,
     JoinPolicy,
-    MemberProfile,
     Membership,
     MembershipRole,
     MembershipState,
     PeerGroupIndexPage,
     PeerGroupPage,
 )
+from tests.community.factories import make_user
 from tests.home.factories import publish
-
-
-def make_user(name: str):
-    user = get_user_model().objects.create_user(f"{name}@demo.example",
-                                                f"{name}@demo.example", "geheim-123")
-    MemberProfile.objects.create(user=user, display_name=name.title())
-    return user
 
 
 @pytest.fixture
@@ -73,9 +65,3 @@ def groups(site, people):
                                   state=MembershipState.PENDING)
         made[visibility] = group
     return made
-
-
-def as_user(client, user):
-    if user is not None:
-        client.force_login(user)
-    return client

@@ -1,8 +1,15 @@
 from decimal import Decimal
 
 import factory
+from django.contrib.auth import get_user_model
 
-from community.models import FederalState, Municipality, MunicipalityKind, SizeClass
+from community.models import (
+    FederalState,
+    MemberProfile,
+    Municipality,
+    MunicipalityKind,
+    SizeClass,
+)
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
@@ -21,3 +28,16 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
         django_get_or_create = ("ags",)
+
+
+def make_user(name: str):
+    user = get_user_model().objects.create_user(f"{name}@demo.example",
+                                                f"{name}@demo.example", "geheim-123")
+    MemberProfile.objects.create(user=user, display_name=name.title())
+    return user
+
+
+def as_user(client, user):
+    if user is not None:
+        client.force_login(user)
+    return client

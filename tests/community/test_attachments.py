@@ -15,7 +15,7 @@ from django.utils import translation
 
 from community import attachments
 from community.models import Attachment, Post, Thread
-from tests.community.conftest import as_user
+from tests.community.factories import as_user
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from community.models import Membership, MembershipState, Post, Report, Thread
 from search import service
 from search.service import SearchRequest, principals_for
 from search.sync import sync_search_index_now
-from tests.community.conftest import as_user
+from tests.community.factories import as_user
 from tests.community.xss_corpus import XSS_PAYLOADS
 
 pytestmark = pytest.mark.django_db

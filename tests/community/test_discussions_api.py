@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from community.models import PersonalToken, Post, Thread
-from tests.community.conftest import as_user
+from tests.community.factories import as_user
 
 pytestmark = pytest.mark.django_db
 

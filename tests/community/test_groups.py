@@ -13,7 +13,7 @@ from community.models import (
 from search import service
 from search.service import SearchRequest, principals_for
 from search.sync import sync_search_index_now
-from tests.community.conftest import as_user
+from tests.community.factories import as_user
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 
 from community.models import Membership, MembershipState
-from tests.community.conftest import as_user, make_user
+from tests.community.factories import as_user, make_user
 
 pytestmark = pytest.mark.django_db
 

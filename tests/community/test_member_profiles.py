@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from community.models import ContactVisibility, Membership, MembershipState, Post, Thread
-from tests.community.conftest import as_user, make_user
+from tests.community.factories import as_user, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,7 @@ from community.models import (
     Thread,
 )
 from search import service
-from tests.search.conftest import index_now
+from tests.search.indexing import index_now
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
 

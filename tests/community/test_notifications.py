@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from community.models import Follow, MemberProfile, Notification
-from tests.community.conftest import as_user
+from tests.community.factories import as_user
 
 pytestmark = pytest.mark.django_db
 

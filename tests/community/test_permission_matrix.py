@@ -19,7 +19,7 @@ from django.db import transaction
 from community.models import Attachment, Membership, MembershipState, Post, Thread
 from search.service import SearchRequest, principals_for, search
 from search.sync import sync_search_index_now
-from tests.community.conftest import as_user, make_user
+from tests.community.factories import as_user, make_user
 
 pytestmark = pytest.mark.django_db
 

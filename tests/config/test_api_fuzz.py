@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from community.models import PersonalToken
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.factories import event_calendar, make_event, make_series
 
 pytestmark = pytest.mark.django_db(transaction=True)

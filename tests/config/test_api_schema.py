@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from openapi_spec_validator import validate
 
 from community.models import PersonalToken
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

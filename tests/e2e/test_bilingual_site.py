@@ -3,30 +3,18 @@
 from io import StringIO
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from tests.baseline import restore_migrated_baseline
+from tests.e2e.accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
 
 @pytest.fixture
 def demo_server(live_server):
     restore_migrated_baseline()
     call_command("load_demo", "home", stdout=StringIO())
     return live_server.url
-
-
-def assert_accessible(page) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    violations = [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
-        for violation in results.response["violations"]
-    ]
-    assert violations == [], f"{page.url}: " + "; ".join(violations)
 
 
 def test_home_page_in_both_languages_via_the_switcher(browser_page, demo_server):

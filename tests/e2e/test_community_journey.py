@@ -19,7 +19,7 @@ from community.models import (
 )
 from tests.baseline import restore_migrated_baseline
 from tests.community.factories import MunicipalityFactory
-from tests.e2e.test_bilingual_site import assert_accessible
+from tests.e2e.accessibility import assert_accessible
 from tests.home.factories import bilingual_site, publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -10,8 +10,8 @@ import pytest
 
 from community.models import Membership, MembershipState
 from tests.baseline import restore_migrated_baseline
-from tests.community.conftest import make_user
-from tests.e2e.test_bilingual_site import assert_accessible
+from tests.community.factories import make_user
+from tests.e2e.accessibility import assert_accessible
 from tests.home.factories import bilingual_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

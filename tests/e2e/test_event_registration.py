@@ -12,7 +12,7 @@ from community.models import MemberProfile
 from events.models import Registration
 from events.registrations.service import Registrant, cancel, register
 from tests.baseline import restore_migrated_baseline
-from tests.e2e.test_bilingual_site import assert_accessible
+from tests.e2e.accessibility import assert_accessible
 from tests.events.factories import event_calendar, make_event, make_series
 from tests.home.factories import bilingual_site, translate
 

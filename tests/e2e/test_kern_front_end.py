@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests.baseline import restore_migrated_baseline
-from tests.e2e.test_bilingual_site import assert_accessible
+from tests.e2e.accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

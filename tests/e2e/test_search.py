@@ -3,13 +3,12 @@ chip, in both languages, with an accessibility check on each state of the page."
 
 import pytest
 
-from tests.e2e.test_bilingual_site import assert_accessible
-from tests.e2e.test_solution_listing import solutions_server  # noqa: F401 – fixture
+from tests.e2e.accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_search_filter_and_type_ahead(browser_page, solutions_server):  # noqa: F811
+def test_search_filter_and_type_ahead(browser_page, solutions_server):
     page = browser_page
     page.goto(f"{solutions_server}/de/suche/")
     assert_accessible(page)

@@ -3,38 +3,9 @@ real Chromium, with an accessibility check on each page."""
 
 import pytest
 
-from tests.baseline import restore_migrated_baseline
-from tests.community.factories import MunicipalityFactory
-from tests.e2e.test_bilingual_site import assert_accessible
-from tests.home.factories import bilingual_site, publish
-from tests.repository.factories import (
-    ModelProjectIndexPageFactory,
-    ModelProjectPageFactory,
-    SolutionIndexPageFactory,
-    SolutionPageFactory,
-    TopicFactory,
-)
+from tests.e2e.accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def solutions_server(live_server):
-    restore_migrated_baseline()
-    site = bilingual_site()
-    projects = publish(ModelProjectIndexPageFactory(parent=site.root_page, slug="projekte"))
-    ulm = publish(ModelProjectPageFactory(
-        parent=projects, title="Zukunftsstadt Ulm", slug="ulm",
-        municipality=MunicipalityFactory(name="Ulm", ags="08421000", size_class="grossstadt")))
-    publish(SolutionIndexPageFactory(parent=site.root_page, slug="loesungen", title="Lösungen"))
-    mobility = TopicFactory(name="Mobilität", slug="mobilitaet")
-    parking = SolutionPageFactory(parent=ulm, model_project=ulm, slug="parken",
-                                  title="Freie Parkplätze in Echtzeit", maturity="operation")
-    parking.topics.add(mobility)
-    publish(parking)
-    publish(SolutionPageFactory(parent=ulm, model_project=ulm, slug="akte",
-                                title="Digitale Bauakte", maturity="pilot"))
-    return live_server.url
 
 
 def test_filter_the_solutions_and_open_one(browser_page, solutions_server):

@@ -7,9 +7,9 @@ from wagtail.models import Locale
 from events.models import FAQPage
 from home.models import ContactPerson
 from tests.baseline import restore_migrated_baseline
-from tests.e2e.test_bilingual_site import assert_accessible
+from tests.e2e.accessibility import assert_accessible
+from tests.events.faq_helpers import faq_body
 from tests.events.newsletter_helpers import subscribe, url
-from tests.events.test_faq import faq_body
 from tests.home.factories import bilingual_site, publish
 from tests.repository.factories import TopicFactory, english_topic
 

@@ -2,8 +2,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from community.models import FederalState
-from tests.community.conftest import make_user
-from tests.community.factories import MunicipalityFactory
+from tests.community.factories import MunicipalityFactory, make_user
 from tests.events.factories import event_calendar
 from tests.repository.factories import TopicFactory, english_topic
 

@@ -13,8 +13,7 @@ from openpyxl import load_workbook
 
 from events.models import Registration, RegistrationStatus
 from events.registrations.service import Registrant, register
-from tests.community.conftest import make_user
-from tests.community.factories import MunicipalityFactory
+from tests.community.factories import MunicipalityFactory, make_user
 from tests.events.factories import in_days, make_event
 
 pytestmark = pytest.mark.django_db

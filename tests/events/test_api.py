@@ -17,7 +17,7 @@ from community.models import PersonalToken
 from events.ical import BERLIN
 from events.models import EventFormat, EventMode, Registration, RegistrationStatus
 from events.registrations.service import Registrant, availability, register
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.factories import in_days, make_event, make_series
 from tests.home.factories import publish, translate
 from tests.repository.factories import TopicFactory, english_topic

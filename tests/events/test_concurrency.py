@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from events.models import Registration, RegistrationStatus
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.factories import event_calendar, make_event
 from tests.events.load import register_in_parallel, session_cookies
 from tests.home.factories import bilingual_site

@@ -17,7 +17,7 @@ from events.models import (
     InterestNote,
     InterestStatus,
 )
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.interest_helpers import (
     form_data,
     make_interest,

@@ -21,8 +21,7 @@ from events.models import (
     InterestStatus,
     PreferredFormat,
 )
-from tests.community.conftest import make_user
-from tests.community.factories import MunicipalityFactory
+from tests.community.factories import MunicipalityFactory, make_user
 from tests.events.interest_helpers import (
     BERLIN,
     admin_edit_url,

@@ -15,7 +15,7 @@ from wagtail.users.models import UserProfile
 
 from events.models import NewsletterSubscription
 from events.newsletter import service as newsletter
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.newsletter_helpers import subscribe
 
 pytestmark = pytest.mark.django_db

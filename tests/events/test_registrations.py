@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import icalendar
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from events.models import Registration, RegistrationStatus
 from events.registrations.service import Registrant, register
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.factories import in_days, make_event, make_series
+from tests.events.ical_helpers import calendar_of
 from tests.home.factories import publish
 
 pytestmark = pytest.mark.django_db
@@ -27,12 +27,6 @@ def post(client, url, data=None, capture=None):
 def register_url(event, language="de"):
     return f"/{language}/veranstaltungen/{event.pk}/anmelden/" if language == "de" \
         else f"/en/events/{event.pk}/register/"
-
-
-def calendar_of(message):
-    attachments = [a for a in message.attachments if a[0].endswith(".ics")]
-    assert attachments, "the e-mail carries no calendar file"
-    return icalendar.Calendar.from_ical(attachments[0][1])
 
 
 def link_in(message, pattern):

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from events.models import Registration, RegistrationStatus
 from events.registrations.service import Registrant, register
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.factories import in_days, in_hours, make_event
 from tests.home.factories import publish
 

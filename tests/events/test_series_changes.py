@@ -14,9 +14,9 @@ from events.registrations.service import (
     register,
     register_for_series,
 )
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.factories import in_days, make_event, make_series
-from tests.events.test_registrations import calendar_of
+from tests.events.ical_helpers import calendar_of
 from tests.home.factories import publish
 
 pytestmark = pytest.mark.django_db

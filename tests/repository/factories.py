@@ -15,6 +15,7 @@ from repository.models import (
     Topic,
 )
 from tests.community.factories import MunicipalityFactory
+from tests.home.factories import publish
 
 
 class TopicFactory(factory.django.DjangoModelFactory):
@@ -92,3 +93,8 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PublicationPage
+
+
+def add_solutions(project, count, **fields):
+    return [publish(SolutionPageFactory(parent=project, model_project=project, **fields))
+            for _ in range(count)]

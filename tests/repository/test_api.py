@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.repository.factories import TopicFactory
-from tests.repository.test_listings import add_solutions, catalogue  # noqa: F401
+from tests.repository.factories import TopicFactory, add_solutions
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +12,7 @@ def titles(response):
     return sorted(item["title"] for item in response.json()["items"])
 
 
-def test_solutions_endpoint_filters_by_maturity_and_federal_state(client, catalogue):  # noqa: F811
+def test_solutions_endpoint_filters_by_maturity_and_federal_state(client, catalogue):
     add_solutions(catalogue["ulm"], 2, maturity="pilot")
     [bavarian] = add_solutions(catalogue["bamberg"], 1, maturity="pilot", title="Bamberger Lösung")
     assert titles(client.get("/api/v2/solutions/?maturity=pilot&federal_state=09")) == [
@@ -21,7 +20,7 @@ def test_solutions_endpoint_filters_by_maturity_and_federal_state(client, catalo
     ]
 
 
-def test_solutions_endpoint_filters_by_topic_and_tag(client, catalogue):  # noqa: F811
+def test_solutions_endpoint_filters_by_topic_and_tag(client, catalogue):
     [tagged] = add_solutions(catalogue["ulm"], 1, title="Klimadaten")
     add_solutions(catalogue["ulm"], 2)
     tagged.topics.add(TopicFactory(name="Klimaanpassung", slug="klimaanpassung"))
@@ -31,7 +30,7 @@ def test_solutions_endpoint_filters_by_topic_and_tag(client, catalogue):  # noqa
     assert titles(client.get("/api/v2/solutions/?tag=hitze")) == ["Klimadaten"]
 
 
-def test_model_projects_endpoint_filters_by_phase(client, catalogue):  # noqa: F811
+def test_model_projects_endpoint_filters_by_phase(client, catalogue):
     assert titles(client.get("/api/v2/model-projects/?phase=1")) == ["Smart City Bamberg"]
 
 
@@ -40,13 +39,13 @@ def test_model_projects_endpoint_filters_by_phase(client, catalogue):  # noqa: F
     ("phase=4", "1, 2, 3"),
     ("federal_state=Bayern", "01, 02, 03"),
 ])
-def test_bad_facet_values_answer_400_with_the_allowed_values(client, catalogue, query, allowed):  # noqa: F811
+def test_bad_facet_values_answer_400_with_the_allowed_values(client, catalogue, query, allowed):
     response = client.get(f"/api/v2/solutions/?{query}", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert allowed in response.json()["message"]
 
 
-def test_solution_items_carry_topics_by_name_and_slug(client, catalogue):  # noqa: F811
+def test_solution_items_carry_topics_by_name_and_slug(client, catalogue):
     [solution] = add_solutions(catalogue["ulm"], 1)
     solution.topics.add(TopicFactory(name="Mobilität", slug="mobilitaet"))
     solution.save()
@@ -56,7 +55,7 @@ def test_solution_items_carry_topics_by_name_and_slug(client, catalogue):  # noq
 
 
 @pytest.mark.parametrize("count", [5, 40])
-def test_solutions_endpoint_query_count_is_fixed(client, catalogue, django_assert_num_queries,  # noqa: F811
+def test_solutions_endpoint_query_count_is_fixed(client, catalogue, django_assert_num_queries,
                                                  count):
     add_solutions(catalogue["ulm"], count)
     client.get("/api/v2/solutions/?maturity=pilot")

@@ -1,9 +1,7 @@
 """The repository's demo content: a bilingual knowledge repository that loads once."""
 
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale, Page, ReferenceIndex, Revision
 
 import home.demo
@@ -18,15 +16,10 @@ from repository.models import (
     SolutionPage,
     Topic,
 )
+from tests.demo import load_demo
 from tests.home.factories import StandardPageFactory, publish
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo() -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
 
 
 def in_language(model, language: str):

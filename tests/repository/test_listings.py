@@ -10,36 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from tests.community.factories import MunicipalityFactory
 from tests.home.factories import publish
 from tests.repository.factories import (
-    ModelProjectIndexPageFactory,
     ModelProjectPageFactory,
-    SolutionIndexPageFactory,
-    SolutionPageFactory,
     TopicFactory,
+    add_solutions,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def catalogue(site):
-    """Two model projects (Bavaria, Baden-Württemberg) and a solution index page."""
-    projects = publish(ModelProjectIndexPageFactory(parent=site.root_page, slug="projekte"))
-    bamberg = publish(ModelProjectPageFactory(
-        parent=projects, title="Smart City Bamberg", slug="bamberg", funding_phase=1,
-        municipality=MunicipalityFactory(name="Bamberg", ags="09461000", federal_state="09",
-                                         size_class="mittelstadt", population=78_000)))
-    ulm = publish(ModelProjectPageFactory(
-        parent=projects, title="Zukunftsstadt Ulm", slug="ulm", funding_phase=2,
-        municipality=MunicipalityFactory(name="Ulm", ags="08421000", size_class="grossstadt",
-                                         population=128_000)))
-    index = publish(SolutionIndexPageFactory(parent=site.root_page, slug="loesungen",
-                                             title="Lösungen"))
-    return {"bamberg": bamberg, "ulm": ulm, "index": index, "projects": projects}
-
-
-def add_solutions(project, count, **fields):
-    return [publish(SolutionPageFactory(parent=project, model_project=project, **fields))
-            for _ in range(count)]
 
 
 def test_filters_by_maturity_and_shows_counts(client, catalogue):

@@ -7,8 +7,6 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from search.client import get_client, search_engine_configured
-from search.sync import sync_search_index_now
 from tests.community.factories import MunicipalityFactory
 from tests.home.factories import publish, translate
 from tests.repository.factories import (
@@ -20,15 +18,7 @@ from tests.repository.factories import (
     SolutionPageFactory,
     TopicFactory,
 )
-
-
-def index_now() -> None:
-    """Run the sync as the task would, and make the engine's writes visible."""
-    report = sync_search_index_now(force=True)
-    assert not report.error, report.error
-    if search_engine_configured():
-        with get_client() as client:
-            client.indices.refresh(index="_all")
+from tests.search.indexing import index_now
 
 
 @pytest.fixture(params=["database", "elasticsearch"])

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from search.models import SearchDocument
 from search.sync import sync_search_index_now
 from tests.home.factories import publish
-from tests.search.conftest import index_now
+from tests.search.indexing import index_now
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from elasticsearch import BadRequestError, ConnectionTimeout
 
 from search.breaker import CLOSED, OPEN, PROBING, EngineBreaker, engine_breaker
 from tests.engine_faults import SilentEngine
-from tests.search.conftest import index_now
+from tests.search.indexing import index_now
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from search import service
 from search.models import SearchDocument
 from search.reconcile import reconcile
 from search.service import SearchRequest
-from tests.repository.test_demo import load_demo
+from tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from search.service import SearchRequest
 from tests.events.factories import event_calendar, in_days, make_event, make_series
 from tests.home.factories import publish, translate
 from tests.repository.factories import TopicFactory
-from tests.search.conftest import index_now
+from tests.search.indexing import index_now
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
 

@@ -14,7 +14,7 @@ from search.models import IndexRepair, SearchDocument
 from search.sources import page_key
 from search.sync import pending_for_engine
 from tests.engine_faults import EngineProxy
-from tests.search.conftest import index_now
+from tests.search.indexing import index_now
 from tests.search_engine import PlainJsonNode
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]

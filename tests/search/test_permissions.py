@@ -17,7 +17,7 @@ from search.service import SearchRequest, principals_for
 from search.sources import page_key
 from tests.home.factories import publish
 from tests.repository.factories import SolutionPageFactory
-from tests.search.conftest import index_now
+from tests.search.indexing import index_now
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
 

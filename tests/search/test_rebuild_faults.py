@@ -18,7 +18,7 @@ from search.sync import pending_for_engine
 from tests.engine_faults import EngineProxy
 from tests.home.factories import publish
 from tests.repository.factories import SolutionPageFactory
-from tests.search.conftest import index_now
+from tests.search.indexing import index_now
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_engine]
 

@@ -20,7 +20,7 @@ from django.utils import translation
 from search import service
 from search.contract import MARK_END, MARK_START
 from search.service import SearchRequest
-from tests.search.conftest import index_now
+from tests.search.indexing import index_now
 from tests.search.relevance import evaluate, load_corpus, platform_searcher, report
 from tests.search.relevance_cases import CASES, ISSUE_EXAMPLES, Case
 from tests.search.relevance_corpus import CORPUS

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.home.factories import publish
 from tests.repository.factories import SolutionPageFactory
-from tests.search.conftest import index_now
+from tests.search.indexing import index_now
 
 pytestmark = pytest.mark.django_db
 
