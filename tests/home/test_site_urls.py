@@ -19,7 +19,7 @@ from community import notifications
 from events.models import Registration
 from events.registrations import emails
 from tests.baseline import restore_migrated_baseline
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.factories import event_calendar, make_event
 from tests.home.factories import bilingual_site
 
