@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.urls import path
@@ -40,7 +39,7 @@ from events.registrations.service import (
     Registrant,
     RegistrationError,
     cancel,
-    cancel_series,
+    cancel_registrations,
     own_registration,
     register,
     register_for_series,
@@ -318,11 +317,7 @@ class EventSeriesAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
         ahead = self.own_registrations(series, user).filter(event__end__gt=timezone.now())
         if not ahead.exists():
             raise exceptions.NotFound(_("You are not registered for this series."))
-        with transaction.atomic():
-            through_series = ahead.filter(series__isnull=False).first()
-            if through_series is not None:
-                cancel_series(through_series)
-            # Sessions the member registered for one by one, if any.
-            for single in ahead.all():
-                cancel(single)
+        # Those made through the series and those made one by one, in one transaction
+        # that locks their sessions once, in the global order.
+        cancel_registrations(list(ahead))
         return Response(status=204)

@@ -8,6 +8,7 @@ to the waiting list. E-mails leave only after the transaction commits.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -60,11 +61,22 @@ class Registrant:
         )
 
 
+def lock_events(events: Iterable[EventPage]) -> list[EventPage]:
+    """The rows of these events (the versions that hold the registrations), locked until
+    the transaction ends. Every change to places goes through here, once per request and
+    before anything else is locked, in one statement and one global order: start, then
+    id. So two requests that touch several sessions (a whole series cancelled, a series
+    registered for, a confirmation link for several sessions) take their locks in the
+    same order and never wait for each other in a circle, which PostgreSQL would end by
+    failing one of them."""
+    keys = {event.registration_event().pk for event in events}
+    return list(EventPage.objects.select_for_update(of=("self",))
+                .filter(pk__in=keys).order_by("start", "pk"))
+
+
 def lock_event(event: EventPage) -> EventPage:
-    """The event's row, locked until the transaction ends; every change to its places
-    goes through here, so they are made one at a time."""
-    return (EventPage.objects.select_for_update(of=("self",))
-            .get(pk=event.registration_event().pk))
+    """One event's row, locked until the transaction ends (see :func:`lock_events`)."""
+    return lock_events([event])[0]
 
 
 def _places_left(event: EventPage) -> int | None:
@@ -166,6 +178,7 @@ def register_for_series(series: EventSeriesPage, registrant: Registrant, *,
         raise RegistrationError(_("No session of this series takes registrations now."))
     made: list[Registration] = []
     with transaction.atomic():
+        lock_events(open_sessions)
         for session in open_sessions:
             try:
                 made.append(register(session, registrant, confirmed=confirmed,
@@ -205,8 +218,11 @@ def confirm_opt_in(token: str) -> list[Registration]:
             if all(r.status == RegistrationStatus.CANCELLED for r in registrations):
                 raise LinkError(_("This registration has been cancelled."))
             return registrations
+        locked = {event.pk: event for event in
+                  lock_events([registration.event for registration in pending])}
+        pending.sort(key=lambda r: (r.event.start, r.event_id))
         for registration in pending:
-            event = lock_event(registration.event)
+            event = locked[registration.event.registration_event().pk]
             # Read again under the lock: the same link opened twice at once confirms once.
             registration = Registration.objects.select_for_update().get(pk=registration.pk)
             if registration.status != RegistrationStatus.PENDING:
@@ -237,23 +253,45 @@ def cancel(registration: Registration, *, by_office: bool = False,
            notify: bool = True) -> list[Registration]:
     """Cancel one registration and give its place to the first person waiting. Returns
     the registrations that moved up."""
+    return cancel_registrations([registration], by_office=by_office, notify=notify)
+
+
+def cancel_registrations(registrations: Sequence[Registration], *, by_office: bool = False,
+                         notify: bool = True) -> list[Registration]:
+    """Cancel these registrations of one person (one, or the sessions of a series) in one
+    transaction that locks their events once, in the global order, and give each freed
+    place to the first person waiting; one e-mail says what was cancelled. Returns the
+    registrations that moved up."""
     now = timezone.now()
+    promoted: list[Registration] = []
     with transaction.atomic():
-        event = lock_event(registration.event)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.status == RegistrationStatus.CANCELLED:
-            raise RegistrationError(_("This registration has been cancelled already."))
-        if event.is_past(now):
-            raise RegistrationError(_("This event is over; the registration can no longer "
-                                      "be cancelled."))
-        registration.status = RegistrationStatus.CANCELLED
-        registration.cancelled_at = now
-        registration.save(update_fields=["status", "cancelled_at"])
-        promoted = promote_waiting(event, now=now)
-        if notify:
-            transaction.on_commit(lambda: emails.send_cancellation([registration],
+        events = lock_events([registration.event for registration in registrations])
+        rows = list(Registration.objects.select_for_update().order_by("pk")
+                    .filter(pk__in=[registration.pk for registration in registrations]))
+        cancelled: list[Registration] = []
+        for event in events:
+            for row in (r for r in rows if r.event_id == event.pk):
+                if row.status == RegistrationStatus.CANCELLED and len(rows) > 1:
+                    continue  # cancelled a moment ago by another request: one of several
+                _cancel_one(row, event, now)
+                cancelled.append(row)
+            promoted += promote_waiting(event, now=now)
+        if notify and cancelled:
+            transaction.on_commit(lambda: emails.send_cancellation(cancelled,
                                                                    by_office=by_office))
     return promoted
+
+
+def _cancel_one(registration: Registration, event: EventPage, now: datetime) -> None:
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise RegistrationError(_("This registration has been cancelled already."))
+    if event.is_past(now):
+        raise RegistrationError(_("This event is over; the registration can no longer "
+                                  "be cancelled."))
+    registration.event = event
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = now
+    registration.save(update_fields=["status", "cancelled_at"])
 
 
 def cancel_series(registration: Registration) -> list[Registration]:
@@ -261,18 +299,10 @@ def cancel_series(registration: Registration) -> list[Registration]:
     have not ended yet."""
     if registration.series_id is None:
         return cancel(registration)
-    now = timezone.now()
-    siblings = (Registration.objects
-                .filter(series_id=registration.series_id, email=registration.email,
-                        status__in=ACTIVE_STATES, event__end__gt=now)
-                .order_by("event__start"))
-    promoted: list[Registration] = []
-    with transaction.atomic():
-        cancelled = list(siblings)
-        for sibling in cancelled:
-            promoted += cancel(sibling, notify=False)
-        transaction.on_commit(lambda: emails.send_cancellation(cancelled))
-    return promoted
+    return cancel_registrations(list(
+        Registration.objects.filter(series_id=registration.series_id,
+                                    email=registration.email, status__in=ACTIVE_STATES,
+                                    event__end__gt=timezone.now())))
 
 
 def promote_waiting(event: EventPage, *, now: datetime | None = None) -> list[Registration]:

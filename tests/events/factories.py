@@ -50,9 +50,10 @@ def make_event(parent: Page, *, title: str = "Kick-off-Workshop", start: datetim
 
 
 def make_series(parent: Page, *, title: str = "Peer-Learning Mobilität", sessions: int = 6,
-                capacity: int | None = 20, first_in_days: float = 10) -> EventSeriesPage:
+                capacity: int | None = 20, first_in_days: float = 10,
+                slug: str = "peer-learning-mobilitaet") -> EventSeriesPage:
     series = parent.add_child(instance=EventSeriesPage(
-        title=title, slug="peer-learning-mobilitaet", format=EventFormat.PEER_LEARNING,
+        title=title, slug=slug, format=EventFormat.PEER_LEARNING,
         summary="Sechs Sitzungen zu nachhaltiger Mobilität", locale_id=parent.locale_id))
     publish(series)
     series = EventSeriesPage.objects.get(pk=series.pk)
