@@ -15,7 +15,7 @@ from django.test import Client
 from events.models import ACTIVE_STATES, Registration, RegistrationStatus
 from events.registrations.service import Registrant, register, register_for_series
 from tests.baseline import restore_migrated_baseline
-from tests.community.conftest import make_user
+from tests.community.factories import make_user
 from tests.events.factories import event_calendar, make_series
 from tests.home.factories import bilingual_site
 
