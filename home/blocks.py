@@ -1,6 +1,9 @@
 """StreamField blocks for the home page and standard pages."""
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -100,11 +103,25 @@ class QuoteBlock(blocks.StructBlock):
         template = "home/blocks/quote.html"
 
 
+# A path on this site ("/de/start-smart/interesse/"), not "//host/…" (another site).
+_SITE_PATH = re.compile(r"^/(?!/)\S*$")
+
+
+def validate_link_address(value: str) -> None:
+    """An address on this site (a path such as a form of a plugin, which is no page to
+    choose) or a web address elsewhere (http or https)."""
+    if not _SITE_PATH.match(value):
+        URLValidator(schemes=["http", "https"])(value)
+
+
 class LinkTargetBlock(blocks.StructBlock):
-    """A link to a page of the site or to an external address: exactly one of them."""
+    """A link to a page of the site or to an address: exactly one of them."""
 
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    url = blocks.URLBlock(label=_("External address"), required=False)
+    url = blocks.CharBlock(
+        label=_("Address"), required=False, max_length=500,
+        validators=[validate_link_address],
+        help_text=_("A web address (https://…) or a path on this site (/de/…)."))
 
     def clean(self, value):
         value = super().clean(value)

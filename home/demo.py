@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import (
@@ -39,6 +41,7 @@ class DemoReferences:
     people: dict[str, int]
     partners: list[int]
     pages: dict[str, int]
+    language: str = "de"
 
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -54,7 +57,11 @@ def content() -> dict[str, Any]:
 
 def resolve(value: Any, refs: DemoReferences) -> Any:
     """Block data from the file with its references ("@person:<key>", "@page:<key>",
-    "@partners") replaced by the ids of those demo objects."""
+    "@partners") replaced by the ids of those demo objects. A link with a ``route`` (a
+    URL name such as a plugin's form) leads to that route's path in the language, or,
+    where no enabled plugin serves it, to its ``page``."""
+    if isinstance(value, dict) and "route" in value:
+        return _route_link(value, refs)
     if isinstance(value, dict):
         return {key: resolve(item, refs) for key, item in value.items()}
     if isinstance(value, list):
@@ -65,6 +72,15 @@ def resolve(value: Any, refs: DemoReferences) -> Any:
         kind, _, key = value[1:].partition(":")
         return (refs.people if kind == "person" else refs.pages)[key]
     return value
+
+
+def _route_link(value: dict[str, Any], refs: DemoReferences) -> dict[str, Any]:
+    fallback = {key: resolve(item, refs) for key, item in value.items() if key != "route"}
+    try:
+        with translation.override(refs.language):
+            return {**fallback, "page": None, "url": reverse(value["route"])}
+    except NoReverseMatch:
+        return fallback
 
 
 def load_demo_content(log: Log = print) -> None:
@@ -208,6 +224,7 @@ def _fill_body(page: StandardPage, spec: dict[str, Any], people: dict, partners:
         people={key: pair[language].id for key, pair in people.items()},
         partners=[pair[language].id for pair in partners],
         pages={key: pair[language].id for key, pair in pages.items()},
+        language=("de", "en")[language],
     )
     page.body = json.dumps(resolve(spec["body"], refs))
     _publish(page)

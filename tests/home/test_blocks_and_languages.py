@@ -161,6 +161,25 @@ def test_call_to_action_takes_a_page_or_an_address_not_both(site):
     assert block.clean(one)
 
 
+@pytest.mark.parametrize(("address", "valid"), [
+    ("/de/start-smart/interesse/", True),
+    ("https://www.bbsr.bund.de/", True),
+    ("//elsewhere.example/phishing/", False),
+    ("javascript:alert(1)", False),
+    ("ftp://files.example/", False),
+    ("start-smart/interesse/", False),
+])
+def test_call_to_action_links_to_a_path_here_or_a_web_address(address, valid):
+    block = CallToActionBlock()
+    value = block.to_python({"title": "t", "link_label": "l",
+                             "link": {"page": None, "url": address}})
+    if valid:
+        assert block.clean(value)
+    else:
+        with pytest.raises(ValidationError):
+            block.clean(value)
+
+
 def test_body_may_not_open_with_a_subsection_heading():
     block = BodyBlock()
     skipping = block.to_python([{"type": "heading", "value": {"text": "Zu tief", "level": "h3"}}])

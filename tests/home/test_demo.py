@@ -57,6 +57,15 @@ def test_start_smart_page_presents_the_five_formats(client):
         assert f"<h3>{title}</h3>" in html
 
 
+@pytest.mark.parametrize(("url", "form"), [
+    ("/de/start-smart/", 'href="/de/start-smart/interesse/">Zur Interessenbekundung</a>'),
+    ("/en/start-smart/", 'href="/en/start-smart/interest/">Express your interest</a>'),
+])
+def test_asking_for_a_consultation_leads_to_the_expression_of_interest(client, url, form):
+    load_demo()
+    assert form in client.get(url).content.decode()
+
+
 def test_language_switcher_moves_between_demo_translations(client):
     load_demo()
     html = client.get("/de/ueber-uns/").content.decode()
