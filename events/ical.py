@@ -6,8 +6,9 @@ Times are written in Europe/Berlin with its VTIMEZONE, so that a calendar shows 
 local time the office announced, also across the change to summer time. An event keeps
 one UID in every language and every file, so a calendar holds each event once: a feed
 of several languages carries each event in one of them. Its SEQUENCE grows whenever
-participants are told of a change, and a cancellation is one step further still, so
-calendar clients replace or remove the entry instead of ignoring the message.
+participants are told of a change or one of them cancels (recorded in
+``EventAnnouncement``, so that no later message ranks below an earlier one), so calendar
+clients replace or remove the entry instead of ignoring the message.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def vevent(event: EventPage, *, private: bool = False, cancel: bool = False,
     entry.add("description", _description(event, url, private))
     entry.add("categories", [str(event.get_format_display())])
     entry.add("url", url)
-    entry.add("sequence", event.calendar_sequence + (1 if cancel else 0))
+    entry.add("sequence", event.calendar_sequence)
     entry.add("organizer", organiser())
     entry.add("status", "CANCELLED" if cancel or event.is_cancelled else "CONFIRMED")
     if attendee:

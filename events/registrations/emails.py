@@ -59,11 +59,12 @@ def cancellation_url(registration: Registration) -> str:
         return absolute(reverse("events:cancel", args=[registration.token]))
 
 
-def _calendar_file(events: Sequence[EventPage], *, method: str = "PUBLISH",
-                   private: bool = False,
-                   attendee: str | None = None) -> tuple[str, str, str]:
-    """``private`` adds the joining link: only for people with a confirmed place. A
-    cancellation names the ``attendee`` it is for."""
+def _calendar_file(events: Sequence[EventPage], *, attendee: str, method: str = "REQUEST",
+                   private: bool = False) -> tuple[str, str, str]:
+    """An invitation (REQUEST) or its withdrawal (CANCEL) for the ``attendee`` it is
+    addressed to (RFC 5546 wants both to name them), so that calendar clients offer to
+    add, update or remove the entry. ``private`` adds the joining link: only for people
+    with a confirmed place."""
     return ical.attachment(
         events, filename="termine.ics" if translation.get_language() == "de" else "events.ics",
         method=method, private=private, attendee=attendee)
@@ -127,7 +128,8 @@ def send_registration(registrations: Sequence[Registration]) -> None:
             else:
                 subject = _("You are on the waiting list: %(title)s") % {
                     "title": entries[0]["event"].title}
-            attachments = [_calendar_file(confirmed, private=True)] if confirmed else []
+            attachments = ([_calendar_file(confirmed, private=True, attendee=email)]
+                           if confirmed else [])
             _send(email, subject, "events/emails/registration.txt",
                   {"name": first.name, "entries": entries, "series": series},
                   attachments)
@@ -147,7 +149,8 @@ def send_session_added(registrations: Sequence[Registration]) -> None:
                   _("New session in your series %(title)s") % {"title": series.title},
                   "events/emails/session_added.txt",
                   {"name": registration.name, "entries": entries, "series": series},
-                  [_calendar_file(confirmed, private=True)] if confirmed else [],
+                  [_calendar_file(confirmed, private=True, attendee=registration.email)]
+                  if confirmed else [],
                   connection=connection)
 
 
@@ -160,7 +163,7 @@ def send_promotion(registrations: Sequence[Registration]) -> None:
                   _("A place has become free for you: %(title)s") % {"title": event.title},
                   "events/emails/promotion.txt",
                   {"name": registration.name, "entries": entries},
-                  [_calendar_file([event], private=True)])
+                  [_calendar_file([event], private=True, attendee=registration.email)])
 
 
 def send_cancellation(registrations: Sequence[Registration], *, by_office: bool = False) -> None:
@@ -197,11 +200,14 @@ def send_event_changed(event: EventPage, registrations: Sequence[Registration], 
                 subject = (_("New date or place: %(title)s")
                            if changed & {"start", "end", "place"}
                            else _("Changed details: %(title)s")) % {"title": local.title}
-                attachment = _calendar_file([local], private=confirmed)
+                # Someone waiting has no place to put in a calendar yet.
+                attachment = (_calendar_file([local], private=True,
+                                             attendee=registration.email)
+                              if confirmed else None)
             _send(registration.email, subject, "events/emails/changed.txt",
                   {"name": registration.name, "entries": entries, "cancelled": cancelled,
                    "event": local, "changed": changed, "confirmed": confirmed},
-                  [attachment], connection=connection)
+                  [attachment] if attachment else [], connection=connection)
             sent += 1
     return sent
 
@@ -213,7 +219,8 @@ def send_reminder(registration: Registration, connection: Any = None) -> None:
         _send(registration.email, _("Tomorrow: %(title)s") % {"title": event.title},
               "events/emails/reminder.txt",
               {"name": registration.name, "entries": entries, "event": event},
-              [_calendar_file([event], private=True)], connection=connection)
+              [_calendar_file([event], private=True, attendee=registration.email)],
+              connection=connection)
 
 
 def send_message(event: EventPage, registrations: Sequence[Registration], subject: str,

@@ -122,3 +122,18 @@ class EventAnnouncement(models.Model):
                      .values_list("translation_key", "sequence"))
         for event in events:
             event._calendar_sequence = found.get(event.translation_key, 0)
+
+    @classmethod
+    def raise_sequence(cls, event: Any) -> int:
+        """One step up for a message that replaces what a calendar holds although the
+        event stayed as it was (one attendee's cancellation), recorded, so that a later
+        invitation never ranks below it."""
+        row, _created = cls.objects.select_for_update().get_or_create(
+            translation_key=event.translation_key,
+            defaults={"start": event.start, "end": event.end, "mode": event.mode,
+                      "place": event.place, "joining_link": event.joining_link,
+                      "cancelled": event.is_cancelled})
+        row.sequence += 1
+        row.save(update_fields=["sequence", "announced_at"])
+        event.calendar_sequence = row.sequence
+        return row.sequence

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from events.models import (
     ACTIVE_STATES,
+    EventAnnouncement,
     EventPage,
     EventSeriesPage,
     Registration,
@@ -275,6 +276,9 @@ def cancel_registrations(registrations: Sequence[Registration], *, by_office: bo
                     continue  # cancelled a moment ago by another request: one of several
                 _cancel_one(row, event, now)
                 cancelled.append(row)
+            if any(row.event_id == event.pk for row in cancelled):
+                # The cancellation's calendar file outranks the invitation sent before.
+                EventAnnouncement.raise_sequence(event)
             promoted += promote_waiting(event, now=now)
         if notify and cancelled:
             transaction.on_commit(lambda: emails.send_cancellation(cancelled,

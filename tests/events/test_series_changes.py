@@ -149,4 +149,6 @@ def test_a_new_joining_link_mode_or_place_is_announced_to_whom_it_concerns(
     assert "The event now takes place: Hybrid." in to[waiting.email].body
     assert "Rathaus Ulm, Marktplatz 1" in to[waiting.email].body
     assert "raum-7" not in to[waiting.email].body
-    assert calendar_of(to[waiting.email]).walk("VEVENT")[0]["SEQUENCE"] == 2
+    assert calendar_of(to[holder.email]).walk("VEVENT")[0]["SEQUENCE"] == 2
+    # Someone waiting has no place to put in a calendar yet.
+    assert not [a for a in to[waiting.email].attachments if a[0].endswith(".ics")]
