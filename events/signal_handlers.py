@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.signals import page_published
 
+from events.interest.service import tell_requesters_of_their_consultation
 from events.models import EventIndexPage, EventPage
 from events.registrations import emails
 from events.registrations.added_sessions import enrol_series_registrants
@@ -22,12 +23,18 @@ from events.registrations.announcements import (
 from events.registrations.service import fill_free_places
 from events.roles import grant_calendar_to_event_managers
 
+# What a municipality that asked for a consultation must hear of.
+CONSULTATION_DETAILS = {"start", "end", "mode", "place", "joining_link"}
+
 
 def announce_published_event(sender: Any, instance: EventPage, **kwargs: Any) -> None:
     event = instance
     if event.registration_event().pk != event.pk:
         return  # translations share the source page's registrations and announcements
     announcement = record_publication(event)
+    if (announcement.first or announcement.changed & CONSULTATION_DETAILS) \
+            and not event.is_cancelled and event.expressions_of_interest.exists():
+        transaction.on_commit(lambda: tell_requesters_of_their_consultation(event))
     if announcement.first:
         # First published: a session that joins a series people registered for.
         enrol_series_registrants(event)

@@ -37,12 +37,14 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import Locale, ModelLogEntry
 
+from events import ical
 from events.models import (
     STATUS_FLOW,
     EventPage,
     ExpressionOfInterest,
     InterestStatus,
 )
+from events.registrations.emails import in_language
 from home import site_urls
 from home.limits import exceeded
 from repository.models import Topic
@@ -340,3 +342,31 @@ def send_status_changed(pk: int, status: str) -> None:
               "events/emails/interest_status.txt",
               {"status_label": label, "explanation": explanation(status, event),
                "event": event})
+
+
+def tell_requesters_of_their_consultation(event: EventPage) -> int:
+    """When a consultation event made from requests is published, or its date, mode or
+    place change, each requester hears of it in their language, with the calendar file
+    (an invitation for their address, with the joining link: the consultation is
+    theirs). The caller tells once per change (events.registrations.announcements)."""
+    sent = 0
+    for interest in event.expressions_of_interest.select_related("municipality"):
+        with translation.override(interest.language):
+            local = in_language(event, interest.language)
+            scheduled = scheduled_event(interest)
+            if scheduled is None:
+                continue
+            body = render_to_string("events/emails/interest_consultation.txt", {
+                "interest": interest, "event": scheduled, "place": local.place,
+                "mode": local.get_mode_display(), "joining_link": local.joining_link,
+                "status_url": status_url(interest)})
+            message = EmailMessage(
+                (_("Your consultation: %(title)s") % {"title": scheduled.title})[:200],
+                body.strip() + "\n", to=[interest.email],
+                headers={"Reply-To": settings.DEFAULT_FROM_EMAIL})
+            message.attach(*ical.attachment(
+                [local], filename="termin.ics" if interest.language == "de" else "event.ics",
+                method="REQUEST", private=True, attendee=interest.email))
+            message.send()
+            sent += 1
+    return sent

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import GroupPagePermission, Page
 
 from community.models import FederalState
@@ -22,6 +23,7 @@ from events.models import (
     PreferredFormat,
 )
 from tests.community.factories import MunicipalityFactory, make_user
+from tests.events.ical_helpers import calendar_of
 from tests.events.interest_helpers import (
     BERLIN,
     admin_edit_url,
@@ -143,6 +145,35 @@ def test_the_requester_sees_the_consultation_only_once_it_is_published(
     html = client.get(status_page).content.decode()
     assert "Your consultation has been arranged." in html
     assert f'href="{event.url}"' in html and event.title in html
+
+
+def test_the_requester_is_told_the_date_when_the_consultation_is_published(
+        calendar, ulm, office, mailbox, django_capture_on_commit_callbacks):
+    interest = make_interest(ulm, language="en", email="erika@ulm.example")
+    event = consultations.create_consultation_event(interest, by=office)
+    mailbox.clear()
+    event = EventPage.objects.get(pk=event.pk)
+    event.start = event.start + timedelta(days=7)
+    event.end = event.start + timedelta(hours=4)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event)
+    assert [m.to for m in mailbox] == [["erika@ulm.example"]]
+    message = mailbox[0]
+    date = timezone.localtime(event.start, BERLIN)
+    with translation.override("en"):
+        assert message.subject == f"Your consultation: {event.title}"
+    assert "your initial consultation for Ulm has been arranged" in message.body
+    with translation.override("en"):
+        assert date_format(date, "DATE_FORMAT") in message.body
+    part = next(p for p in message.message().walk() if p.get_content_type() == "text/calendar")
+    assert part.get_param("method") == "REQUEST"
+    vevent = calendar_of(message).walk("VEVENT")[0]
+    assert vevent.decoded("DTSTART") == event.start
+    assert str(vevent["ATTENDEE"]) == "mailto:erika@ulm.example"
+    # Published again unchanged: told once.
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(event)
+    assert len(mailbox) == 1
 
 
 def test_the_placeholder_date_skips_the_weekend():
