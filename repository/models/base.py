@@ -1,13 +1,20 @@
 """What every repository page shares: chosen topics and contact people shown in the
-page's own language, and the page fields that every page type translates."""
+page's own language, the page fields that every page type translates, and the index
+page that lists one page type."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TypeVar
 
-from wagtail.models import TranslatableMixin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
+
+from repository.listing import FacetedListingMixin
 
 T = TypeVar("T", bound=TranslatableMixin)
 
@@ -47,3 +54,18 @@ class LocalizedChoicesMixin:
 
     def localized_contacts(self) -> list:
         return in_locale(self.contacts.all(), self.locale_id)
+
+
+class RepositoryIndexPage(FacetedListingMixin, Page):
+    """The index of one page type (model projects, solutions, publications): an
+    introduction above the filterable listing. Each index names its ``facets`` and its
+    ``listing_queryset``."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+
+    class Meta:
+        abstract = True

@@ -22,11 +22,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from community.models import FederalState, SizeClass
 from repository.blocks import ProjectBodyBlock
 from repository.facets import Facet
-from repository.listing import FacetedListingMixin
 from repository.map import HEIGHT as MAP_HEIGHT
 from repository.map import OUTLINE_POINTS, map_points
 from repository.map import WIDTH as MAP_WIDTH
-from repository.models.base import PAGE_TRANSLATABLE_FIELDS, LocalizedChoicesMixin
+from repository.models.base import (
+    PAGE_TRANSLATABLE_FIELDS,
+    LocalizedChoicesMixin,
+    RepositoryIndexPage,
+)
 from repository.models.tagging import ModelProjectTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
 from repository.serializers import MunicipalityField, StreamBodyField, TagsField, TopicsField
@@ -59,13 +62,8 @@ MODEL_PROJECT_FACETS = [
 ]
 
 
-class ModelProjectIndexPage(FacetedListingMixin, Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
+class ModelProjectIndexPage(RepositoryIndexPage):
     subpage_types = ["repository.ModelProjectPage"]
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("model project index")

@@ -18,8 +18,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from repository.facets import Facet
-from repository.listing import FacetedListingMixin
-from repository.models.base import PAGE_TRANSLATABLE_FIELDS, LocalizedChoicesMixin
+from repository.models.base import (
+    PAGE_TRANSLATABLE_FIELDS,
+    LocalizedChoicesMixin,
+    RepositoryIndexPage,
+)
 from repository.models.taxonomy import TOPIC_FACET, Topic
 from repository.serializers import TagsField, TopicsField
 
@@ -54,13 +57,8 @@ PUBLICATION_FACETS = [
 ]
 
 
-class PublicationIndexPage(FacetedListingMixin, Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
+class PublicationIndexPage(RepositoryIndexPage):
     subpage_types = ["repository.PublicationPage"]
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("publication index")

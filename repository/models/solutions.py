@@ -21,8 +21,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from community.models import FederalState, SizeClass
 from repository.blocks import TEXT_FEATURES, DownloadBlock
 from repository.facets import Facet
-from repository.listing import FacetedListingMixin
-from repository.models.base import PAGE_TRANSLATABLE_FIELDS, LocalizedChoicesMixin, in_locale
+from repository.models.base import (
+    PAGE_TRANSLATABLE_FIELDS,
+    LocalizedChoicesMixin,
+    RepositoryIndexPage,
+    in_locale,
+)
 from repository.models.model_projects import FundingPhase
 from repository.models.tagging import SolutionTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
@@ -81,13 +85,8 @@ SOLUTION_FACETS = [
 ]
 
 
-class SolutionIndexPage(FacetedListingMixin, Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
+class SolutionIndexPage(RepositoryIndexPage):
     subpage_types = ["repository.SolutionPage"]
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
 
     class Meta:
         verbose_name = _("solution index")
