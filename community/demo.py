@@ -38,8 +38,11 @@ from community.models import (
     SizeClass,
     Thread,
 )
+from home.illustrations import demo_image, scene_alt
 
 Log = Callable[[str], None]
+# The groups' illustrations: KERN's blue, a violet and a teal, in turn.
+GROUP_COLOURS = ("#2044aa", "#5c3d99", "#00607a")
 
 _MUNICIPALITY = MunicipalityKind.MUNICIPALITY
 _DISTRICT = MunicipalityKind.DISTRICT
@@ -246,7 +249,9 @@ def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
         if group is None:
             group = index.add_child(instance=PeerGroupPage(
                 title=title, slug=slug, topic=topic, description=text, visibility=visibility,
-                join_policy=policy, locale_id=index.locale_id))
+                join_policy=policy, locale_id=index.locale_id,
+                image=demo_image(title, "people", GROUP_COLOURS[len(slug) % 3]),
+                image_alt=scene_alt("people", (topic, topic_en))["de"]))
             publish_page(group)
             log(f"created peer group “{title}”")
             group = group.specific
@@ -264,7 +269,8 @@ def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
         group = group.specific
         if english:
             translate_page(group, english, title=title_en, slug=slug_en, topic=topic_en,
-                         description=text_en)
+                         description=text_en,
+                         image_alt=scene_alt("people", (topic, topic_en))["en"])
 
 
 def _attach(post: Post, name: str, content: bytes) -> None:

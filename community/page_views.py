@@ -17,7 +17,8 @@ from home.page_views import page_view
 def peer_group_index(page: PeerGroupIndexPage, request: HttpRequest) -> dict[str, Any]:
     """The groups the reader may see."""
     return {"groups": permissions.visible_groups(
-        request.user, page.get_children().live().type(PeerGroupPage).specific())}
+        request.user, PeerGroupPage.objects.child_of(page).live().select_related("image")
+        .prefetch_related("image__renditions"))}
 
 
 @page_view(PeerGroupPage)

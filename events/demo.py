@@ -38,6 +38,7 @@ from events.models import (
     RegistrationStatus,
     StartingSituation,
 )
+from home.illustrations import demo_image, scene_alt
 from home.models import ContactPerson
 from repository.models import ModelProjectPage, Topic
 
@@ -142,7 +143,9 @@ def load_demo_content(log: Log = print) -> None:
     for (slug, kind, days, hour, hours, mode, place, capacity, host, topic_slugs, title_de,
          title_en, summary_de, summary_en) in EVENTS:
         start = _at(days, hour)
+        picture = _picture(title_de, "calendar", _chosen(topics, topic_slugs), english)
         event = _child(index, EventPage, log, slug=slug, title=title_de, format=kind,
+                       **picture["de"],
                        summary=summary_de, start=start,
                        end=start + timedelta(hours=hours), mode=mode, place=place,
                        capacity=capacity, host=hosts.get(host) if host else None,
@@ -153,16 +156,20 @@ def load_demo_content(log: Log = print) -> None:
                        m2m={"topics": _chosen(topics, topic_slugs),
                             "speakers": [office] if office else []})
         _translation(event, english, log, slug=slug, title=title_en, summary=summary_en,
+                     **picture["en"],
                      target_group="Municipalities at the beginning"
                      if kind == EventFormat.KICKOFF else "All municipalities")
         events[slug] = event
 
     series_slug, series_en, host, topic_slugs, title_de, title_en, text_de, text_en = SERIES
+    picture = _picture(title_de, "people", _chosen(topics, topic_slugs), english)
     series = _child(index, EventSeriesPage, log, slug=series_slug, title=title_de,
+                    **picture["de"],
                     format=EventFormat.PEER_LEARNING, summary=text_de,
                     host=hosts.get(host), target_group="Kommunen mit ersten Mobilitätsprojekten",
                     m2m={"topics": _chosen(topics, topic_slugs)})
     _translation(series, english, log, slug=series_en, title=title_en, summary=text_en,
+                 **picture["en"],
                  target_group="Municipalities with first mobility projects")
     sessions = []
     for number, (title_de, title_en) in enumerate(SESSIONS, start=1):
@@ -327,6 +334,21 @@ def _newsletter(topics: dict[str, Topic], log: Log) -> None:
 
 
 # Building blocks ----------------------------------------------------------------------
+
+def _picture(title: str, motif: str, topics: list[Topic],
+             english: Locale) -> dict[str, dict[str, Any]]:
+    """An illustration (home.illustrations) in the colour of the event's first topic,
+    with alternative text naming the topic in both languages."""
+    subject = None
+    colour = "#2044aa"
+    if topics:
+        translated = topics[0].get_translation_or_none(english)
+        subject = (topics[0].name, translated.name if translated else topics[0].name)
+        colour = topics[0].colour or colour
+    alt = scene_alt(motif, subject)
+    return {"de": {"image": demo_image(title, motif, colour), "image_alt": alt["de"]},
+            "en": {"image_alt": alt["en"]}}
+
 
 def _item(value: dict[str, Any]) -> dict[str, Any]:
     """A ListBlock item in the stored form, which carries an id of its own."""

@@ -31,6 +31,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 import community.demo
 from community.models import Municipality
+from home.illustrations import demo_cover, demo_image, scene_alt
 from repository.models import (
     Adoption,
     ModelProjectIndexPage,
@@ -62,6 +63,7 @@ def load_demo_content(log: Log = print) -> None:
     english = Locale.objects.get(language_code="en")
     data = content()
     topics = _topics(data["topics"], german, english, log)
+    _Pictures.motifs = {topic["slug"]: topic for topic in data["topics"]}
     # Model projects belong to municipalities; community's own loader runs later.
     community.demo.load_municipalities(log)
 
@@ -191,9 +193,11 @@ def _model_projects(pages: _Pages, index: Page, topics: dict[str, Topic],
             "website": municipality.website,
             "topics": _chosen(topics, project["topics"]), "tags": project["tags"],
         }
+        picture = _Pictures.scene(project["de"]["title"], project["topics"])
         project_de = pages.child(index, ModelProjectPage,
-                                 {**fields, **_project_text(project["de"])})
-        project_en = pages.translation(project_de, _project_text(project["en"]))
+                                 {**fields, **_project_text(project["de"]), **picture["de"]})
+        project_en = pages.translation(project_de,
+                                       {**_project_text(project["en"]), **picture["en"]})
         projects[project["ags"]] = (project_de, project_en)
     return projects
 
@@ -212,14 +216,16 @@ def _solutions(pages: _Pages, projects: dict[str, tuple[Page, Page]],
             "repository_url": code.get("repository", ""), "licence": code.get("licence", ""),
             "topics": _chosen(topics, solution["topics"]), "tags": solution["tags"],
         }
+        picture = _Pictures.scene(solution["de"]["title"], solution["topics"])
         solution_de = pages.child(
             project_de, SolutionPage,
-            {**fields, **_solution_text(solution["de"], operator["de"])},
+            {**fields, **_solution_text(solution["de"], operator["de"]), **picture["de"]},
         )
         # The English solution belongs to the English project, so that each language's
         # project page lists the solutions in its own language.
         pages.translation(solution_de, {
             "model_project": project_en, **_solution_text(solution["en"], operator["en"]),
+            **picture["en"],
         })
         solutions[solution["de"]["slug"]] = solution_de
     return solutions
@@ -234,8 +240,43 @@ def _publications(pages: _Pages, index: Page, topics: dict[str, Topic],
             "document_language": publication["language"],
             "topics": _chosen(topics, publication["topics"]), "tags": publication["tags"],
         }
-        publication_de = pages.child(index, PublicationPage, {**fields, **publication["de"]})
-        pages.translation(publication_de, dict(publication["en"]))
+        cover = _Pictures.cover(publication, fields["publisher"])
+        publication_de = pages.child(index, PublicationPage,
+                                     {**fields, **publication["de"], **cover["de"]})
+        pages.translation(publication_de, {**publication["en"], **cover["en"]})
+
+
+class _Pictures:
+    """Each page's illustration (home.illustrations), drawn for its first topic, with
+    alternative text in both languages."""
+
+    motifs: dict[str, dict[str, Any]] = {}
+    kinds = {"handout": "Handreichung", "study": "Studie", "guideline": "Leitfaden",
+             "report": "Bericht", "toolkit": "Werkzeugkasten"}
+
+    @classmethod
+    def _topic(cls, slugs: str) -> dict[str, Any]:
+        first = slugs.split()[0] if slugs.split() else ""
+        return cls.motifs.get(first, {"motif": "data", "colour": "#2044aa",
+                                      "de": {"name": "Smart City"}, "en": {"name": "Smart city"}})
+
+    @classmethod
+    def scene(cls, title: str, slugs: str) -> dict[str, dict[str, Any]]:
+        topic = cls._topic(slugs)
+        image = demo_image(title, topic["motif"], topic["colour"])
+        alt = scene_alt(topic["motif"], (topic["de"]["name"], topic["en"]["name"]))
+        return {"de": {"image": image, "image_alt": alt["de"]}, "en": {"image_alt": alt["en"]}}
+
+    @classmethod
+    def cover(cls, publication: dict[str, Any], publisher: str) -> dict[str, dict[str, Any]]:
+        topic = cls._topic(publication["topics"])
+        title = publication["de"]["title"] if publication["language"] == "de" \
+            else publication["en"]["title"]
+        image = demo_cover(title, cls.kinds[publication["kind"]] if publication["language"]
+                           == "de" else publication["kind"].title(), publisher,
+                           topic["motif"], topic["colour"])
+        return {"de": {"image": image, "image_alt": f"Titelseite: {title}"},
+                "en": {"image_alt": f"Cover: {title}"}}
 
 
 def _topics(wanted: list[dict[str, Any]], german: Locale, english: Locale,

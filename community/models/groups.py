@@ -24,6 +24,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from home.page_views import RegisteredContextMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -57,7 +58,7 @@ class PeerGroupIndexPage(RegisteredContextMixin, Page):
         verbose_name_plural = _("peer group indexes")
 
 
-class PeerGroupPage(RegisteredContextMixin, Page):
+class PeerGroupPage(RegisteredContextMixin, PageImageMixin, Page):
     topic = models.CharField(_("topic"), max_length=120)
     description = RichTextField(_("description"), features=TEXT_FEATURES)
     visibility = models.CharField(_("visibility"), max_length=10,
@@ -76,6 +77,7 @@ class PeerGroupPage(RegisteredContextMixin, Page):
         *Page.content_panels,
         FieldPanel("topic"),
         FieldPanel("description"),
+        IMAGE_PANEL,
         MultiFieldPanel([FieldPanel("visibility"), FieldPanel("join_policy")],
                         heading=_("Access")),
     ]
@@ -84,12 +86,13 @@ class PeerGroupPage(RegisteredContextMixin, Page):
     # In /api/v2/pages/<id>/. A secret group's page is restricted to its members, and the
     # pages API honours view restrictions, so only they see it there.
     api_fields = [APIField("topic"), APIField("description"), APIField("visibility"),
-                  APIField("join_policy")]
+                  APIField("join_policy"), *IMAGE_API_FIELDS]
     translatable_fields = [
         TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
         TranslatableField("search_description"), TranslatableField("topic"),
         TranslatableField("description"), SynchronizedField("visibility"),
         SynchronizedField("join_policy"), SynchronizedField("access_group"),
+        *IMAGE_TRANSLATABLE_FIELDS,
     ]
 
     class Meta:

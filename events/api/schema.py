@@ -14,6 +14,7 @@ from rest_framework import serializers
 from events.listing import WHEN
 from events.models import EventFormat, EventMode, RegistrationStatus
 from home.api import ErrorSerializer
+from home.images import PageImageSerializer
 
 
 class BerlinTimeField(serializers.DateTimeField):
@@ -58,6 +59,7 @@ class ProgrammeItemSerializer(serializers.Serializer):
                           help_text="The hosting model project; null when the office hosts")
     speakers = SpeakerSerializer(many=True, required=False)
     topics = EventTopicSerializer(many=True, required=False, help_text="In the page's language")
+    image = PageImageSerializer(allow_null=True, required=False)
 
 
 class EventSerializer(ProgrammeItemSerializer):

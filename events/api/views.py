@@ -44,6 +44,7 @@ from events.registrations.service import (
     register,
     register_for_series,
 )
+from home.images import IMAGE_API_FIELDS
 
 # The calendar page's filters (events.listing.EventFilters reads them).
 EVENT_FILTER_PARAMETERS = ("when", "format", "mode", "topic", "month")
@@ -108,6 +109,7 @@ EVENT_FIELDS = [
     prepared("registration_deadline"), prepared("registration_open"),
     prepared("by_invitation"), prepared("closed_reason"), "is_cancelled",
     "cancellation_note", prepared("series"), "outcomes", prepared("joining_link"),
+    *IMAGE_API_FIELDS,
 ]
 
 
@@ -239,6 +241,7 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
 SERIES_FIELDS = [
     "format", prepared("format_label"), "summary", "description", "target_group",
     prepared("host"), prepared("speakers"), prepared("topics"), prepared("sessions"),
+    *IMAGE_API_FIELDS,
 ]
 
 

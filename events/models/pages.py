@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import OutcomeBlock
 from events.registrations.models import EventAnnouncement, RegistrationStatus
+from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from home.page_views import RegisteredContextMixin, run_page_view
 from repository.blocks import TEXT_FEATURES
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, in_locale
@@ -48,7 +49,7 @@ class EventMode(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class EventDetailsMixin(models.Model):
+class EventDetailsMixin(PageImageMixin):
     """What an event and a series both describe."""
 
     format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
@@ -92,6 +93,7 @@ DETAIL_TRANSLATABLE_FIELDS = [
     SynchronizedField("host"),
     SynchronizedField("speakers"),
     SynchronizedField("topics"),
+    *IMAGE_TRANSLATABLE_FIELDS,
 ]
 
 
@@ -113,7 +115,8 @@ class EventIndexPage(RoutablePageMixin, Page):
     def events(self) -> models.QuerySet[EventPage]:
         """Every live event below this page, in this page's language."""
         return (EventPage.objects.live().public().descendant_of(self)
-                .filter(locale_id=self.locale_id))
+                .filter(locale_id=self.locale_id)
+                .select_related("image").prefetch_related("image__renditions"))
 
     @path("")
     def listing(self, request: HttpRequest) -> Any:
@@ -137,6 +140,7 @@ class EventSeriesPage(EventDetailsMixin, RegisteredContextMixin, Page):
         *Page.content_panels,
         FieldPanel("format"),
         FieldPanel("summary"),
+        IMAGE_PANEL,
         FieldPanel("description"),
         FieldPanel("target_group"),
         FieldPanel("host"),
@@ -146,7 +150,7 @@ class EventSeriesPage(EventDetailsMixin, RegisteredContextMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("summary"),
                      index.SearchField("description"), index.FilterField("format")]
     api_fields = [APIField("format"), APIField("summary"), APIField("description"),
-                  APIField("target_group"), APIField("host_id")]
+                  APIField("target_group"), APIField("host_id"), *IMAGE_API_FIELDS]
     translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, *DETAIL_TRANSLATABLE_FIELDS]
 
     class Meta:
@@ -210,6 +214,7 @@ class EventPage(EventDetailsMixin, RegisteredContextMixin, Page):
         *Page.content_panels,
         FieldPanel("format"),
         FieldPanel("summary"),
+        IMAGE_PANEL,
         FieldPanel("description"),
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.models import FederalState, SizeClass
+from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from repository.blocks import ProjectBodyBlock
 from repository.facets import Facet
 from repository.map import HEIGHT as MAP_HEIGHT
@@ -75,7 +76,8 @@ class ModelProjectIndexPage(RepositoryIndexPage):
 
     def listing_queryset(self) -> QuerySet[ModelProjectPage]:
         return (ModelProjectPage.objects.live().public().child_of(self)
-                .select_related("municipality"))
+                .select_related("municipality", "image")
+                .prefetch_related("image__renditions"))
 
     def listing_context(self, request) -> dict[str, Any]:
         context = super().listing_context(request)
@@ -97,7 +99,7 @@ class ModelProjectIndexPage(RepositoryIndexPage):
         return context
 
 
-class ModelProjectPage(LocalizedChoicesMixin, Page):
+class ModelProjectPage(LocalizedChoicesMixin, PageImageMixin, Page):
     municipality = models.ForeignKey(
         "community.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT,
         related_name="model_projects",
@@ -149,6 +151,7 @@ class ModelProjectPage(LocalizedChoicesMixin, Page):
             FieldPanel("status"),
         ], heading=_("Funding")),
         FieldPanel("summary"),
+        IMAGE_PANEL,
         FieldPanel("body"),
         FieldPanel("topics"),
         FieldPanel("tags"),
@@ -174,6 +177,7 @@ class ModelProjectPage(LocalizedChoicesMixin, Page):
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
         APIField("website"),
+        *IMAGE_API_FIELDS,
     ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
@@ -188,6 +192,7 @@ class ModelProjectPage(LocalizedChoicesMixin, Page):
         SynchronizedField("tags"),
         SynchronizedField("contacts"),
         SynchronizedField("website"),
+        *IMAGE_TRANSLATABLE_FIELDS,
     ]
 
     class Meta:

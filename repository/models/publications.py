@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from repository.facets import Facet
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
@@ -69,10 +70,11 @@ class PublicationIndexPage(RepositoryIndexPage):
         return PUBLICATION_FACETS
 
     def listing_queryset(self) -> QuerySet[PublicationPage]:
-        return PublicationPage.objects.live().public().filter(locale_id=self.locale_id)
+        return (PublicationPage.objects.live().public().filter(locale_id=self.locale_id)
+                .select_related("image").prefetch_related("image__renditions"))
 
 
-class PublicationPage(LocalizedChoicesMixin, Page):
+class PublicationPage(LocalizedChoicesMixin, PageImageMixin, Page):
     kind = models.CharField(_("kind"), max_length=12, choices=PublicationKind.choices)
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_publication_year])
     publisher = models.CharField(_("publisher"), max_length=200)
@@ -100,6 +102,7 @@ class PublicationPage(LocalizedChoicesMixin, Page):
         FieldPanel("document_language"),
         FieldPanel("document"),
         FieldPanel("summary"),
+        IMAGE_PANEL,
         FieldPanel("topics"),
         FieldPanel("tags"),
     ]
@@ -119,6 +122,7 @@ class PublicationPage(LocalizedChoicesMixin, Page):
         APIField("summary"),
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
+        *IMAGE_API_FIELDS,
     ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
@@ -130,6 +134,7 @@ class PublicationPage(LocalizedChoicesMixin, Page):
         TranslatableField("summary"),
         SynchronizedField("topics"),
         SynchronizedField("tags"),
+        *IMAGE_TRANSLATABLE_FIELDS,
     ]
 
     class Meta:

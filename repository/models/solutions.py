@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.models import FederalState, SizeClass
+from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from repository.blocks import TEXT_FEATURES, DownloadBlock
 from repository.facets import Facet
 from repository.models.base import (
@@ -99,10 +100,11 @@ class SolutionIndexPage(RepositoryIndexPage):
     def listing_queryset(self) -> QuerySet[SolutionPage]:
         """Every live solution in this language, wherever it sits in the page tree."""
         return (SolutionPage.objects.live().public().filter(locale_id=self.locale_id)
-                .select_related("model_project__municipality"))
+                .select_related("model_project__municipality", "image")
+                .prefetch_related("image__renditions"))
 
 
-class SolutionPage(LocalizedChoicesMixin, Page):
+class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
     model_project = models.ForeignKey(
         "repository.ModelProjectPage", verbose_name=_("model project"),
         on_delete=models.PROTECT, related_name="solutions",
@@ -153,6 +155,7 @@ class SolutionPage(LocalizedChoicesMixin, Page):
         FieldPanel("model_project"),
         FieldPanel("summary"),
         FieldPanel("maturity"),
+        IMAGE_PANEL,
         FieldPanel("problem"),
         FieldPanel("approach"),
         FieldPanel("results"),
@@ -196,6 +199,7 @@ class SolutionPage(LocalizedChoicesMixin, Page):
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
         APIField("adoption_summary"),
+        *IMAGE_API_FIELDS,
     ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
@@ -216,6 +220,7 @@ class SolutionPage(LocalizedChoicesMixin, Page):
         SynchronizedField("topics"),
         SynchronizedField("tags"),
         SynchronizedField("contacts"),
+        *IMAGE_TRANSLATABLE_FIELDS,
     ]
 
     class Meta:
@@ -245,7 +250,8 @@ class SolutionPage(LocalizedChoicesMixin, Page):
         municipality = self.model_project.municipality
         base = (SolutionPage.objects.live().public().filter(locale_id=self.locale_id)
                 .exclude(translation_key=self.translation_key)
-                .select_related("model_project__municipality"))
+                .select_related("model_project__municipality", "image")
+                .prefetch_related("image__renditions"))
         adopted_by_peers = Adoption.objects.exclude(status=AdoptionStatus.DROPPED).filter(
             models.Q(municipality__size_class=municipality.size_class)
             | models.Q(municipality__federal_state=municipality.federal_state)
