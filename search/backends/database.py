@@ -65,11 +65,12 @@ SNIPPET_LENGTH = 220
 POSTGRES_CONFIGURATIONS = ("german", "english")
 # A half-typed word this long may match inside a title word (type-ahead).
 MIN_INSIDE = 4
-# Rank parts of the database backend (see QueryPlan.rank).
+# Rank parts of the database backend (see QueryPlan.rank); title and text weights tuned
+# on the relevance set (search/README.md, "Field weights").
 WEIGHT_ALL_WORDS = 8.0
 WEIGHT_CORRECTED = 3.0
 WEIGHT_TITLE = 2.0
-WEIGHT_TEXT = 1.0
+WEIGHT_TEXT = 0.5
 
 
 def has_term(field: str, values: Iterable[str]) -> Exists:

@@ -39,11 +39,19 @@ from search.vocabulary import corrected, vocabulary
 
 logger = logging.getLogger(__name__)
 
-TEXT_FIELDS = ["title^4", "title.en^4", "title.folded^2", "title.parts^2", "summary^2",
-               "summary.en^2", "summary.folded", "summary.parts", "body", "body.en",
-               "body.folded^0.5", "body.parts^0.5"]
+# Field weights, tuned on the relevance set (search/README.md, "Field weights"); each
+# field's folded and compound-part subfields count half as much as its analysed words.
+FIELD_WEIGHTS = {"title": 4.0, "summary": 2.0, "body": 0.5}
+
+
+def text_fields(weights: dict[str, float]) -> list[str]:
+    return [f"{name}{suffix}^{weight * share:g}" for name, weight in weights.items()
+            for suffix, share in (("", 1), (".en", 1), (".folded", 0.5), (".parts", 0.5))]
+
+
+TEXT_FIELDS = text_fields(FIELD_WEIGHTS)
 # Typo tolerance: on the folded words only, well below exact matches.
-FUZZY_FIELDS = ["title.folded^2", "summary.folded", "body.folded^0.5"]
+FUZZY_FIELDS = [field for field in TEXT_FIELDS if ".folded" in field]
 FUZZY_BOOST = 0.3
 # The database backend's stems and compound parts (index.py: `terms`).
 TERMS_BOOST = 1.0

@@ -88,6 +88,11 @@ CASES: tuple[Case, ...] = (
     de("typo", "Fundbürro", "fundbuero"),
     de("typo", "Winterdiesnt", "winterdienst"),
     de("typo", "Leistungsverzeichniss", "forum-parksensoren", "forum-parksensoren#1"),
+    de("typo", "Parkraummanagment", "parken"),
+    de("typo", "Telemedizien", "pflege"),
+    de("typo", "Klimaanpasung", "klimaanpassung"),
+    de("typo", "Digitalisierng", "handreichung"),
+    de("typo", "Zwillig", "zwilling"),
     # Word forms.
     de("wordform", "Warnung", "warnung"),  # issue
     de("wordform", "warnen", "warnung"),
@@ -119,6 +124,20 @@ CASES: tuple[Case, ...] = (
     de("anyword", "Parksensoren Ausschreibung Muster", "forum-parksensoren",
        "forum-parksensoren#1"),
     de("anyword", "Stadtdashboard Gemeinderat Kosten", "dashboard"),
+    # Queries typed as people describe their need: most words match, one or two not.
+    de("anyword", "wie melde ich ein Schlagloch", "maengelmelder"),
+    de("anyword", "Förderung für Ladesäulen in der Gemeinde", "ladesaeulen"),
+    de("anyword", "App für Nachbarschaftshilfe", "quartier"),
+    de("anyword", "freies WLAN Innenstadt", "wlan"),
+    de("anyword", "Hitzeschutz ältere Menschen", "hitze"),
+    de("anyword", "Wohngeld online beantragen", "ozg"),
+    de("anyword", "Erfahrungen LoRaWAN Reichweite Hügelland", "forum-gateways",
+       "forum-gateways#1"),
+    de("anyword", "Leerstand Ladenlokale Zwischennutzung Förderung", "leerstand"),
+    de("anyword", "Energieverbrauch Schulen senken", "energie"),
+    de("anyword", "Bürgerhaushalt online abstimmen", "beteiligung"),
+    de("anyword", "Starkregen Warnung per SMS", "warnung"),
+    de("anyword", "Müllabfuhr Touren kürzer", "abfall"),
     # Synonyms of the domain.
     de("synonym", "ÖPNV", "nahverkehr", "studie-mobilitaet"),
     de("synonym", "Partizipation", "beteiligung", "toolkit-beteiligung"),
@@ -180,6 +199,10 @@ CASES: tuple[Case, ...] = (
     de("exact", "Vergabe", "handbuch-vergabe"),
     de("exact", "Digitales Fundbüro", "fundbuero"),
     de("exact", "Stadtdashboard für den Gemeinderat", "dashboard"),
+    de("exact", "Telemedizin in der Pflege", "pflege"),
+    de("exact", "Solarkataster", "solar"),
+    de("exact", "Hochwasserfrühwarnsystem", "hochwasser"),
+    de("exact", "Leitfaden Datenstrategie", "leitfaden-daten"),
     # English readers.
     en("english", "street lighting", "licht@en", forbid=("licht",)),
     en("english", "citizen participation", "beteiligung@en"),
@@ -209,6 +232,10 @@ CASES: tuple[Case, ...] = (
     en("english", "council key figures", "dashboard@en"),
     en("english", "dashbord", "dashboard@en"),
     en("english", "Mängelmelder", "maengelmelder@en", "maengelmelder"),
+    en("english", "how to report potholes", "maengelmelder@en"),
+    en("english", "apply for housing benefit online", "ozg@en"),
+    en("english", "sreet lighting", "licht@en"),
+    en("english", "rainwater green roofs funding", "klimaanpassung@en"),
 )
 
 # The queries issue 17 names; each must pass on every backend.
