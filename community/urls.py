@@ -19,6 +19,8 @@ urlpatterns = [
     path(pgettext_lazy("URL path", "account/password/<uidb64>/<token>/"),
          views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path(pgettext_lazy("URL path", "account/"), views.profile, name="profile"),
+    path(pgettext_lazy("URL path", "municipalities/search/"), views.municipality_matches,
+         name="municipality_matches"),
     path(pgettext_lazy("URL path", "account/export/"), views.export, name="export"),
     path(pgettext_lazy("URL path", "members/<id:user_id>/"), views.member_profile,
          name="member"),

@@ -13,7 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone, translation
@@ -44,6 +44,11 @@ from community.models import (
     MembershipState,
     PeerGroupPage,
     PersonalToken,
+)
+from community.municipality_search import (
+    QUERY_MAX_LENGTH,
+    find_municipalities,
+    municipality_label,
 )
 from community.notifications import UNSUBSCRIBE_SALT, follow, notify_membership
 from home import signed_links
@@ -352,3 +357,17 @@ def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     token.save(update_fields=["revoked_at"])
     messages.success(request, _("The token is revoked."))
     return redirect("community:profile")
+
+
+def municipality_matches(request: HttpRequest) -> HttpResponse:
+    """The municipality picker's suggestions for what was typed (``q``), as JSON: each
+    match's id and its name with the federal state (names repeat across states)."""
+    query = request.GET.get("q", "")
+    if len(query) > QUERY_MAX_LENGTH:
+        return JsonResponse({"message": _("Type at most %(limit)s characters.")
+                             % {"limit": QUERY_MAX_LENGTH}}, status=400)
+    matches = [{"id": m.pk, "name": m.name, "label": municipality_label(m)}
+               for m in find_municipalities(query)]
+    response = JsonResponse({"query": query, "results": matches})
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -8,6 +8,7 @@ is not translatable; its kind and size class are labelled in the reader's langua
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
@@ -140,6 +141,22 @@ class WebAddressField(models.URLField):
     ]
 
 
+# How names and what people type are made comparable: lower case, ß as ss, umlauts
+# without their dots, brackets, hyphens and slashes as spaces ("Frankfurt (Oder)" is
+# " frankfurt oder", "Haßfurt" is " hassfurt").
+NAME_FOLDS = (("ß", "ss"), ("ä", "a"), ("ö", "o"), ("ü", "u"), ("(", " "), (")", " "),
+              ("-", " "), ("/", " "), (".", " "), (",", " "))
+
+
+def fold_name(text: str) -> str:
+    """``text`` folded, its words separated by one space and preceded by one, so that
+    " word" finds the beginning of any word."""
+    folded = text.lower()
+    for old, new in NAME_FOLDS:
+        folded = folded.replace(old, new)
+    return " " + " ".join(folded.split())
+
+
 class Municipality(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200)
     ags = models.CharField(
@@ -177,6 +194,8 @@ class Municipality(index.Indexed, models.Model):
         validators=[validate_longitude_in_germany],
     )
     website = WebAddressField(_("website"), blank=True)
+    # The name as the picker searches it (see fold_name), kept up to date by save().
+    search_name = models.CharField(max_length=300, blank=True, editable=False)
 
     panels = [
         FieldPanel("name"),
@@ -213,6 +232,13 @@ class Municipality(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = fold_name(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def federal_state_name(self) -> str:
