@@ -16,7 +16,8 @@ from community.attachments import (
     max_attachments_per_post,
     validate_upload,
 )
-from community.models import MAX_POST_LENGTH, MemberProfile, Municipality, OrganisationKind
+from community.models import MAX_POST_LENGTH, MemberProfile, OrganisationKind
+from community.municipality_picker import MunicipalityField
 from home.limits import is_locked_out, lockout_message
 
 
@@ -29,8 +30,7 @@ class SignupForm(forms.Form):
                                 widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
     organisation_kind = forms.ChoiceField(label=_("I work for"),
                                           choices=OrganisationKind.choices)
-    municipality = forms.ModelChoiceField(label=_("Municipality"), required=False,
-                                          queryset=Municipality.objects.order_by("name"))
+    municipality = MunicipalityField(label=_("Municipality"), required=False)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     consent = forms.BooleanField(label=_("I agree that the platform stores my details to run "
                                          "my account (see the privacy notice)."))
@@ -84,6 +84,8 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 
 
 class ProfileForm(forms.ModelForm):
+    municipality = MunicipalityField(label=_("Municipality"), required=False)
+
     class Meta:
         model = MemberProfile
         fields = ["display_name", "organisation_kind", "municipality", "organisation", "role",

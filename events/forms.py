@@ -1,5 +1,5 @@
-"""Form fields that the programme's forms share: a municipality from the list, and
-topics as checkboxes."""
+"""Form fields that the programme's forms share: a municipality from the list (found with
+the picker), and topics as checkboxes."""
 
 from __future__ import annotations
 
@@ -9,16 +9,17 @@ from django import forms
 from django.conf import settings
 from django.utils import translation
 
-from community.models import Municipality
+from community.municipality_picker import MunicipalityField
 from repository.models import Topic
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField):
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(queryset=Municipality.objects.order_by("name"), **kwargs)
+class MunicipalityChoiceField(MunicipalityField):
+    """The municipality picker (community.municipality_picker): a search with a search
+    step, not a list of 11,000 names."""
 
-    def label_from_instance(self, obj: Municipality) -> str:
-        return f"{obj.name} ({obj.get_federal_state_display()})"
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.pop("empty_label", None)  # a search has no empty choice
+        super().__init__(**kwargs)
 
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from community.models import FederalState, Municipality
+from community.models import FederalState, MemberProfile, Municipality
 from community.models.municipalities import fold_name
 from community.municipality_search import find_municipalities
 from tests.community.factories import generated_municipalities, unsaved_municipality
@@ -78,3 +78,27 @@ def test_the_picker_asks_the_server_for_suggestions(client, germany):
     too_long = client.get("/en/municipalities/search/", {"q": "x" * 101})
     assert too_long.status_code == 400
     assert too_long.json()["message"] == "Type at most 100 characters."
+
+
+def test_without_javascript_the_picker_takes_a_search_step(client, site, germany):
+    data = {"display_name": "Anna Berger", "email": "anna@hassfurt.example",
+            "password1": "Sichere-Passphrase-2026", "password2": "Sichere-Passphrase-2026",
+            "organisation_kind": "municipality", "consent": "on",
+            "municipality_query": "hass", "municipality_find": "1"}
+    page = client.post("/de/konto/registrieren/", data)
+    html = page.content.decode()
+    assert page.status_code == 400  # the form comes back, as with any field to correct
+    assert "Wählen Sie Ihre Kommune unten aus den Treffern." in html
+    hassfurt = Municipality.objects.get(name="Haßfurt")
+    assert f'type="radio" name="municipality" id="id_municipality_1" value="{hassfurt.pk}"' \
+        in html
+    assert "Haßfurt (Bayern)" in html and 'value="hass"' in html
+
+    # The radio chosen, the form sent again: the account has its municipality.
+    done = client.post("/de/konto/registrieren/", {**data, "municipality": hassfurt.pk})
+    assert done.status_code == 200 and "anna@hassfurt.example" in done.content.decode()
+    profile = MemberProfile.objects.get(user__email="anna@hassfurt.example")
+    assert profile.municipality == hassfurt
+
+    nothing = client.post("/en/account/sign-up/", {**data, "municipality_query": "xyzzy"})
+    assert "No municipality in the list matches “xyzzy”." in nothing.content.decode()

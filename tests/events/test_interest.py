@@ -151,7 +151,8 @@ def test_a_member_finds_their_details_filled_in(client, ulm, topics):
     html = client.get(url("interest")).content.decode()
     assert 'value="kaemmerer@demo.example"' in html
     assert 'value="Kaemmerer"' in html
-    assert f'<option value="{ulm.pk}" selected>' in html
+    # The picker shows the member's municipality, chosen.
+    assert f'value="{ulm.pk}" checked>' in html and 'value="Ulm (Baden-Württemberg)"' in html
 
 
 # -- the requester's status page -------------------------------------------------------
