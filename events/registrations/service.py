@@ -386,11 +386,19 @@ def series_context(series: EventSeriesPage, request: HttpRequest) -> dict[str, A
                 status__in=ACTIVE_STATES):
             own[keys[registration.event_id].pk] = registration
     now = timezone.now()
+    open_sessions = [s for s in sessions if not s.registration_closed_reason(now)]
+    # Registering for the series registers for the open sessions the member is not
+    # registered for yet (register_for_series); when there are none, the page says where
+    # the member stands instead of offering a button that can only fail.
+    to_register = [s for s in open_sessions if s.pk not in own]
     return {
         "sessions": [{"page": session, "registration": own.get(session.pk),
                       "closed_reason": session.registration_closed_reason(now)}
                      for session in sessions],
-        "open_sessions": sum(1 for s in sessions if not s.registration_closed_reason(now)),
+        "open_sessions": len(open_sessions),
+        "sessions_to_register": len(to_register),
+        "places_held": sum(1 for s in open_sessions if s.pk in own
+                           and own[s.pk].status == RegistrationStatus.CONFIRMED),
         "guest_form": (GuestRegistrationForm()
                        if not request.user.is_authenticated else None),
         "topics": series.localized_topics(),

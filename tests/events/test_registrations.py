@@ -392,3 +392,41 @@ def test_registrations_stay_with_an_event_written_in_english_first(client, site,
     client.force_login(member)
     assert "Sie sind für diese Veranstaltung angemeldet." in client.get(
         german.url).content.decode()
+
+
+def test_the_series_page_offers_registration_only_for_sessions_the_member_is_not_in(
+        client, calendar, member):
+    series = make_series(calendar, capacity=1)
+    sessions = [session.specific for session in series.get_children().order_by("pk")]
+    client.force_login(member)
+    register_form = f'action="/de/veranstaltungen/reihe/{series.pk}/anmelden/"'
+
+    # Registered for two of six: the button registers for the other four, and says so.
+    for session in sessions[:2]:
+        register(session, Registrant.member(member), confirmed=True)
+    page = client.get(series.url).content.decode()
+    assert register_form in page
+    assert "für die 4 Sitzungen an, für die Sie noch nicht angemeldet sind" in page
+
+    # A place in every session: no button, the page says where the member stands.
+    for session in sessions[2:]:
+        register(session, Registrant.member(member), confirmed=True)
+    page = client.get(series.url).content.decode()
+    assert register_form not in page
+    assert "Ihre Anmeldung zur Reihe" in page
+    assert "Sie haben einen Platz in allen 6 Sitzungen" in page
+
+    # On the waiting list for one session: registered everywhere, but not "a place" in all.
+    Registration.objects.filter(event=sessions[5]).delete()
+    register(sessions[5], Registrant.member(make_user("vorher")), confirmed=True)
+    register(sessions[5], Registrant.member(member), confirmed=True)
+    page = client.get(series.url).content.decode()
+    assert register_form not in page
+    assert "Sie sind für alle 6 Sitzungen angemeldet" in page
+    assert "Sie haben einen Platz" not in page
+
+    # Someone else, signed out, is offered all six.
+    client.logout()
+    page = client.get(series.url).content.decode()
+    assert register_form in page
+    assert "für alle 6 Sitzungen an, die noch Anmeldungen annehmen" in page
