@@ -38,7 +38,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-npm: node_modules/.installed
+# The part of KERN's stylesheet the site uses (PurgeCSS over the templates, the code that
+# writes markup, the scripts and the theme); rebuilt when any of them changes.
+KERN_SITE_CSS := build/kern/kern.site.min.css
+KERN_SOURCES := $(shell find . \( -path ./node_modules -o -path ./.venv -o -path ./var \
+	-o -path ./build -o -path ./tests -o -path ./.git -o -name migrations \) -prune -o \
+	\( -name '*.html' -o -name '*.py' -o -name '*.js' -o -name '*.css' -o -name '*.mjs' \) -print)
+$(KERN_SITE_CSS): node_modules/.installed $(KERN_SOURCES)
+	node tools/kern/build.mjs
+
+npm: node_modules/.installed $(KERN_SITE_CSS)
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input

@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses the pages (WhiteNoise has served static files compressed already, above
+    # it); Django pads each compressed page with random bytes against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.PlatformLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -141,8 +144,11 @@ TIME_ZONE = "Europe/Berlin"
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 # The KERN design system's built CSS, script and fonts, installed by npm from the committed
-# package-lock.json (`make run`/`make test` run `npm ci`), served as /static/kern/.
-STATICFILES_DIRS = [("kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist")]
+# package-lock.json (`make run`/`make test` run `npm ci`), served as /static/kern/; next to
+# them the part of KERN's stylesheet the site uses (kern.site.min.css, which
+# tools/kern/build.mjs writes into build/kern/ after `npm ci`).
+STATICFILES_DIRS = [("kern", BASE_DIR / "build" / "kern"),
+                    ("kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Files that only some readers may see (post attachments in peer groups): outside the

@@ -1,15 +1,19 @@
 """Every public page of the demo site, reached by following links from the two home pages
 as a visitor would, carries the site frame: the header's search form, breadcrumbs below
 the top level, a meta description, a canonical address and hreflang alternates; and the
-office's entry points (expression of interest, newsletter, search) are linked from it."""
+office's entry points (expression of interest, newsletter, search) are linked from it.
+Every KERN class on those pages is in the part of KERN's stylesheet the site serves."""
 
 from __future__ import annotations
 
+import re
 from io import StringIO
+from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -21,6 +25,9 @@ HOMES = ("/de/", "/en/")
 SKIPPED = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/attachments")
 SKIPPED_ENDINGS = (".ics", ".xml", ".json", ".pdf", ".csv", ".svg", ".png", ".jpg")
 LIMIT = 600
+KERN_DIST = Path(settings.BASE_DIR) / "node_modules" / "@kern-ux" / "native" / "dist"
+KERN_CSS = KERN_DIST / "kern.min.css"
+SITE_KERN_CSS = Path(settings.BASE_DIR) / "build" / "kern" / "kern.site.min.css"
 
 
 def internal_links(html: str) -> set[str]:
@@ -80,7 +87,26 @@ def entry_points(language: str) -> set[str]:
                 reverse("search:search")}
 
 
+def kern_classes(css: str) -> set[str]:
+    return set(re.findall(r"\.(kern-[\w-]+)", css))
+
+
+def unstyled_kern_classes(pages: dict[str, str]) -> set[str]:
+    """KERN classes on the pages that KERN styles but the site's stylesheet lost:
+    tools/kern/build.mjs keeps the KERN rules whose classes it finds in the sources, and a
+    class put together at run time must be in its safelist."""
+    used = set()
+    for html in pages.values():
+        for element in BeautifulSoup(html, "html.parser").find_all(class_=True):
+            used.update(name for name in element["class"] if name.startswith("kern-"))
+    styled_by_kern = used & kern_classes(KERN_CSS.read_text(encoding="utf-8"))
+    assert len(styled_by_kern) > 20
+    return styled_by_kern - kern_classes(SITE_KERN_CSS.read_text(encoding="utf-8"))
+
+
 def test_every_public_page_carries_the_site_frame_and_the_entry_points(client):
+    if not SITE_KERN_CSS.exists():
+        pytest.fail("build/kern/kern.site.min.css is missing: run `make npm`.")
     call_command("load_demo", stdout=StringIO())
     crawled = crawl(client)
 
@@ -96,3 +122,5 @@ def test_every_public_page_carries_the_site_frame_and_the_entry_points(client):
     missing = {path: entry_points(path[1:3]) - internal_links(html)
                for path, html in crawled.items()}
     assert {path: links for path, links in missing.items() if links} == {}
+    assert unstyled_kern_classes(crawled) == set()
+

@@ -4,11 +4,14 @@ Collects the static files (WhiteNoise's compressed manifest storage), starts gun
 with the production settings and DEBUG off (plain HTTP on 127.0.0.1, so the HTTPS
 redirect is off), runs npm's `lighthouse` with Debian's Chromium on each page type
 (mobile emulation, Lighthouse's default) and prints a table of the four category scores.
+Lighthouse's performance score moves with the machine's load: `--runs 3` scores each page
+three times and prints the median of each category, with the load average before and after.
 The database is the one DATABASE_URL names (default: the SQLite file `make run` fills
 with the demo content).
 
     make lighthouse                       # or: .venv/bin/python tools/lighthouse/run.py
     .venv/bin/python tools/lighthouse/run.py --min 95   # exit 1 below 95 anywhere
+    .venv/bin/python tools/lighthouse/run.py --runs 3 --page search --reports /tmp/lh
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import json
 import os
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -74,8 +78,9 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"The server did not answer at {url}")
 
 
-def lighthouse(url: str, chromium: str) -> dict[str, int] | None:
-    """The four scores of one page, or None when Lighthouse failed (its error is printed)."""
+def lighthouse(url: str, chromium: str, report: Path | None = None) -> dict[str, int] | None:
+    """The four scores of one page, or None when Lighthouse failed (its error is printed);
+    the whole report is written to `report` when given."""
     result = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
          f"--only-categories={','.join(CATEGORIES)}",
@@ -84,15 +89,40 @@ def lighthouse(url: str, chromium: str) -> dict[str, int] | None:
     if result.returncode != 0:
         print(result.stderr.strip().splitlines()[-1:] or "lighthouse failed", file=sys.stderr)
         return None
-    report = json.loads(result.stdout)
-    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    if report is not None:
+        report.write_text(result.stdout, encoding="utf-8")
+    scores = json.loads(result.stdout)["categories"]
+    return {name: round(scores[name]["score"] * 100) for name in CATEGORIES}
+
+
+def median_scores(url: str, chromium: str, runs: int,
+                  reports: Path | None, name: str) -> dict[str, int] | None:
+    """Each category's median over `runs` Lighthouse runs (None when every run failed)."""
+    results = []
+    for run in range(runs):
+        report = reports / f"{name.replace(' ', '-')}-{run + 1}.json" if reports else None
+        if (scores := lighthouse(url, chromium, report)) is not None:
+            results.append(scores)
+    if not results:
+        return None
+    return {c: round(statistics.median(scores[c] for scores in results)) for c in CATEGORIES}
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min", type=int, default=0, help="fail below this score")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+    parser.add_argument("--runs", type=int, default=1, help="runs per page; prints the median")
+    parser.add_argument("--page", action="append", choices=PAGES, help="only these pages")
+    parser.add_argument("--reports", type=Path, help="folder for the JSON reports")
     args = parser.parse_args()
+    pages = {name: path for name, path in PAGES.items() if not args.page or name in args.page}
+    if args.reports:
+        args.reports.mkdir(parents=True, exist_ok=True)
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: run `make npm` (npm ci) first.")
     python = sys.executable
@@ -105,18 +135,21 @@ def main() -> int:
             [python, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
              "config.wsgi"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL)
-        width = max(len(name) for name in PAGES)
+        width = max(len(name) for name in pages)
+        print(f"load average (1, 5, 15 min) before: {load_average()}; "
+              f"median of {args.runs} run(s) per page", flush=True)
         print(f"{'page'.ljust(width)}  " + "  ".join(f"{name:>14}" for name in CATEGORIES),
               flush=True)
         lowest = 100
         try:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/healthz")
-            for name, path in PAGES.items():
-                scores = lighthouse(base + path, args.chromium)
+            for name, path in pages.items():
+                scores = median_scores(base + path, args.chromium, args.runs, args.reports, name)
                 cells = [f"{scores[c]:>14}" if scores else f"{'failed':>14}" for c in CATEGORIES]
                 print(f"{name.ljust(width)}  " + "  ".join(cells), flush=True)
                 lowest = min(lowest, *(scores or {"failed": -1}).values())
+            print(f"load average (1, 5, 15 min) after: {load_average()}", flush=True)
         finally:
             server.terminate()
             server.wait(timeout=30)
