@@ -61,7 +61,9 @@ def kern_widget(field: forms.BoundField) -> SafeString:
 @register.filter
 def kern_choice(choice: Any, field: forms.BoundField) -> SafeString:
     """One radio or checkbox of a choice list with KERN's class."""
-    kind = "radio" if isinstance(field.field.widget, forms.RadioSelect) else "checkbox"
+    # CheckboxSelectMultiple is a subclass of RadioSelect: ask for it first.
+    checkboxes = isinstance(field.field.widget, forms.CheckboxSelectMultiple)
+    kind = "checkbox" if checkboxes else "radio"
     css = f"kern-form-check__{kind}"
     return choice.tag() if not hasattr(choice, "data") else _choice_tag(choice, css, field)
 
