@@ -47,6 +47,7 @@ from community.models import (
 )
 from community.models.tokens import hash_token
 from home import site_urls
+from home.api import MemberActionsMixin
 from home.limits import API_TOKEN_ACCOUNT, is_locked_out, lockout_failed, lockout_message
 
 
@@ -125,9 +126,11 @@ class PeerGroupsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
         } for group in groups]})
 
 
-class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
+class ThreadsAPIViewSet(MemberActionsMixin, CommunityAPIMixin, BaseAPIViewSet):
     model = Thread
     name = "threads"
+    # Reading needs no account (public groups); writing needs a member.
+    member_actions = frozenset({"create_view", "reply_view"})
 
     @classmethod
     def get_urlpatterns(cls) -> list:
@@ -204,8 +207,6 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
 
     @create_thread_schema
     def create_view(self, request: Request) -> Response:
-        if not request.user.is_authenticated:
-            raise exceptions.NotAuthenticated
         body = ThreadBodySerializer(data=request.data)
         if not body.is_valid():
             return invalid(body, _("The post could not be saved."))
@@ -229,8 +230,6 @@ class ThreadsAPIViewSet(CommunityAPIMixin, BaseAPIViewSet):
 
     @reply_schema
     def reply_view(self, request: Request, pk: int) -> Response:
-        if not request.user.is_authenticated:
-            raise exceptions.NotAuthenticated
         body = PostBodySerializer(data=request.data)
         if not body.is_valid():
             return invalid(body, _("The post could not be saved."))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
+from rest_framework.permissions import BasePermission, IsAuthenticated
 
 # Primary keys are 64-bit signed integers on PostgreSQL and SQLite alike: a larger
 # number overflows in the database driver, which would end in a 500.
@@ -174,3 +175,19 @@ class StrictBooleanField(JSONTypeMixin, serializers.BooleanField):
 
 class StrictChoiceField(JSONTypeMixin, serializers.ChoiceField):
     json_types = (str,)
+
+
+class MemberActionsMixin:
+    """For a viewset whose ``member_actions`` need a signed-in member (a token or a
+    session). REST framework's ``IsAuthenticated`` refuses anyone else with a 401 before
+    the action runs, and drf-spectacular reads the same permission: those operations are
+    documented as requiring the token or the session, without the anonymous ``{}`` that
+    the others carry, so the contract says what the code enforces (and schemathesis's
+    ``ignored_auth`` check tests it)."""
+
+    member_actions: frozenset[str] = frozenset()
+
+    def get_permissions(self) -> list[BasePermission]:
+        if getattr(self, "action", None) in self.member_actions:
+            return [IsAuthenticated()]
+        return super().get_permissions()  # type: ignore[misc]

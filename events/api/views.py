@@ -44,6 +44,7 @@ from events.registrations.service import (
     register,
     register_for_series,
 )
+from home.api import MemberActionsMixin
 from home.images import IMAGE_API_FIELDS
 
 # The calendar page's filters (events.listing.EventFilters reads them).
@@ -63,10 +64,12 @@ class FormatIsAFilter(DefaultContentNegotiation):
 
 
 
-class MemberAPIMixin:
+class MemberAPIMixin(MemberActionsMixin):
     # The token class first: its WWW-Authenticate header turns "not signed in" into a
     # 401 that names the scheme, rather than a bare 403 (as in the community's API).
     authentication_classes = [PersonalTokenAuthentication, SessionAuthentication]
+    # The requester's own registration: to read, make or cancel.
+    member_actions = frozenset({"registration_view", "register_view", "cancel_view"})
     content_negotiation_class = FormatIsAFilter
 
     @staticmethod
