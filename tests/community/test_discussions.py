@@ -272,8 +272,12 @@ def test_a_reply_to_no_post_of_the_thread_is_refused_and_stores_nothing(
 
 
 @pytest.mark.parametrize("path", ["/de/mitglieder/9223372036854775808/",
+                                  "/en/members/9223372036854775808/",
                                   "/de/gruppen/99999999999999999999999/themen/neu/",
                                   "/de/beitraege/18446744073709551616/bearbeiten/"])
 def test_ids_beyond_the_database_range_are_not_found(client, people, path):
     as_user(client, people["member"])
-    assert client.get(path).status_code == 404
+    response = client.get(path)
+    assert response.status_code == 404
+    assert ("Seite nicht gefunden" if path.startswith("/de/") else "Page not found") in (
+        response.content.decode())

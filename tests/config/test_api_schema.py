@@ -31,9 +31,23 @@ def schema(django_db_blocker) -> dict:
     return json.loads(response.content)
 
 
-def api_routes() -> set[str]:
-    """Every route the URL resolver serves under /api/v2/, written as OpenAPI paths."""
-    found: set[str] = set()
+HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def methods_of(callback) -> set[str]:
+    """The methods a route answers (OPTIONS and HEAD aside): a viewset's actions, or an
+    APIView's handlers."""
+    actions = getattr(callback, "actions", None)
+    if actions:
+        return set(actions) & set(HTTP_METHODS)
+    view = getattr(callback, "cls", None) or getattr(callback, "view_class", None)
+    return {method for method in HTTP_METHODS if hasattr(view, method)}
+
+
+def api_operations() -> dict[str, set[str]]:
+    """Every route the URL resolver serves under /api/v2/, written as OpenAPI paths,
+    with the methods it answers."""
+    found: dict[str, set[str]] = {}
 
     def walk(patterns: list, prefix: str) -> None:
         for pattern in patterns:
@@ -41,11 +55,17 @@ def api_routes() -> set[str]:
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, prefix + route)
             elif isinstance(pattern, URLPattern):
-                found.add(re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", prefix + route))
+                path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", prefix + route)
+                found.setdefault(path, set()).update(methods_of(pattern.callback))
 
     walk(get_resolver().url_patterns, "/")
-    return {route for route in found if route.startswith("/api/v2/")
-            and route not in {"/api/v2/schema/", "/api/v2/docs/"}}
+    return {route: methods for route, methods in found.items()
+            if route.startswith("/api/v2/") and route not in {"/api/v2/schema/",
+                                                              "/api/v2/docs/"}}
+
+
+def api_routes() -> set[str]:
+    return set(api_operations())
 
 
 def test_the_schema_is_valid_openapi_3_1(schema):
@@ -58,6 +78,14 @@ def test_the_schema_lists_every_route_under_the_api(schema):
     assert len(routes) > 30
     # drf-spectacular names a primary key `id`, as clients know it.
     assert {route.replace("{pk}", "{id}") for route in routes} == set(schema["paths"])
+
+
+def test_the_schema_lists_every_method_each_route_answers(schema):
+    served = {route.replace("{pk}", "{id}"): methods
+              for route, methods in api_operations().items()}
+    described = {path: set(operations) & set(HTTP_METHODS)
+                 for path, operations in schema["paths"].items()}
+    assert served == described
 
 
 def test_the_schema_also_comes_as_yaml(client, schema):
@@ -90,7 +118,9 @@ def test_the_documentation_page_is_served_from_the_platform(client):
     f"/api/v2/municipalities/{HUGE}/", f"/api/v2/topics/{'9' * 40}/",
 ])
 def test_ids_beyond_the_database_range_are_not_found(client, url):
-    assert client.get(url).status_code == 404
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 404
+    assert response.json()["message"] == "Nicht gefunden."
 
 
 @pytest.mark.parametrize("query", ["?group=²", "?group=٣", f"?group={HUGE}", "?group=-1"])
@@ -130,6 +160,7 @@ def test_a_group_in_a_new_thread_that_is_no_id_is_refused(client, group):
     response = client.post("/api/v2/threads/", {"group": group, "title": "x", "body": "y"},
                            content_type="application/json", HTTP_AUTHORIZATION=f"Token {raw}")
     assert response.status_code == 400 and response.json()["errors"]["group"]
+    assert response.json()["message"]
 
 
 @pytest.mark.parametrize("path", ["/api/v2/interest/", "/api/v2/threads/", "/api/v2/pages/",
@@ -140,8 +171,10 @@ def test_options_describes_the_endpoint_without_failing(client, path):
     assert response.json()["name"]
 
 
-def test_nul_in_a_page_search_is_refused_or_ignored(client):
-    assert client.get("/api/v2/pages/?search=a%00b").status_code < 500
+def test_nul_in_a_page_search_is_refused_with_a_message(client):
+    response = client.get("/api/v2/pages/?search=a%00b", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json()["message"] == "Query parameters must not contain NUL characters."
 
 
 def test_the_search_endpoints_are_described_with_every_filter(schema):

@@ -169,6 +169,14 @@ def test_calendar_mails_invite_and_a_cancellation_raises_the_sequence_for_good(
     assert str(vevent["ATTENDEE"]) == f"mailto:{member.email}"
     assert vevent["ATTENDEE"].params["PARTSTAT"] == "DECLINED"
     assert str(vevent["STATUS"]) == "CANCELLED"
+    # The second parser reads what a calendar client needs to remove the entry.
+    second = vobject.readOne(io.StringIO(part.get_payload(decode=True).decode()))
+    assert second.method.value == "CANCEL"
+    assert second.vevent.uid.value == str(invitation.walk("VEVENT")[0]["UID"])
+    assert int(second.vevent.sequence.value) == 1
+    assert second.vevent.attendee.value == f"mailto:{member.email}"
+    assert second.vevent.organizer.value.startswith("mailto:")
+    assert second.vevent.dtstart.value == event.start
     # Registering again: the new invitation must not rank below the cancellation, or
     # the calendar would ignore it.
     with django_capture_on_commit_callbacks(execute=True):
