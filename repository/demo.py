@@ -31,7 +31,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 import community.demo
 from community.models import Municipality
-from home.illustrations import demo_cover, demo_image, scene_alt
+from home.illustrations import demo_image, scene_alt
+from repository import demo_documents
 from repository.models import (
     Adoption,
     ModelProjectIndexPage,
@@ -240,10 +241,14 @@ def _publications(pages: _Pages, index: Page, topics: dict[str, Topic],
             "document_language": publication["language"],
             "topics": _chosen(topics, publication["topics"]), "tags": publication["tags"],
         }
-        cover = _Pictures.cover(publication, fields["publisher"])
+        # The page renders its cover from the PDF's first page when it is saved.
+        document = demo_documents.publication_document(publication, fields["publisher"],
+                                                       _Pictures.topic(publication["topics"]))
         publication_de = pages.child(index, PublicationPage,
-                                     {**fields, **publication["de"], **cover["de"]})
-        pages.translation(publication_de, {**publication["en"], **cover["en"]})
+                                     {**fields, **publication["de"], "document": document})
+        pages.translation(publication_de, {
+            **publication["en"],
+            "image_alt": f"Cover of “{demo_documents.document_title(publication)}”"})
 
 
 class _Pictures:
@@ -251,32 +256,19 @@ class _Pictures:
     alternative text in both languages."""
 
     motifs: dict[str, dict[str, Any]] = {}
-    kinds = {"handout": "Handreichung", "study": "Studie", "guideline": "Leitfaden",
-             "report": "Bericht", "toolkit": "Werkzeugkasten"}
 
     @classmethod
-    def _topic(cls, slugs: str) -> dict[str, Any]:
+    def topic(cls, slugs: str) -> dict[str, Any]:
         first = slugs.split()[0] if slugs.split() else ""
         return cls.motifs.get(first, {"motif": "data", "colour": "#2044aa",
                                       "de": {"name": "Smart City"}, "en": {"name": "Smart city"}})
 
     @classmethod
     def scene(cls, title: str, slugs: str) -> dict[str, dict[str, Any]]:
-        topic = cls._topic(slugs)
+        topic = cls.topic(slugs)
         image = demo_image(title, topic["motif"], topic["colour"])
         alt = scene_alt(topic["motif"], (topic["de"]["name"], topic["en"]["name"]))
         return {"de": {"image": image, "image_alt": alt["de"]}, "en": {"image_alt": alt["en"]}}
-
-    @classmethod
-    def cover(cls, publication: dict[str, Any], publisher: str) -> dict[str, dict[str, Any]]:
-        topic = cls._topic(publication["topics"])
-        title = publication["de"]["title"] if publication["language"] == "de" \
-            else publication["en"]["title"]
-        image = demo_cover(title, cls.kinds[publication["kind"]] if publication["language"]
-                           == "de" else publication["kind"].title(), publisher,
-                           topic["motif"], topic["colour"])
-        return {"de": {"image": image, "image_alt": f"Titelseite: {title}"},
-                "en": {"image_alt": f"Cover: {title}"}}
 
 
 def _topics(wanted: list[dict[str, Any]], german: Locale, english: Locale,

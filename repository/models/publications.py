@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
@@ -18,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
+from repository.documents import cover_from_document, document_kind, pdf_page_count
 from repository.facets import Facet
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
@@ -86,6 +88,10 @@ class PublicationPage(LocalizedChoicesMixin, PageImageMixin, Page):
         "wagtaildocs.Document", verbose_name=_("document"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+    # Read from the document when the page is saved (repository.documents).
+    document_pages = models.PositiveIntegerField(
+        _("pages of the document"), null=True, blank=True, editable=False,
+    )
     summary = models.TextField(_("summary"), max_length=1000)
     topics = ParentalManyToManyField("repository.Topic", verbose_name=_("topics"), blank=True)
     tags = ClusterTaggableManager(through="repository.TaggedPublication", blank=True,
@@ -119,6 +125,7 @@ class PublicationPage(LocalizedChoicesMixin, PageImageMixin, Page):
         APIField("publisher"),
         APIField("document_language"),
         APIField("document"),
+        APIField("document_facts"),
         APIField("summary"),
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
@@ -145,3 +152,36 @@ class PublicationPage(LocalizedChoicesMixin, PageImageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = self.localized_topics()
         return context
+
+    @property
+    def document_facts(self) -> dict[str, Any] | None:
+        """File type, size and (for a PDF) pages, for the download link and the API."""
+        if self.document is None:
+            return None
+        return {"kind": document_kind(self.document), "size": self.document.get_file_size(),
+                "pages": self.document_pages, "language": self.document_language}
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.read_document()
+        super().save(*args, **kwargs)
+
+    def read_document(self) -> None:
+        """Counts a new document's pages and, when the page has no cover yet, renders one
+        from its first page, described in the page's language."""
+        if self.document_id is None:
+            self.document_pages = None
+            return
+        stored = (PublicationPage.objects.filter(pk=self.pk)
+                  .values_list("document_id", flat=True).first() if self.pk else None)
+        if stored == self.document_id and self.document_pages is not None:
+            return
+        self.document_pages = pdf_page_count(self.document)
+        if self.image_id is None:
+            cover = cover_from_document(self.document)
+            if cover is not None:
+                self.image = cover
+                self.image_decorative = False
+                language = (self.locale.language_code if self.locale_id
+                            else settings.LANGUAGE_CODE)
+                with translation.override(language):
+                    self.image_alt = _("Cover of “%(title)s”") % {"title": self.title}

@@ -18,6 +18,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from wagtail import hooks
 
+from repository import documents
+
 register = template.Library()
 
 
@@ -26,3 +28,9 @@ def related_content(context: dict[str, Any], page: Any) -> SafeString:
     request = context.get("request")
     panels = [hook(request, page) for hook in hooks.get_hooks("related_content")]
     return format_html_join("", "{}", ((panel,) for panel in panels if panel))
+
+
+@register.filter
+def document_kind(document: Any) -> str:
+    """What the download link calls the file: "PDF", "Word", ..."""
+    return documents.document_kind(document)
