@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -36,7 +37,9 @@ class PublicationKind(models.TextChoices):
     HANDOUT = "handout", _("Handout")
     STUDY = "study", _("Study")
     GUIDELINE = "guideline", _("Guideline")
-    REPORT = "report", _("Report")
+    # With a context: community's "Report" (a post, to the moderators) is "Melden" in German,
+    # and catalogues share one namespace, so the bare word came out as "Melden" here too.
+    REPORT = "report", pgettext_lazy("kind of publication", "Report")
     TOOLKIT = "toolkit", _("Toolkit")
 
 

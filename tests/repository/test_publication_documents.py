@@ -12,10 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.documents import get_document_model
 
 from home.illustrations import draw_cover
-from repository.models import PublicationPage
+from repository.models import PublicationKind, PublicationPage
 from repository.pdf_writer import TextPage, write_pdf
 from tests.home.factories import publish
 from tests.repository.factories import PublicationIndexPageFactory, PublicationPageFactory
@@ -108,3 +109,12 @@ def test_every_demo_publication_ships_a_pdf_shown_with_type_size_pages_and_cover
         language = "Seiten" if page.locale.language_code == "de" else "pages"
         assert "PDF, " in metadata and f"{page.document_pages} {language}" in metadata
         assert cover is not None and cover["alt"], page.url
+
+
+def test_a_report_is_called_bericht_in_german_not_melden():
+    """Community's "Report" (a post, to the moderators) is "Melden"; the kind of
+    publication carries a context so that the two do not meet in one catalogue."""
+    with translation.override("de"):
+        assert str(PublicationKind.REPORT.label) == "Bericht"
+    with translation.override("en"):
+        assert str(PublicationKind.REPORT.label) == "Report"
