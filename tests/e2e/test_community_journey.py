@@ -65,7 +65,11 @@ def test_sign_up_request_approve_post_reply(chromium, browser_page, community_se
     page.get_by_label("E-Mail-Adresse").fill("anna@ulm.example")
     page.locator("#id_password1").fill(PASSWORD)
     page.get_by_label("Passwort wiederholen").fill(PASSWORD)
-    page.get_by_label("Kommune").select_option(label="Ulm")
+    # The municipality picker, by keyboard: type, move to the suggestion, choose.
+    page.get_by_role("combobox", name=re.compile("^Kommune")).fill("Ulm")
+    page.get_by_role("option", name="Ulm (Baden-Württemberg)").wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
     page.get_by_label("Ich bin einverstanden").check()
     page.get_by_role("button", name="Registrieren").click()
     page.get_by_role("heading", name="Sehen Sie in Ihr E-Mail-Postfach").wait_for()
