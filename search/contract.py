@@ -40,8 +40,10 @@ EVENT_BOOST_LATER = 1.1
 # first DIVERSITY_WINDOW hits, each hit moves down DIVERSITY_PENALTY places for every
 # hit of its type already placed above it (search.service.diversified), so one type
 # (upcoming events, a busy thread's posts) cannot fill the first page alone, while
-# the best hit stays first and the reader's language stays above the other one.
-DIVERSITY_WINDOW = 20
+# the best hit stays first and the reader's language stays above the other one. The
+# window is the first page of the default size, so mixing asks for no extra hits (a
+# window of 20 made every search build and highlight twice the hits).
+DIVERSITY_WINDOW = PAGE_SIZE
 DIVERSITY_PENALTY = 2.0
 DIVERSE_FROM = 10
 # Below this many documents with every word, documents with some of the words join
