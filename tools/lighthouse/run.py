@@ -1,7 +1,8 @@
 """Lighthouse scores of the public page types against a production-like server.
 
 Collects the static files (WhiteNoise's compressed manifest storage), starts gunicorn
-with the production settings and DEBUG off (plain HTTP on 127.0.0.1, so the HTTPS
+with the production settings and DEBUG off (and /media/ served in front of the platform,
+as the proxy does: tools/lighthouse/wsgi.py) (plain HTTP on 127.0.0.1, so the HTTPS
 redirect is off), runs npm's `lighthouse` with Debian's Chromium on each page type
 (mobile emulation, Lighthouse's default) and prints a table of the four category scores.
 Lighthouse's performance score moves with the machine's load: `--runs 3` scores each page
@@ -133,7 +134,7 @@ def main() -> int:
                        cwd=ROOT, env=env, check=True)
         server = subprocess.Popen(
             [python, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-             "config.wsgi"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+             "tools.lighthouse.wsgi"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL)
         width = max(len(name) for name in pages)
         print(f"load average (1, 5, 15 min) before: {load_average()}; "
