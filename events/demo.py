@@ -174,13 +174,14 @@ def load_demo_content(log: Log = print) -> None:
     sessions = []
     for number, (title_de, title_en) in enumerate(SESSIONS, start=1):
         start = _at(-28 + 14 * number, 14)
-        session = _child(series, EventPage, log, slug=f"sitzung-{number}",
+        # Each session shows the series' picture, so the calendar reads as one series.
+        session = _child(series, EventPage, log, slug=f"sitzung-{number}", **picture["de"],
                          title=f"{number}. {title_de}", format=EventFormat.PEER_LEARNING,
                          summary=f"Sitzung {number} von 6: {title_de}.", start=start,
                          end=start + timedelta(hours=2), mode=EventMode.VIRTUAL, capacity=25,
                          joining_link="https://konferenz.demo.example/peer-learning-mobilitaet",
                          host=hosts.get(host), m2m={"topics": _chosen(topics, topic_slugs)})
-        _translation(session, english, log, slug=f"session-{number}",
+        _translation(session, english, log, slug=f"session-{number}", **picture["en"],
                      title=f"{number}. {title_en}",
                      summary=f"Session {number} of 6: {title_en}.")
         sessions.append(session)
@@ -194,13 +195,14 @@ def load_demo_content(log: Log = print) -> None:
 
 def _consultation(index: EventIndexPage, english: Locale, log: Log) -> EventPage:
     start = _at(26, 9)
-    page = _child(index, EventPage, log, slug="erstberatung-husum",
+    picture = _picture("Erstberatung: Husum", "administration", [], english)
+    page = _child(index, EventPage, log, slug="erstberatung-husum", **picture["de"],
                   title="Erstberatung: Husum", format=EventFormat.CONSULTATION,
                   summary="Eine Erstberatung für Husum: Ziele, Mehrwert, Strategie und Projekte.",
                   start=start, end=start + timedelta(hours=4), mode=EventMode.ON_SITE,
                   place="Rathaus Husum, Zingel 10, 25813 Husum", registration_open=False,
                   target_group="Stadt Husum")
-    _translation(page, english, log, slug="initial-consultation-husum",
+    _translation(page, english, log, slug="initial-consultation-husum", **picture["en"],
                  title="Initial consultation: Husum",
                  summary="An initial consultation for Husum: goals, added value, strategy "
                          "and projects.", target_group="Town of Husum")

@@ -78,6 +78,9 @@ def media_status(url: str) -> int:
 def test_every_demo_page_type_shows_a_picture_with_srcset_size_and_alt_and_the_api_renditions(
         client):
     call_command("load_demo", stdout=StringIO())
+    # Every demo page of these types has a picture, the series' sessions included.
+    for model in DETAIL_TYPES:
+        assert not model.objects.filter(image=None).exists(), model.__name__
     checked = []
     for model in (*DETAIL_TYPES, *LISTING_TYPES):
         for language in ("de", "en"):
