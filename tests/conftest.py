@@ -18,8 +18,10 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core.management import call_command
+from pytest_django.plugin import blocking_manager_key
 
 from search.breaker import engine_breaker
+from tests.baseline import capture_migrated_baseline, has_baseline, restore_migrated_baseline
 from tests.clock import CLOCK_INSTANTS, DEFAULT_INSTANT
 from tests.home.factories import bilingual_site
 from tests.search_engine import PlainJsonNode
@@ -115,3 +117,37 @@ def closed_breaker():
     engine_breaker.reset()
     yield
     engine_breaker.reset()
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or any(
+        name in item.fixturenames for name in ("db", "transactional_db", "live_server"))
+
+
+def _empties_database(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (
+        marker.args and marker.args[0])))
+    return transactional or any(
+        name in item.fixturenames for name in ("transactional_db", "live_server"))
+
+
+@pytest.fixture(autouse=True)
+def migrated_baseline(request, django_db_blocker):
+    """Reads what the migrations wrote before the first test that uses the database (a
+    transactional test empties the tables; see `tests/baseline.py`)."""
+    if not has_baseline() and _uses_database(request.node):
+        with django_db_blocker.unblock():
+            capture_migrated_baseline()
+    yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """After a transactional test has emptied the tables (in its fixtures' teardown), the
+    migrated rows go back before the next test starts."""
+    result = yield
+    if nextitem is not None and has_baseline() and _empties_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_migrated_baseline()
+    return result

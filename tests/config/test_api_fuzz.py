@@ -36,7 +36,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from community.models import PersonalToken
-from tests.baseline import restore_migrated_baseline
 from tests.community.factories import make_user
 from tests.events.factories import event_calendar, make_event, make_series
 from tests.home.factories import bilingual_site
@@ -143,7 +142,6 @@ def member_data(site):
 
 @pytest.fixture
 def site(transactional_db):
-    restore_migrated_baseline()
     return bilingual_site()
 
 

@@ -2,7 +2,6 @@
 
 import pytest
 
-from tests.baseline import restore_migrated_baseline
 from tests.community.factories import MunicipalityFactory
 from tests.home.factories import bilingual_site, publish
 from tests.repository.factories import (
@@ -16,7 +15,6 @@ from tests.repository.factories import (
 
 @pytest.fixture
 def solutions_server(live_server):
-    restore_migrated_baseline()
     site = bilingual_site()
     projects = publish(ModelProjectIndexPageFactory(parent=site.root_page, slug="projekte"))
     ulm = publish(ModelProjectPageFactory(

@@ -5,14 +5,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.baseline import restore_migrated_baseline
 from tests.e2e.accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_server(live_server):
-    restore_migrated_baseline()
     call_command("load_demo", "home", stdout=StringIO())
     return live_server.url
 

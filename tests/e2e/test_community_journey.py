@@ -17,7 +17,6 @@ from community.models import (
     PeerGroupIndexPage,
     PeerGroupPage,
 )
-from tests.baseline import restore_migrated_baseline
 from tests.community.factories import MunicipalityFactory
 from tests.e2e.accessibility import assert_accessible
 from tests.home.factories import bilingual_site, publish
@@ -30,7 +29,6 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\
 
 @pytest.fixture
 def community_server(live_server, django_user_model):
-    restore_migrated_baseline()
     site = bilingual_site()
     MunicipalityFactory(name="Ulm", ags="08421000")
     index = site.root_page.add_child(instance=PeerGroupIndexPage(

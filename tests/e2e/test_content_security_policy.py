@@ -9,7 +9,6 @@ import os
 import pytest
 
 from community.models import Membership, MembershipState
-from tests.baseline import restore_migrated_baseline
 from tests.community.factories import make_user
 from tests.e2e.accessibility import assert_accessible
 from tests.home.factories import bilingual_site
@@ -22,7 +21,6 @@ SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 
 @pytest.fixture
 def admin_server(live_server, django_user_model):
-    restore_migrated_baseline()
     site = bilingual_site()
     django_user_model.objects.create_superuser("admin@kts.example", "admin@kts.example",
                                                PASSWORD)

@@ -11,7 +11,6 @@ from django.core import mail
 from community.models import MemberProfile
 from events.models import Registration
 from events.registrations.service import Registrant, cancel, register
-from tests.baseline import restore_migrated_baseline
 from tests.e2e.accessibility import assert_accessible
 from tests.events.factories import event_calendar, make_event, make_series
 from tests.home.factories import bilingual_site, translate
@@ -23,7 +22,6 @@ PASSWORD = "Sichere-Passphrase-2026"
 
 @pytest.fixture
 def programme(live_server, django_user_model):
-    restore_migrated_baseline()
     calendar = event_calendar(bilingual_site())
     make_event(calendar, title="Auftaktworkshop", capacity=30)
     series = make_series(calendar, sessions=2, capacity=1)

@@ -17,7 +17,6 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tests.baseline import restore_migrated_baseline
 from tests.e2e.accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -52,7 +51,6 @@ PAGE_TYPES = {
 
 @pytest.fixture
 def demo_site(live_server) -> str:
-    restore_migrated_baseline()
     call_command("load_demo", stdout=StringIO())
     return live_server.url
 

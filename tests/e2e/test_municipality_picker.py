@@ -6,7 +6,6 @@ import re
 import pytest
 
 from community.models import FederalState, MemberProfile, Municipality
-from tests.baseline import restore_migrated_baseline
 from tests.community.factories import generated_municipalities, unsaved_municipality
 from tests.e2e.accessibility import assert_accessible
 from tests.home.factories import bilingual_site
@@ -18,7 +17,6 @@ PASSWORD = "Sichere-Passphrase-2026"
 
 @pytest.fixture
 def picker_server(live_server):
-    restore_migrated_baseline()
     bilingual_site()
     Municipality.objects.bulk_create(generated_municipalities(11_000))
     Municipality.objects.bulk_create([

@@ -6,7 +6,6 @@ from wagtail.models import Locale
 
 from events.models import FAQPage
 from home.models import ContactPerson
-from tests.baseline import restore_migrated_baseline
 from tests.e2e.accessibility import assert_accessible
 from tests.events.faq_helpers import faq_body
 from tests.events.newsletter_helpers import subscribe, url
@@ -17,7 +16,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_questions_open_with_the_keyboard_and_the_page_passes_axe(browser_page, live_server):
-    restore_migrated_baseline()
     site = bilingual_site()
     person = ContactPerson.objects.create(name="Jana Richter", role="Beraterin",
                                           locale=Locale.objects.get(language_code="de"))
@@ -51,7 +49,6 @@ def test_questions_open_with_the_keyboard_and_the_page_passes_axe(browser_page, 
 
 
 def test_sign_up_and_unsubscribe_pages_work_by_label_and_pass_axe(browser_page, live_server):
-    restore_migrated_baseline()
     bilingual_site()
     english_topic(TopicFactory(name="Mobilität", slug="mobilitaet"), "Mobility")
     page = browser_page

@@ -23,9 +23,6 @@ pytestmark = [
 
 @pytest.fixture
 def small_event(live_server):
-    from tests.baseline import restore_migrated_baseline
-
-    restore_migrated_baseline()
     return make_event(event_calendar(bilingual_site()), capacity=5)
 
 

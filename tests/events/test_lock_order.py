@@ -14,7 +14,6 @@ from django.test import Client
 
 from events.models import ACTIVE_STATES, Registration, RegistrationStatus
 from events.registrations.service import Registrant, register, register_for_series
-from tests.baseline import restore_migrated_baseline
 from tests.community.factories import make_user
 from tests.events.factories import event_calendar, make_series
 from tests.home.factories import bilingual_site
@@ -59,7 +58,6 @@ def signed_in(user):
 
 
 def test_cancelling_a_series_and_single_registrations_at_once_never_deadlocks():
-    restore_migrated_baseline()
     series = make_series(event_calendar(bilingual_site()), sessions=3, capacity=None)
     sessions = list(series.sessions())
     # Two sessions at the same hour: only the id tells their order.

@@ -18,22 +18,13 @@ from django.core import mail
 from community import notifications
 from events.models import Registration
 from events.registrations import emails
-from tests.baseline import restore_migrated_baseline
 from tests.community.factories import make_user
 from tests.events.factories import event_calendar, make_event
-from tests.home.factories import bilingual_site
 
 pytestmark = pytest.mark.django_db
 
 ASKED = "localhost:8123"
 SERVED = f"http://{ASKED}"
-
-
-@pytest.fixture
-def site(db):
-    """The bilingual default site, also after a transactional test emptied the tables."""
-    restore_migrated_baseline()
-    return bilingual_site()
 
 
 @pytest.fixture

@@ -60,7 +60,8 @@ def test_unknown_language_is_a_400(client):
 @pytest.mark.parametrize("count", [3, 30])
 def test_topics_listing_query_count_is_fixed(client, django_assert_num_queries, count):
     TopicFactory.create_batch(count)
-    with django_assert_num_queries(2):
+    # The count, the page, and the served Site once for every item's detail_url.
+    with django_assert_num_queries(3):
         assert len(client.get("/api/v2/topics/?limit=50").json()["items"]) == count
 
 
