@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 
 from events.listing import EventListing, feed_response
 from events.models import EventIndexPage, EventPage, EventSeriesPage
-from events.registrations.service import event_context, series_context
+from events.registrations.pages import event_context, series_context
 from home.page_views import page_view
 
 

@@ -18,9 +18,7 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
-from events.registrations.service import (
-    own_registration,
-)
+from events.registrations.pages import own_registration
 from home import site_urls
 from home.models import ContactPerson
 from repository.models import Topic

@@ -35,12 +35,12 @@ from events.models import (
     EventSeriesPage,
     Registration,
 )
+from events.registrations.pages import own_registration
 from events.registrations.service import (
     Registrant,
     RegistrationError,
     cancel,
     cancel_registrations,
-    own_registration,
     register,
     register_for_series,
 )

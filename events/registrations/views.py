@@ -15,13 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from events import ical
 from events.models import EventPage, EventSeriesPage, Registration, RegistrationStatus
 from events.registrations.forms import CancelForm, GuestRegistrationForm
+from events.registrations.pages import own_registration
 from events.registrations.service import (
     Registrant,
     RegistrationError,
     cancel,
     cancel_series,
     confirm_opt_in,
-    own_registration,
     register,
     register_for_series,
     registration_for_token,

@@ -16,7 +16,8 @@ from django.utils import timezone, translation
 from community.models import PersonalToken
 from events.ical import BERLIN
 from events.models import EventFormat, EventMode, Registration, RegistrationStatus
-from events.registrations.service import Registrant, availability, register
+from events.registrations.pages import availability
+from events.registrations.service import Registrant, register
 from tests.community.factories import make_user
 from tests.events.factories import in_days, make_event, make_series
 from tests.home.factories import publish, translate
