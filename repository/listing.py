@@ -56,6 +56,8 @@ class FacetedListingMixin:
         others.pop("page", None)
         labels = {facet.param: facet.label for facet in self.facets}
         return {
+            # What the filters narrow (a map may show it all beside the filtered results).
+            "unfiltered": base,
             "results": results,
             "items": page.object_list,
             "page_obj": page,

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import BooleanField, Case, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
@@ -23,9 +23,7 @@ from community.models import FederalState, SizeClass
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from repository.blocks import ProjectBodyBlock
 from repository.facets import Facet
-from repository.map import HEIGHT as MAP_HEIGHT
-from repository.map import OUTLINE_POINTS, map_points
-from repository.map import WIDTH as MAP_WIDTH
+from repository.map import LocatorMap, ProjectEntry, locator_map, project_map
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
     LocalizedChoicesMixin,
@@ -81,21 +79,28 @@ class ModelProjectIndexPage(RepositoryIndexPage):
 
     def listing_context(self, request) -> dict[str, Any]:
         context = super().listing_context(request)
-        # Every project that passes the filters, not just this page of the list: one query.
-        projects = context["results"].select_related(None).values_list(
-            "title", "municipality__name", "url_path",
-            "municipality__latitude", "municipality__longitude",
+        # Every project of the database, those that pass the filters marked, in one query:
+        # the map shows the whole set and highlights the filtered one.
+        filtered_ids = context["results"].select_related(None).values("pk")
+        projects = (
+            context["unfiltered"].select_related(None).prefetch_related(None)
+            .annotate(selected=Case(When(pk__in=filtered_ids, then=Value(True)),
+                                    default=Value(False), output_field=BooleanField()))
+            .order_by().values_list(
+                "title", "municipality__name", "url_path", "municipality__federal_state",
+                "funding_phase", "municipality__latitude", "municipality__longitude",
+                "selected",
+            )
         )
         # Projects are children of this page, so their address continues this page's.
         own_url, own_path = self.get_url(request), self.url_path
-        points = map_points(
-            (title, place, own_url + url_path[len(own_path):], latitude, longitude)
-            for title, place, url_path, latitude, longitude in projects
+        context["map"] = project_map(
+            (ProjectEntry(title, place, own_url + url_path[len(own_path):], state, phase,
+                          latitude, longitude, selected)
+             for title, place, url_path, state, phase, latitude, longitude, selected
+             in projects),
+            FundingPhase.choices,
         )
-        context["map"] = {
-            "width": MAP_WIDTH, "height": MAP_HEIGHT, "outline": OUTLINE_POINTS,
-            "points": points,
-        }
         return context
 
 
@@ -210,6 +215,7 @@ class ModelProjectPage(LocalizedChoicesMixin, PageImageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = self.localized_topics()
         context["contacts"] = self.localized_contacts()
+        context["locator_map"] = self.locator_map()
         # Solutions point at the German project page (the choice is synchronised), so both
         # languages find theirs by the project's translation key.
         solution_model = apps.get_model("repository", "SolutionPage")
@@ -226,3 +232,8 @@ class ModelProjectPage(LocalizedChoicesMixin, PageImageMixin, Page):
             .exclude(status="dropped").values("municipality").distinct().count()
         )
         return context
+
+    def locator_map(self) -> LocatorMap:
+        municipality = self.municipality
+        return locator_map(self.title, municipality.name, municipality.federal_state,
+                           self.funding_phase, municipality.latitude, municipality.longitude)

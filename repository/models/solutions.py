@@ -274,6 +274,10 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         context["topics"] = self.localized_topics()
         context["contacts"] = self.localized_contacts()
         context["model_project"] = self.localized_model_project()
+        # The project's place among the states (its municipality is synchronised, so the
+        # German project's is the same).
+        context["locator_map"] = (context["model_project"].locator_map()
+                                  if context["model_project"] else None)
         context["recommendations"] = self.recommendations()
         context["adoptions"] = [
             adoption for adoption in self.adoptions().order_by("municipality__name")
