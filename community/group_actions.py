@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from community import permissions
 from community.models import PeerGroupPage
@@ -20,4 +21,11 @@ def group_for_action(request: HttpRequest, page_id: int) -> PeerGroupPage:
 
 
 def back_to(group: PeerGroupPage, request: HttpRequest) -> HttpResponse:
+    """To the group's page, or to where the form came from (``next``, such as the account
+    page's "withdraw the request") when that is a page of this site: never elsewhere, so
+    that the field cannot send a member to a stranger's site."""
+    wanted = request.POST.get("next", "")
+    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return redirect(wanted)
     return redirect(group.localized.get_url(request) or "/")

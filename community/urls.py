@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from community import discussions, invitations, views
+from community import account, discussions, invitations, views
 
 app_name = "community"
 
@@ -18,14 +18,16 @@ urlpatterns = [
          views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(pgettext_lazy("URL path", "account/password/<uidb64>/<token>/"),
          views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
-    path(pgettext_lazy("URL path", "account/"), views.profile, name="profile"),
+    path(pgettext_lazy("URL path", "account/"), account.account, name="profile"),
     path(pgettext_lazy("URL path", "municipalities/search/"), views.municipality_matches,
          name="municipality_matches"),
     path(pgettext_lazy("URL path", "account/export/"), views.export, name="export"),
     path(pgettext_lazy("URL path", "members/<id:user_id>/"), views.member_profile,
          name="member"),
     path(pgettext_lazy("URL path", "account/delete/"), views.delete_account, name="delete"),
-    path(pgettext_lazy("URL path", "account/tokens/"), views.create_token, name="create_token"),
+    path(pgettext_lazy("URL path", "account/profile/"), account.edit_profile,
+         name="edit_profile"),
+    path(pgettext_lazy("URL path", "account/tokens/"), account.tokens, name="create_token"),
     path(pgettext_lazy("URL path", "account/tokens/<id:token_id>/revoke/"),
          views.revoke_token, name="revoke_token"),
     path(pgettext_lazy("URL path", "account/notifications/"), views.notifications,

@@ -32,7 +32,6 @@ from community.accounts import (
 from community.forms import (
     DecisionForm,
     DeleteAccountForm,
-    ProfileForm,
     SignupForm,
     ThrottledAuthenticationForm,
 )
@@ -43,7 +42,6 @@ from community.models import (
     Membership,
     MembershipState,
     PeerGroupPage,
-    PersonalToken,
 )
 from community.municipality_search import (
     QUERY_MAX_LENGTH,
@@ -168,25 +166,6 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         axes_reset(username=self.account)
         messages.success(self.request, _("Your password is set. Please sign in."))
         return super().form_valid(form)
-
-
-@login_required
-def profile(request: HttpRequest) -> HttpResponse:
-    member, _created = MemberProfile.objects.get_or_create(
-        user=request.user, defaults={"display_name": request.user.get_full_name()
-                                     or request.user.get_username()})
-    form = ProfileForm(request.POST or None, instance=member)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, _("Your profile is saved."))
-            return redirect("community:profile")
-        return render(request, "community/accounts/profile.html", {"form": form}, status=400)
-    memberships = (request.user.memberships.select_related("group")
-                   .order_by("group__title"))
-    tokens = request.user.personal_tokens.filter(revoked_at=None).order_by("-created_at")
-    return render(request, "community/accounts/profile.html",
-                  {"form": form, "memberships": memberships, "tokens": tokens})
 
 
 @login_required
@@ -340,23 +319,12 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def create_token(request: HttpRequest) -> HttpResponse:
-    name = " ".join(request.POST.get("name", "").split())[:80]
-    if not name:
-        messages.error(request, _("Give the token a name, so that you recognise it later."))
-        return redirect("community:profile")
-    _token, raw = PersonalToken.issue(request.user, name)
-    return render(request, "community/accounts/token_created.html", {"raw": raw, "name": name})
-
-
-@login_required
-@require_POST
 def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(request.user.personal_tokens, pk=token_id, revoked_at=None)
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     messages.success(request, _("The token is revoked."))
-    return redirect("community:profile")
+    return redirect("community:create_token")
 
 
 def municipality_matches(request: HttpRequest) -> HttpResponse:

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from community import permissions
+from community import account, permissions
 from community.models import Membership, Municipality, PeerGroupPage, Report
 
 
@@ -74,3 +74,25 @@ class ReportViewSet(SnippetViewSet):
 
 
 register_snippet(ReportViewSet)
+
+
+# --- sections of the account page (community.account) ------------------------------------
+
+@hooks.register(account.HOOK_NAME)
+def groups_section() -> account.AccountSection:
+    return account.AccountSection("groups", _("Peer groups"), "community/account/groups.html",
+                                  order=30, context=account.groups_context)
+
+
+@hooks.register(account.HOOK_NAME)
+def followed_threads_section() -> account.AccountSection:
+    return account.AccountSection("threads", _("Followed threads"),
+                                  "community/account/threads.html", order=40,
+                                  context=account.followed_threads_context)
+
+
+@hooks.register(account.HOOK_NAME)
+def notifications_section() -> account.AccountSection:
+    return account.AccountSection("notifications", _("Unread notifications"),
+                                  "community/account/notifications.html", order=50,
+                                  context=account.notifications_context)

@@ -16,6 +16,9 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
+from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
+from community.account import AccountSection
+from events import account
 from events.interest import admin as interest_admin
 from events.interest import overview as interest_overview
 from events.models import EventPage
@@ -79,3 +82,18 @@ hooks.register("register_log_actions", interest_admin.register_log_actions)
 # -- newsletter subscriptions (events.newsletter.admin) ----------------------------------
 
 register_snippet(newsletter_admin.NewsletterSubscriptionViewSet(menu_hook=START_SMART_MENU_HOOK))
+
+
+# --- sections of the member's account page (community.account) ---------------------------
+
+@hooks.register(ACCOUNT_SECTION_HOOK)
+def events_section() -> AccountSection:
+    return AccountSection("events", _("Events"), "events/account/events.html", order=10,
+                          context=account.events_context)
+
+
+@hooks.register(ACCOUNT_SECTION_HOOK)
+def interests_section() -> AccountSection:
+    return AccountSection("interest", _("Expressions of interest"),
+                          "events/account/interests.html", order=20,
+                          context=account.interests_context)

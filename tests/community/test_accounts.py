@@ -149,7 +149,7 @@ def test_reset_links_to_one_address_are_capped(client, site):
 def test_profile_export_and_deletion(client, site):
     sign_up(client)
     client.get(confirmation_link())
-    response = client.post("/de/konto/", {
+    response = client.post("/de/konto/profil/", {
         "display_name": "Anna B.", "organisation_kind": "municipality",
         "municipality": MemberProfile.objects.get().municipality_id, "role": "CDO",
         "expertise": "Open Data, Sensorik", "bio": "Hallo", "phone": "0731 1",
