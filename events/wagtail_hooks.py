@@ -24,6 +24,7 @@ from events.interest import overview as interest_overview
 from events.models import EventPage
 from events.newsletter import admin as newsletter_admin
 from events.registrations import admin as registrations_admin
+from events.registrations import report as registrations_report
 
 START_SMART_MENU_HOOK = "register_start_smart_menu_item"
 
@@ -69,6 +70,10 @@ def registrations_in_page_listing(page: Any, user: Any, next_url: str | None = N
     button = _registrations_button(page, user, 30)
     if button:
         yield button
+
+
+hooks.register(START_SMART_MENU_HOOK, registrations_report.report_menu_item)
+hooks.register("register_admin_urls", registrations_report.admin_urls)
 
 
 # -- expressions of interest (events.interest.admin) -------------------------------------

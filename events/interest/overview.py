@@ -20,6 +20,7 @@ from wagtail.models import Locale
 from community.models import FederalState
 from events.interest.admin import can_triage, german_topics
 from events.models import ExpressionOfInterest, InterestStatus
+from home.charts import Chart, Row, Series, bar_chart
 from repository.models.base import in_locale
 
 
@@ -35,6 +36,21 @@ def _count_table(rows: list[tuple[Any, str]], counts: dict[tuple[Any, str], int]
                       "total": sum(cell["count"] for cell in cells),
                       "url": f"{list_url}?{parameter}={key}"})
     return table
+
+
+def requests_by_state_chart(by_state: dict[tuple[str, str], int]) -> Chart:
+    """The by-state counts as stacked bars, largest first; the table below the chart (and
+    the overview's own table) keep every state, the bars only those with requests."""
+    series = [Series(value, str(label)) for value, label in InterestStatus.choices]
+    rows = [Row(str(label), tuple(by_state.get((state, one.key), 0) for one in series))
+            for state, label in FederalState.choices]
+    return bar_chart(
+        "requests-by-state", gettext_lazy("Requests by federal state and status"),
+        gettext_lazy("Expressions of interest from each federal state, split by how far "
+                     "the office has got with them."),
+        gettext_lazy("Federal state"),
+        sorted((row for row in rows if row.total), key=lambda row: (-row.total, row.label)),
+        series)
 
 
 class InterestOverviewView(WagtailAdminTemplateMixin, TemplateView):
@@ -75,7 +91,8 @@ class InterestOverviewView(WagtailAdminTemplateMixin, TemplateView):
                                                                            strict=True)],
                                 by_topic, list_url, "topics"),
             totals=[totals[status] for status in InterestStatus.values],
-            total=sum(totals.values()), list_url=list_url)
+            total=sum(totals.values()), list_url=list_url,
+            chart=requests_by_state_chart(by_state))
         return context
 
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from community.models import FederalState, SizeClass
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from repository.blocks import TEXT_FEATURES, DownloadBlock
+from repository.charts import repository_charts
 from repository.facets import Facet
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
@@ -102,6 +103,14 @@ class SolutionIndexPage(RepositoryIndexPage):
         return (SolutionPage.objects.live().public().filter(locale_id=self.locale_id)
                 .select_related("model_project__municipality", "image")
                 .prefetch_related("image__renditions"))
+
+    def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["charts"] = repository_charts(
+            SolutionPage.objects.live().public().filter(locale_id=self.locale_id),
+            Maturity.choices, Adoption.objects.exclude(status=AdoptionStatus.DROPPED),
+            context["facets"], request.path)
+        return context
 
 
 class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):

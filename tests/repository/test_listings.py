@@ -83,8 +83,8 @@ def _queries(client, url):
 
 # The site frame (see tests/home/test_pages.py), two table-backed facets' values, six
 # facet counts, the result count and one page of results with their projects and
-# municipalities.
-SOLUTION_LISTING_QUERIES = 25
+# municipalities; "at a glance" adds its view restrictions and three grouped counts.
+SOLUTION_LISTING_QUERIES = 29
 
 
 @pytest.mark.parametrize("url", ["/de/loesungen/", "/de/loesungen/?maturity=pilot&phase=2&topic="])
