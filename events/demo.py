@@ -38,6 +38,7 @@ from events.models import (
     RegistrationStatus,
     StartingSituation,
 )
+from home.demo import HOTLINE_HOURS, OFFICE_EMAIL_ADDRESS, OFFICE_HOTLINE
 from home.illustrations import demo_image, scene_alt
 from home.models import ContactPerson
 from repository.models import ModelProjectPage, Topic
@@ -310,8 +311,8 @@ def _faq(home: Page, english: Locale, office: ContactPerson | None, log: Log) ->
             }},
             {"type": "contact", "value": {
                 "heading": "Kontakt zur Geschäftsstelle" if german else "Contact the office",
-                "hotline": "+49 30 1234567", "hours": "Mo–Do 9–16 Uhr" if german
-                else "Mon–Thu 9 am–4 pm", "email": "startsmart@kts.demo.example",
+                "hotline": OFFICE_HOTLINE, "hours": HOTLINE_HOURS["de" if german else "en"],
+                "email": OFFICE_EMAIL_ADDRESS,
                 "contacts": contacts}},
         ]
 

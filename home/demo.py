@@ -48,6 +48,13 @@ WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 DEMO_SITE_HOSTNAME = "demo.localhost"
 CONTENT_FILE = Path(__file__).with_name("demo_content.yaml")
 
+# The office's one hotline and address, used by the footer (site settings), the FAQ's
+# contact block (events.demo) and the contact page (demo_content.yaml says them too;
+# tests/events/test_demo_story.py holds the three together).
+OFFICE_HOTLINE = "030 1234 5670"
+OFFICE_EMAIL_ADDRESS = "kontakt@kts-smartcities.example"
+HOTLINE_HOURS = {"de": "Mo–Fr 9–16 Uhr", "en": "Mon–Fri 9 am–4 pm"}
+
 
 @functools.cache
 def content() -> dict[str, Any]:
@@ -282,13 +289,13 @@ def _footer(spec: dict[str, Any], german: Locale, english: Locale, log: Log) -> 
     footer = FooterText.objects.filter(locale=german).first()
     if footer is None:
         footer = FooterText.objects.create(
-            locale=german, body=spec["de"]["body"], hotline_hours="Mo–Fr 9–16 Uhr",
+            locale=german, body=spec["de"]["body"], hotline_hours=HOTLINE_HOURS["de"],
         )
         log("created the footer text")
     if footer.get_translation_or_none(english) is None:
         translation = footer.copy_for_translation(english)
         translation.body = spec["en"]["body"]
-        translation.hotline_hours = "Mon–Fri 9am–4pm"
+        translation.hotline_hours = HOTLINE_HOURS["en"]
         translation.save()
 
 
@@ -296,8 +303,8 @@ def _site_settings(site: Site, pages: dict, log: Log) -> None:
     settings = SiteSettings.for_site(site)
     if settings.email:
         return
-    settings.hotline = "030 1234 5670"
-    settings.email = "kontakt@kts-smartcities.example"
+    settings.hotline = OFFICE_HOTLINE
+    settings.email = OFFICE_EMAIL_ADDRESS
     settings.social_links = json.dumps([
         {"type": "link", "value": {"network": "mastodon", "url": "https://social.example/@kts",
                                    "label": ""}},

@@ -44,6 +44,6 @@ def test_the_demo_shows_the_whole_programme_and_loads_twice(client):
                 "/en/events/peer-learning-mobility/", "/de/fragen/", "/en/questions/"):
         assert client.get(url).status_code == 200, url
     faq = client.get("/de/fragen/").content.decode()
-    assert "Was kostet die Teilnahme?" in faq and "+49 30 1234567" in faq
+    assert "Was kostet die Teilnahme?" in faq and "030 1234 5670" in faq
     workshop = client.get("/de/veranstaltungen/themenworkshop-change/").content.decode()
     assert "0 Plätze frei" in workshop and "2 Personen warten" in workshop
