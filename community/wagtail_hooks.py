@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community import account, permissions
+from community.admin_choosers import MunicipalityChooserViewSet
 from community.models import Membership, Municipality, PeerGroupPage, Report
 
 
@@ -52,6 +53,7 @@ class MunicipalityViewSet(SnippetViewSet):
     list_export = ["name", "ags", "federal_state", "kind", "size_class", "population",
                    "latitude", "longitude", "website"]
     ordering = ["name"]
+    chooser_viewset_class = MunicipalityChooserViewSet
 
 
 register_snippet(MunicipalityViewSet)

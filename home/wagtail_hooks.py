@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.choosers import LocalizedSnippetChooserViewSet
 from home.featured import HOOK_NAME
 from home.models import ContactPerson, FooterText, PartnerOrganisation
 
@@ -15,6 +16,7 @@ class ContactPersonViewSet(SnippetViewSet):
     menu_label = _("Contact people")
     list_display = ["name", "role", "organisation", "email"]
     search_fields = ["name", "role"]
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
 
 
 class PartnerOrganisationViewSet(SnippetViewSet):
@@ -23,6 +25,7 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     menu_label = _("Partners")
     list_display = ["name", "website"]
     search_fields = ["name"]
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
 
 
 class FooterTextViewSet(SnippetViewSet):

@@ -1,8 +1,16 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.choosers import LocalizedSnippetChooserViewSet
+from repository.choosers import model_project_chooser_viewset
 from repository.models import Adoption, Topic
+
+
+@hooks.register("register_admin_viewset")
+def register_model_project_chooser() -> object:
+    return model_project_chooser_viewset
 
 
 class TopicViewSet(SnippetViewSet):
@@ -14,6 +22,7 @@ class TopicViewSet(SnippetViewSet):
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name", "description"]
     ordering = ["sort_order", "name"]
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
 
 
 register_snippet(TopicViewSet)

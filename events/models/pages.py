@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import OutcomeBlock
 from events.registrations.models import EventAnnouncement, RegistrationStatus
+from home.choice_fields import LocalizedChoicesPageForm
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from home.page_views import RegisteredContextMixin, run_page_view
 from repository.blocks import TEXT_FEATURES
@@ -51,6 +52,9 @@ class EventMode(models.TextChoices):
 
 class EventDetailsMixin(PageImageMixin):
     """What an event and a series both describe."""
+
+    # Speakers and topics in the page's language (home/choice_fields.py).
+    base_form_class = LocalizedChoicesPageForm
 
     format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
     summary = models.TextField(_("summary"), max_length=600)

@@ -14,6 +14,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
+from home.choice_fields import LocalizedChoicesPageForm
 from repository.listing import FacetedListingMixin
 
 T = TypeVar("T", bound=TranslatableMixin)
@@ -47,7 +48,10 @@ def in_locale(objects: Iterable[T], locale_id: int) -> list[T]:
 class LocalizedChoicesMixin:
     """Topics (and, where a page type has them, contacts) are chosen on the German page;
     wagtail-localize copies the choice to the translation, still pointing at the German
-    snippets. These show them in the page's own language."""
+    snippets. These show them in the page's own language, and the page form offers
+    the page's language (home/choice_fields.py)."""
+
+    base_form_class = LocalizedChoicesPageForm
 
     def localized_topics(self) -> list:
         return in_locale(self.topics.all(), self.locale_id)

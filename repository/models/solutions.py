@@ -32,6 +32,7 @@ from repository.models.base import (
 from repository.models.model_projects import FundingPhase
 from repository.models.tagging import SolutionTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
+from repository.page_forms import SolutionPageForm
 from repository.serializers import StreamBodyField, TagsField, TopicsField
 from repository.spdx import SPDX_LICENCES
 
@@ -157,6 +158,7 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
     )
 
     parent_page_types = ["repository.SolutionIndexPage", "repository.ModelProjectPage"]
+    base_form_class = SolutionPageForm
     subpage_types: list[str] = []
 
     content_panels = [
