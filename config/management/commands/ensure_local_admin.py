@@ -4,6 +4,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+# Wagtail's account settings require a name and an e-mail address on every save, so an
+# admin without them could not even change the admin language ("required" twice).
+LOCAL_ADMIN_PROFILE = {"first_name": "Local", "last_name": "Admin"}
+
 
 class Command(BaseCommand):
     help = (
@@ -26,6 +30,8 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username).first()
         password = credentials_file.read_text().strip() if credentials_file.exists() else None
 
+        if user is not None:
+            self.complete_profile(user, username)
         if user is not None and not (password and user.check_password(password)):
             # The developer chose another password (or removed the file): keep theirs.
             self.stdout.write(self.style.SUCCESS("Local admin account (development only):"))
@@ -35,7 +41,7 @@ class Command(BaseCommand):
         if user is None:
             password = secrets.token_urlsafe(12)
             user = User(username=username, email=f"{username}@localhost",
-                        is_staff=True, is_superuser=True)
+                        is_staff=True, is_superuser=True, **LOCAL_ADMIN_PROFILE)
             user.set_password(password)
             user.save()
             credentials_file.parent.mkdir(parents=True, exist_ok=True)
@@ -46,3 +52,14 @@ class Command(BaseCommand):
         self.stdout.write(f"  URL:      {settings.WAGTAILADMIN_BASE_URL}/admin/")
         self.stdout.write(f"  Username: {username}")
         self.stdout.write(f"  Password: {password}")
+
+    @staticmethod
+    def complete_profile(user, username: str) -> None:
+        """Fill in what an admin made by an earlier version lacks; keep what was set."""
+        missing = {field: value for field, value in
+                   {**LOCAL_ADMIN_PROFILE, "email": f"{username}@localhost"}.items()
+                   if not getattr(user, field)}
+        if missing:
+            for field, value in missing.items():
+                setattr(user, field, value)
+            user.save(update_fields=list(missing))
