@@ -148,7 +148,11 @@ REQUEST_FIELDS = ["kind", "municipality", "new_municipality_name", "federal_stat
                   "preferred_dates", "language", "created_at", "consent_text",
                   "consented_at"]
 
+# The request first: an editor reads what was asked before deciding what to do with it.
 edit_handler = ObjectList([
+    # What the requester sent stays as they sent it: shown, not editable.
+    MultiFieldPanel([FieldPanel(name, read_only=True) for name in REQUEST_FIELDS],
+                    heading=gettext_lazy("The request")),
     MultiFieldPanel([FieldPanel("status"), FieldPanel("assignee")],
                     heading=gettext_lazy("Triage")),
     ConsultationEventPanel(heading=gettext_lazy("Consultation event")),
@@ -156,13 +160,18 @@ edit_handler = ObjectList([
                 help_text=gettext_lazy("For the office only; the requester never sees "
                                        "them."),
                 panels=[NoteByline(), FieldPanel("text")]),
-    # What the requester sent stays as they sent it: shown, not editable.
-    MultiFieldPanel([FieldPanel(name, read_only=True) for name in REQUEST_FIELDS],
-                    heading=gettext_lazy("The request")),
 ], base_form_class=InterestAdminForm)
 
 
 class InterestEditView(EditView):
+    def form_invalid(self, form: Any) -> Any:
+        response = super().form_invalid(form)
+        # A step the flow does not allow can only be forged (the form offers none): it is
+        # bad input, answered 400 with the form saying which steps are allowed.
+        if "status" in form.errors:
+            response.status_code = 400
+        return response
+
     def save_instance(self) -> ExpressionOfInterest:
         instance = self.form.instance
         previous, changed = instance._loaded_status, instance.status_changed()

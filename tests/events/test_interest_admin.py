@@ -77,7 +77,7 @@ def test_the_admin_refuses_a_step_the_flow_does_not_allow(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(admin_edit_url(interest), admin_form(
             interest, status=InterestStatus.DONE))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "status" in response.context["form"].errors
     # Only the steps the flow allows are offered.
     offered = [value for value, _label in response.context["form"].fields["status"]
@@ -342,3 +342,33 @@ def test_nobody_adds_a_request_in_the_admin_where_no_consent_is_given(client, of
     client.force_login(office)
     response = client.get(reverse(ExpressionOfInterest.snippet_viewset.get_url_name("add")))
     assert response.status_code in (302, 403)
+
+
+def test_the_edit_view_shows_the_request_before_the_triage(client, ulm, office):
+    interest = make_interest(ulm)
+    client.force_login(office)
+
+    page = client.get(admin_edit_url(interest)).content.decode()
+
+    assert page.index("Erika Muster") < page.index('name="status"')
+
+
+@pytest.mark.parametrize("current", list(InterestStatus.values))
+def test_every_step_outside_the_flow_is_refused_and_changes_nothing(client, ulm, office,
+                                                                     current):
+    interest = make_interest(ulm)
+    ExpressionOfInterest.objects.filter(pk=interest.pk).update(status=current)
+    interest.refresh_from_db()
+    client.force_login(office)
+    refused = [status for status in InterestStatus.values
+               if status != current and status not in service.allowed_statuses(current)]
+
+    for status in refused:
+        response = client.post(admin_edit_url(interest), admin_form(interest, status=status))
+        assert response.status_code == 400, (current, status)
+
+    offered = [value for value, _label in client.get(admin_edit_url(interest))
+               .context["form"].fields["status"].widget.choices]
+    assert set(offered) == {current, *service.allowed_statuses(current)}
+    interest.refresh_from_db()
+    assert interest.status == current
