@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,7 +20,9 @@ class HomeConfig(AppConfig):
     # Absolute URLs name the site that is served (home/site_urls.py); the middleware
     # keeps the request being answered for the mails and calendars written inside it,
     # and config's API fields and sitemap rebase Wagtail's URLs with the function.
-    middleware = ["home.site_urls.ServedRequestMiddleware"]
+    # The served Site comes from the cache (home/content_cache.py), like the locales.
+    middleware = ["home.content_cache.CachedSiteMiddleware",
+                  "home.site_urls.ServedRequestMiddleware"]
     settings = {
         "AXES_USERNAME_CALLABLE": "home.limits.account_name",
         "AXES_CLIENT_IP_CALLABLE": "home.limits.client_address",
@@ -33,4 +36,15 @@ class HomeConfig(AppConfig):
         """Registers the ``<id:…>`` URL converter (database ids) that API routes use; the
         API module is imported here because it needs the app registry, and the routes
         are read only after every app is ready."""
-        from home import api  # noqa: F401  (registers the converter)
+        from home import (
+            api,  # noqa: F401  (registers the converter)
+            cached_restrictions,
+            content_cache,
+        )
+
+        # Any saved or deleted row a page may show retires the cached frame and pages.
+        for name, signal in (("save", post_save), ("delete", post_delete),
+                             ("m2m", m2m_changed)):
+            signal.connect(content_cache.model_changed, dispatch_uid=f"content-{name}")
+        content_cache.install_locale_cache()
+        cached_restrictions.install()

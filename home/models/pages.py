@@ -11,11 +11,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, FeaturedPageBlock, FeaturedSlotBlock, KeyFigureBlock
+from home.content_cache import cached_route, remember
 from home.featured import slot_items
 from home.localization import localize_stream
 from home.serializers import LocalizedStreamField, RichTextAPIField
@@ -52,6 +54,21 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """Every public URL is routed from a home page: the page found is cached."""
+        if not path_components:
+            return super().route(request, path_components)
+        return cached_route(self, request, path_components, super().route)
+
+    @property
+    def localized(self) -> Page:
+        """The home page of the active language (cached: every request asks for it)."""
+        locale = Locale.get_active()
+        if locale.pk == self.locale_id:
+            return self
+        return remember(("localized", self.pk, locale.pk),
+                        lambda: super(HomePage, self).localized)
 
     content_panels = [
         *Page.content_panels,

@@ -5,6 +5,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from home.blocks import SocialLinkBlock
+from home.content_cache import remember
 
 
 @register_setting(icon="cogs")
@@ -44,3 +45,9 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings of a site from the cache: every page shows them in its footer."""
+        parent = super().for_site
+        return remember(("site-settings", site.pk), lambda: parent(site))

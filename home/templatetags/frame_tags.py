@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from home import site_urls
+from home.content_cache import remember
 from home.templatetags.home_tags import localized_home
 
 register = template.Library()
@@ -71,11 +72,11 @@ def _top_level_pages(request) -> tuple[Page | None, list[Page]]:
     if home is None:
         return None, []
     if not hasattr(request, "_top_level_pages"):
-        request._top_level_pages = list(
+        request._top_level_pages = remember(("top-level-pages", home.pk), lambda: list(
             home.get_children().live().public().select_related("content_type")
             .only("id", "title", "slug", "path", "depth", "url_path", "show_in_menus",
                   "content_type", "locale_id")
-        )
+        ))
     return home, request._top_level_pages
 
 

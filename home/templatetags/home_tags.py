@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from home import site_urls
+from home.content_cache import remember
 from home.localization import localized_pages
 from home.models import FooterText
 
@@ -43,7 +44,8 @@ def localized_home(request: HttpRequest | None) -> Page | None:
         if site is not None:
             root = site.root_page
             locale = active_locale(request)
-            home = root if root.locale_id == locale.id else root.get_translation_or_none(locale)
+            home = root if root.locale_id == locale.id else remember(
+                ("home", site.pk, locale.pk), lambda: root.get_translation_or_none(locale))
         request._localized_home = home or (site.root_page if site else None)
     return request._localized_home
 
@@ -66,15 +68,13 @@ def language_links(context) -> list[dict[str, Any]]:
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     translations: dict[str, Page] = {}
     if page is not None:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in _live_translations(page):
             translations[translated.locale.language_code] = translated
     homes: dict[str, Page] = {}
     if page is not None and len(translations) < len(settings.LANGUAGES):
         site = _site(request)
         if site is not None:
-            for home in site.root_page.get_translations(inclusive=True).live().select_related(
-                "locale"
-            ):
+            for home in _live_translations(site.root_page):
                 homes[home.locale.language_code] = home
 
     links = []
@@ -98,6 +98,12 @@ def language_links(context) -> list[dict[str, Any]]:
     return links
 
 
+def _live_translations(page: Page) -> list[Page]:
+    """The live versions of a page in every language, itself included (cached)."""
+    return remember(("translations", page.pk), lambda: list(
+        page.get_translations(inclusive=True).live().select_related("locale")))
+
+
 @register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
 def language_switcher(context) -> dict[str, Any]:
     return {"links": language_links(context)}
@@ -115,7 +121,9 @@ def footer_text(context) -> FooterText | None:
     request = context.get("request")
     if request is not None and hasattr(request, "_footer_text"):
         return request._footer_text
-    footer = FooterText.objects.filter(locale=active_locale(request)).first()
+    locale_id = active_locale(request).pk
+    footer = remember(("footer-text", locale_id),
+                      lambda: FooterText.objects.filter(locale_id=locale_id).first())
     if request is not None:
         request._footer_text = footer
     return footer
@@ -129,7 +137,9 @@ def footer_links(context, site_settings) -> dict[str, Any]:
         (site_settings.privacy_page_id, _("Privacy")),
         (site_settings.accessibility_page_id, _("Accessibility")),
     ]
-    pages = localized_pages([page_id for page_id, _label in named], active_locale(request).id)
+    locale_id = active_locale(request).id
+    pages = remember(("footer-pages", *(page_id for page_id, _label in named), locale_id),
+                     lambda: localized_pages([page_id for page_id, _label in named], locale_id))
     links = [
         {"label": label, "url": pages[page_id].get_url(request)}
         for page_id, label in named
@@ -142,7 +152,9 @@ def footer_links(context, site_settings) -> dict[str, Any]:
 def localized_page_url(context, page_id: int | None) -> str:
     """URL of the active language's version of a chosen page ("" when it is not live)."""
     request = context.get("request")
-    page = localized_pages([page_id], active_locale(request).id).get(page_id)
+    locale_id = active_locale(request).id
+    page = remember(("localized-page", page_id, locale_id),
+                    lambda: localized_pages([page_id], locale_id).get(page_id))
     return (page.get_url(request) or "") if page else ""
 
 

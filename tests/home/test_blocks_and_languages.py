@@ -95,6 +95,8 @@ def test_featured_pages_follow_the_language(client, site):
 
 def _queries(client, django_assert_max_num_queries, url):
     client.get(url)  # renditions are made on the first view and cached
+    # ... and the image saves its file size, which retires the cached frame once more
+    client.get(url)
     with django_assert_max_num_queries(100) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
@@ -103,7 +105,7 @@ def _queries(client, django_assert_max_num_queries, url):
 # STANDARD_PAGE_QUERIES (tests/home/test_pages.py) plus, per kind of chosen object
 # (contact people, partner organisations, pages), one query to load them all and, on
 # the English page, one to find their translations; one for all images.
-RICH_PAGE_QUERIES = {"/de/reich/": 18, "/en/rich/": 22}
+RICH_PAGE_QUERIES = {"/de/reich/": 5, "/en/rich/": 7}
 
 
 @pytest.mark.parametrize("url", RICH_PAGE_QUERIES)

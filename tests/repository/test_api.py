@@ -63,6 +63,6 @@ def test_solutions_endpoint_query_count_is_fixed(client, catalogue, django_asser
         client.get("/api/v2/solutions/?maturity=pilot&limit=20")
 
 
-# Site, view restrictions, locale, facet values, count, the page of items, their
-# specific rows and their topics (prefetched): never per item.
-SOLUTIONS_ENDPOINT_QUERIES = 13
+# Facet values, count, the page of items, their specific rows and their topics
+# (prefetched): never per item. The Site, view restrictions and locale come from the cache.
+SOLUTIONS_ENDPOINT_QUERIES = 12
