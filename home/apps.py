@@ -21,7 +21,9 @@ class HomeConfig(AppConfig):
     # keeps the request being answered for the mails and calendars written inside it,
     # and config's API fields and sitemap rebase Wagtail's URLs with the function.
     # The served Site comes from the cache (home/content_cache.py), like the locales.
-    middleware = ["home.content_cache.CachedSiteMiddleware",
+    # Anonymous visitors' pages come from the page cache (home/page_cache.py).
+    middleware = ["home.page_cache.PageCacheMiddleware",
+                  "home.content_cache.CachedSiteMiddleware",
                   "home.site_urls.ServedRequestMiddleware"]
     settings = {
         "AXES_USERNAME_CALLABLE": "home.limits.account_name",

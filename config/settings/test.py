@@ -31,6 +31,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL_FROM_REQUEST = True
 # The search engine is chosen per test by fixtures; unset means database search.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+# The page cache is off for the suite, whose tests render a page, change the clock or
+# rows behind the ORM's back and render again; tests/home/test_page_cache.py switches it
+# on and proves each invalidation.
+PAGE_CACHE_SECONDS = 0
 # Every /readyz in a test asks afresh (the settings change between tests).
 READINESS_CACHE_SECONDS = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False}
