@@ -99,6 +99,14 @@ class OneEventAdminMixin(WagtailAdminTemplateMixin):
     def get_page_subtitle(self) -> str:
         return self.event.title
 
+    def get_breadcrumbs_items(self) -> list[dict[str, str]]:
+        # Wagtail's default trail is "Home" alone, which the header then shows as this
+        # view's title; the event and the view's own title say where the editor is.
+        return [*self.breadcrumbs_items,
+                {"url": reverse("wagtailadmin_pages:edit", args=[self.event.pk]),
+                 "label": self.event.title},
+                {"url": "", "label": self.get_page_title()}]
+
 
 class EventRegistrationsView(OneEventAdminMixin, TemplateView):
     template_name = "events/admin/registrations.html"

@@ -55,6 +55,12 @@ def test_the_office_sees_who_is_registered_and_who_waits(office, full_event):
     assert "2 von 2 Plätzen belegt" in html
 
 
+def test_the_registrations_header_names_the_event_not_home(office, full_event):
+    response = office.get(f"/admin/events/{full_event.pk}/registrations/")
+    trail = [item["label"] for item in response.context["breadcrumbs_items"]]
+    assert trail[1:] == [full_event.title, "Anmeldungen"]
+
+
 def test_exports_list_active_registrations_as_csv_and_xlsx(office, full_event):
     response = office.get(f"/admin/events/{full_event.pk}/registrations/export.csv")
     assert response.status_code == 200
