@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community import account, permissions
 from community.admin_choosers import MunicipalityChooserViewSet
-from community.models import Membership, Municipality, PeerGroupPage, Report
+from community.models import Membership, Municipality, PeerGroupIndexPage, PeerGroupPage, Report
 
 
 @hooks.register("before_serve_page")
@@ -98,3 +98,16 @@ def notifications_section() -> account.AccountSection:
     return account.AccountSection("notifications", _("Unread notifications"),
                                   "community/account/notifications.html", order=50,
                                   context=account.notifications_context)
+
+
+@hooks.register("register_home_way_in")
+def join_a_peer_group(request: Any, home_page: Any) -> dict[str, Any] | None:
+    """The home page's way in for municipalities that want to learn from their peers."""
+    index = (PeerGroupIndexPage.objects.live().filter(locale_id=home_page.locale_id)
+             .order_by("path").first())
+    if index is None:
+        return None
+    return {"title": _("Join a peer group"), "url": index.get_url(request),
+            "text": _("Municipalities with the same questions learn together, in open and "
+                      "closed groups led by moderators."),
+            "label": _("See the peer groups")}

@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 
 from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
 from community.account import AccountSection
-from events import account
+from events import account, home_slots
 from events.interest import admin as interest_admin
 from events.interest import overview as interest_overview
 from events.models import EventPage
@@ -70,6 +70,11 @@ def registrations_in_page_listing(page: Any, user: Any, next_url: str | None = N
     button = _registrations_button(page, user, 30)
     if button:
         yield button
+
+
+@hooks.register("register_featured_slot")
+def next_events_slot():
+    return "next_events", _("Next events"), home_slots.next_events
 
 
 hooks.register(START_SMART_MENU_HOOK, registrations_report.report_menu_item)

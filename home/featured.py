@@ -51,3 +51,15 @@ def slot_items(request: HttpRequest, home_page: Any, name: str, limit: int) -> l
     if slot is None:
         return []
     return list(slot.items(request, home_page, limit))[:limit]
+
+
+# Ways in for the audiences the home page greets (find a solution, join a peer group):
+# a plugin registers a callable ``(request, home_page) -> mapping | None`` with ``title``,
+# ``text``, ``url`` and ``label``; Start Smart is the home page's own hero button.
+WAYS_IN_HOOK = "register_home_way_in"
+
+
+def ways_in(request: HttpRequest | None, home_page: Any) -> list[Mapping[str, Any]]:
+    found = (way_in(request, home_page) for way_in in hooks.get_hooks(WAYS_IN_HOOK))
+    # Plain strings: the list is cached (home.content_cache), lazy translations are not.
+    return [{key: str(value) for key, value in way.items()} for way in found if way]

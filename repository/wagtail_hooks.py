@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.choosers import LocalizedSnippetChooserViewSet
+from repository import home_slots
 from repository.choosers import model_project_chooser_viewset
 from repository.models import Adoption, Topic
 
@@ -54,3 +55,18 @@ class AdoptionViewSet(SnippetViewSet):
 
 
 register_snippet(AdoptionViewSet)
+
+
+# -- the home page (repository.home_slots) -------------------------------------------------
+
+hooks.register("register_home_way_in", home_slots.find_a_solution)
+
+
+@hooks.register("register_featured_slot")
+def newest_solutions_slot():
+    return "newest_solutions", _("Newest solutions"), home_slots.newest_solutions
+
+
+@hooks.register("register_featured_slot")
+def latest_adoptions_slot():
+    return "latest_adoptions", _("Latest adoptions"), home_slots.latest_adoptions

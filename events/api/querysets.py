@@ -70,7 +70,7 @@ def _details(pages: Sequence[Any], request: Request) -> None:
         )
 
 
-def _availability(events: Sequence[EventPage]) -> dict[int, dict[str, Any]]:
+def availability_of(events: Sequence[EventPage]) -> dict[int, dict[str, Any]]:
     """What :func:`events.registrations.service.availability` says for each event, for all of
     them in two queries: places belong to the default language's version."""
     default = Locale.get_default()
@@ -112,7 +112,7 @@ def prepare_events(events: Sequence[EventPage], request: Request, *,
     for event in events:
         event.api_prepared = {}
     _details(events, request)
-    places = _availability(events)
+    places = availability_of(events)
     parents = _parents(events)
     for event in events:
         series = parents.get(event.path[:-Page.steplen])

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -18,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, FeaturedPageBlock, FeaturedSlotBlock, KeyFigureBlock
 from home.content_cache import cached_route, remember
-from home.featured import slot_items
+from home.featured import slot_items, ways_in
 from home.localization import localize_stream
 from home.serializers import LocalizedStreamField, RichTextAPIField
 
@@ -116,6 +117,9 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["featured_sections"] = self.featured_sections(request)
+        # The ways in change only with the pages they lead to: cached like the frame.
+        context["ways_in"] = remember(
+            ("ways_in", self.pk, translation.get_language()), lambda: ways_in(request, self))
         return context
 
     @property

@@ -265,3 +265,9 @@ def iso_datetime(value: Any) -> str:
         aware = timezone.localtime(value) if timezone.is_aware(value) else value
         return aware.replace(microsecond=0).isoformat()
     return value.isoformat()
+
+
+@register.simple_tag
+def search_url() -> str:
+    """The search page's address, or nothing when the search plugin is switched off."""
+    return _search_url()
