@@ -147,6 +147,14 @@ class LocalizedErrorsMixin:
         super().initial(request, *args, **kwargs)
         check_query(request)
 
+    def get_base_queryset(self) -> QuerySet:
+        """The public pages, worked out once per request: Wagtail works them out (every
+        view restriction, its groups, the site's translations: five queries and more) each
+        time a page endpoint asks, which is three times for a listing."""
+        if not hasattr(self, "_public_pages"):
+            self._public_pages = super().get_base_queryset()
+        return self._public_pages.all()
+
     def find_view(self, request: Request) -> Any:
         """The redirect names a path only: Wagtail writes the Site's root URL into it,
         which in development is not the host and port that answered; a client resolves

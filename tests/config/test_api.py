@@ -102,9 +102,9 @@ def test_images_and_documents_endpoints_are_mounted(client, site):
     assert client.get("/api/v2/documents/").status_code == 200
 
 
-# Root, count, the page, its specific rows and more: never per item (the Site and the
-# view restrictions come from the cache, home/content_cache.py).
-PAGES_LISTING_QUERIES = 8
+# The public pages (once per request, config/api.py), count, the page and its specific
+# rows: never per item (the Site comes from the cache, home/content_cache.py).
+PAGES_LISTING_QUERIES = 4
 
 
 def test_pages_listing_query_count_does_not_grow(client, site, django_assert_num_queries):
