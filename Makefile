@@ -12,7 +12,7 @@ POSTS ?= 200000
 EVENTS ?= 2000
 REGISTRATIONS ?= 500
 
-.PHONY: run test install install-test npm lint pytest lighthouse migrate demo admin messages bench bench-repository bench-search bench-relevance bench-community bench-events clean
+.PHONY: run test install install-test npm lint pytest lighthouse migrate demo admin messages bench bench-repository bench-search bench-relevance bench-community bench-events bench-queries bench-page-cache clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -108,3 +108,11 @@ bench-community: install-test
 # The registration load part needs PostgreSQL: pass DATABASE_URL.
 bench-events: install-test
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_events.py --events $(EVENTS) --registrations $(REGISTRATIONS)
+
+# Queries of every page type (anonymous and member) and API route, against issue 18's ceilings.
+bench-queries: install-test
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_queries.py
+
+# Anonymous pages rendered afresh and from the page cache.
+bench-page-cache: install-test
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_page_cache.py
