@@ -127,6 +127,9 @@ def test_engine_down_answers_from_the_database_by_default(client, indexed_db, se
 
 
 def _queries(client, url):
+    # Twice: the first page of a new site creates its settings, which retires the frame
+    # it has just cached (home/content_cache.py); a real site does this once.
+    client.get(url)
     client.get(url)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
@@ -137,7 +140,7 @@ def test_query_counts_are_pinned_whatever_the_number_of_hits(client, indexed_db)
     api, page = "/api/v2/search/?q=Kommune", "/de/suche/?q=Kommune&topic=beteiligung"
     # One of them reads the vocabulary's generation (typo tolerance, "did you mean").
     assert _queries(client, api) == 9
-    assert _queries(client, page) == 16
+    assert _queries(client, page) == SEARCH_PAGE_QUERIES
     for number in range(12):
         solution = SolutionPageFactory(
             parent=indexed_db["ulm"], model_project=indexed_db["ulm"], slug=f"k-{number}",
@@ -147,4 +150,8 @@ def test_query_counts_are_pinned_whatever_the_number_of_hits(client, indexed_db)
         publish(solution)
     index_now()
     assert _queries(client, api) == 9
-    assert _queries(client, page) == 16
+    assert _queries(client, page) == SEARCH_PAGE_QUERIES
+
+
+# The frame comes from the cache (home/content_cache.py).
+SEARCH_PAGE_QUERIES = 10
