@@ -223,6 +223,7 @@ def test_thread_page_queries_do_not_grow_with_posts(client, people, groups):
 
     def count() -> int:
         client.get(url)
+        client.get(url)  # twice: a new site's first page retires the cached frame
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
         return len(captured)

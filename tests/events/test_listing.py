@@ -66,6 +66,7 @@ def test_the_listing_costs_the_same_queries_for_few_and_many_events(client, cale
 
     def count() -> int:
         client.get("/de/veranstaltungen/")  # warm caches
+        client.get("/de/veranstaltungen/")  # twice: the first retires the cached frame
         with CaptureQueriesContext(connection) as captured:
             assert client.get("/de/veranstaltungen/").status_code == 200
         return len(captured)
