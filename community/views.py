@@ -36,6 +36,7 @@ from community.forms import (
     ThrottledAuthenticationForm,
 )
 from community.group_actions import back_to, group_for_action
+from community.memberships import decide_request
 from community.models import (
     EmailFrequency,
     MemberProfile,
@@ -48,7 +49,7 @@ from community.municipality_search import (
     find_municipalities,
     municipality_label,
 )
-from community.notifications import UNSUBSCRIBE_SALT, follow, notify_membership
+from community.notifications import UNSUBSCRIBE_SALT, follow
 from home import signed_links
 from home.limits import exceeded, is_locked_out, lockout_failed, lockout_response
 from home.signed_links import LinkError, link_error_page
@@ -264,12 +265,8 @@ def decide(request: HttpRequest, page_id: int, membership_id: int) -> HttpRespon
         return HttpResponseBadRequest(" ".join(
             str(error) for errors in form.errors.values() for error in errors))
     approve = form.cleaned_data["decision"] == "approve"
-    with transaction.atomic():
-        if approve:
-            membership.approve(by=request.user)
-        else:
-            membership.decline(by=request.user, reason=form.cleaned_data["reason"])
-        notify_membership(membership)
+    decide_request(membership, approve=approve, by=request.user,
+                   reason=form.cleaned_data["reason"])
     messages.success(request, _("The request is approved.") if approve
                      else _("The request is declined."))
     return back_to(group, request)

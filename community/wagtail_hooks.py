@@ -1,14 +1,37 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from community import account, permissions
+from community import (
+    account,
+    dashboard,
+    membership_admin,
+    memberships,
+    moderation,
+    moderation_views,
+    permissions,
+)
 from community.admin_choosers import MunicipalityChooserViewSet
-from community.models import Membership, Municipality, PeerGroupIndexPage, PeerGroupPage, Report
+from community.models import Membership, Municipality, PeerGroupIndexPage, PeerGroupPage
+from home.dashboard import with_open_count
+
+
+def member_label(membership: Membership) -> str:
+    """A person as the office knows them: name and municipality, not an e-mail address."""
+    person = moderation_views.person_summary(membership.user)
+    if membership.user is None:
+        return membership.invited_email
+    return f"{person['name']} ({person['municipality']})" if person["municipality"] \
+        else person["name"]
+
 
 
 @hooks.register("before_serve_page")
@@ -27,16 +50,24 @@ def secret_groups_do_not_exist_for_outsiders(page: Any, request: Any, serve_args
 
 
 class MembershipViewSet(SnippetViewSet):
-    """Memberships in the admin, for editors: who is in which group, requests, removals."""
+    """Memberships in the admin, for editors: who is in which group, and the state of
+    each. Who and which group are facts of the row (requests are decided under
+    "Membership requests", invitations on the group page), so only the state, role and
+    reason are editable here."""
 
     model = Membership
     icon = "group"
     menu_label = _("Memberships")
-    menu_order = 260
+    menu_order = 261
     add_to_admin_menu = True
-    list_display = ["user", "group", "state", "role", "created_at"]
+    list_display = [Column("person", label=_("Person"), accessor=member_label),
+                    "group", "state", "role", Column("created_at", label=_("Since"))]
     list_filter = ["state", "role"]
     ordering = ["-created_at"]
+    form_fields = ["state", "role", "reason", "decided_at"]
+
+    def get_queryset(self, request: Any) -> Any:
+        return Membership.objects.select_related("group", "user__member_profile__municipality")
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -60,22 +91,18 @@ register_snippet(MunicipalityViewSet)
 register_snippet(MembershipViewSet)
 
 
-class ReportViewSet(SnippetViewSet):
-    """The moderation queue: reported posts, open ones first. Setting a report to
-    "post hidden" hides the post; "dismissed" leaves it."""
+# -- the moderation queue and membership requests (community.moderation_views,
+#    community.membership_admin), with the open count on their menu items -----------------
 
-    model = Report
-    icon = "warning"
-    menu_label = _("Reported posts")
-    menu_order = 270
-    add_to_admin_menu = True
-    list_display = ["post", "reason", "reporter", "status", "created_at"]
-    list_filter = ["status"]
-    ordering = ["status", "-created_at"]
-    form_fields = ["status"]
+class PermittedMenuItem(MenuItem):
+    def __init__(self, *args: Any, allowed: Callable[[Any], bool], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.allowed = allowed
+
+    def is_shown(self, request: Any) -> bool:
+        return self.allowed(request.user)
 
 
-register_snippet(ReportViewSet)
 
 
 # --- sections of the account page (community.account) ------------------------------------
@@ -111,3 +138,36 @@ def join_a_peer_group(request: Any, home_page: Any) -> dict[str, Any] | None:
             "text": _("Municipalities with the same questions learn together, in open and "
                       "closed groups led by moderators."),
             "label": _("See the peer groups")}
+ReportsMenuItem = with_open_count(PermittedMenuItem, moderation.open_report_count)
+RequestsMenuItem = with_open_count(PermittedMenuItem, memberships.pending_request_count)
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_queue_menu_item() -> MenuItem:
+    return ReportsMenuItem(_("Reported posts"), reverse("community_moderation:queue"),
+                           name="reported-posts", icon_name="warning", order=270,
+                           allowed=moderation.may_moderate_reports)
+
+
+@hooks.register("register_admin_menu_item")
+def membership_requests_menu_item() -> MenuItem:
+    return RequestsMenuItem(_("Membership requests"),
+                            reverse("community_membership_requests:list"),
+                            name="membership-requests", icon_name="group", order=260,
+                            allowed=memberships.may_decide_requests)
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls() -> list:
+    queue = [path("", moderation_views.queue, name="queue"),
+             path("<int:post_id>/", moderation_views.act, name="act")]
+    requests = [path("", membership_admin.requests_list, name="list"),
+                path("decide/", membership_admin.decide, name="decide")]
+    return [path("moderation/", include((queue, "community_moderation"))),
+            path("membership-requests/",
+                 include((requests, "community_membership_requests")))]
+
+
+hooks.register("register_log_actions", moderation.register_log_actions)
+hooks.register("register_log_actions", membership_admin.register_log_actions)
+hooks.register("construct_homepage_panels", dashboard.add_panels)

@@ -19,12 +19,14 @@ from wagtail.snippets.models import register_snippet
 from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
 from community.account import AccountSection
 from events import account, home_slots
+from events import dashboard as events_dashboard
 from events.interest import admin as interest_admin
 from events.interest import overview as interest_overview
 from events.models import EventPage
 from events.newsletter import admin as newsletter_admin
 from events.registrations import admin as registrations_admin
 from events.registrations import report as registrations_report
+from home.dashboard import with_open_count
 
 START_SMART_MENU_HOOK = "register_start_smart_menu_item"
 
@@ -83,7 +85,11 @@ hooks.register("register_admin_urls", registrations_report.admin_urls)
 
 # -- expressions of interest (events.interest.admin) -------------------------------------
 
-register_snippet(interest_admin.ExpressionOfInterestViewSet(menu_hook=START_SMART_MENU_HOOK))
+# The menu item carries the number of new requests, as the dashboard panel counts them.
+_interest_viewset = interest_admin.ExpressionOfInterestViewSet(menu_hook=START_SMART_MENU_HOOK)
+_interest_viewset.menu_item_class = with_open_count(_interest_viewset.menu_item_class,
+                                                    events_dashboard.new_interest_count)
+register_snippet(_interest_viewset)
 hooks.register(START_SMART_MENU_HOOK, interest_overview.overview_menu_item)
 hooks.register("register_admin_urls", interest_overview.admin_urls)
 hooks.register("register_log_actions", interest_admin.register_log_actions)
@@ -107,3 +113,4 @@ def interests_section() -> AccountSection:
     return AccountSection("interest", _("Expressions of interest"),
                           "events/account/interests.html", order=20,
                           context=account.interests_context)
+hooks.register("construct_homepage_panels", events_dashboard.add_panels)

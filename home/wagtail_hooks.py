@@ -1,10 +1,13 @@
 from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home import translation_status
 from home.choosers import LocalizedSnippetChooserViewSet
 from home.featured import HOOK_NAME
 from home.models import ContactPerson, FooterText, PartnerOrganisation
@@ -64,3 +67,14 @@ def recently_published_pages(
 @hooks.register(HOOK_NAME)
 def register_recent_pages_slot():
     return "recent_pages", _("Recently published pages"), recently_published_pages
+
+
+@hooks.register("insert_global_admin_css")
+def dashboard_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("home/admin/dashboard.css"))
+
+
+@hooks.register("construct_homepage_panels")
+def translation_needs(request: HttpRequest, panels: list) -> None:
+    if translation_status.may_translate(request.user):
+        panels.append(translation_status.translation_panel(request))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from search import dashboard as search_dashboard
 from search import service
 from search.admin_views import index_health, may_see_index_health
 from search.sources import page_key, source_for_model
@@ -51,3 +52,6 @@ class IndexHealthMenuItem(MenuItem):
 def register_index_health_menu_item() -> MenuItem:
     return IndexHealthMenuItem(gettext_lazy("Search index"), reverse("search_index_health"),
                                icon_name="search", order=900)
+
+
+hooks.register("construct_homepage_panels", search_dashboard.add_panels)

@@ -124,6 +124,13 @@ class Report(models.Model):
                               default=ReportStatus.OPEN, db_index=True)
     created_at = models.DateTimeField(_("reported"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    # What the moderators did, kept with the report for the queue's history tab (the
+    # audit trail of each step is Wagtail's log, community.moderation).
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("resolved by"),
+                                    null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    author_warned_at = models.DateTimeField(_("author warned"), null=True, blank=True)
+    moderator_note = models.TextField(_("moderators' note"), blank=True, max_length=2000)
 
     class Meta:
         verbose_name = _("report")

@@ -198,10 +198,11 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices,
                             default=MembershipRole.MEMBER)
     reason = models.TextField(_("reason"), blank=True, max_length=1000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("decided by"),
+                                   null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
 
     objects = MembershipQuerySet.as_manager()
 

@@ -161,7 +161,7 @@ def test_report_queue_and_hiding(client, people, groups, admin_user):
     client.post(f"/de/beitraege/{post.pk}/melden/", {"reason": "Werbung"})
     assert Report.objects.count() == 1
     as_user(client, admin_user)
-    queue = client.get("/admin/snippets/community/report/").content.decode()
+    queue = client.get("/admin/moderation/").content.decode()
     assert "Werbung" in queue
     as_user(client, people["moderator"])
     client.post(f"/de/beitraege/{post.pk}/moderieren/", {"action": "hide", "note": "Werbung"})

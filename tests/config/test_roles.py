@@ -27,7 +27,7 @@ from tests.home.factories import StandardPageFactory, publish
 pytestmark = pytest.mark.django_db
 
 ROLES = ("Editors", "Moderators", "Translators", "Event managers", "Model-project teams")
-REPORTS = "/admin/snippets/community/report/"
+REPORTS = "/admin/moderation/"
 INTEREST = "/admin/snippets/events/expressionofinterest/"
 
 
