@@ -17,7 +17,9 @@ from io import StringIO
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 from search.breaker import engine_breaker
@@ -108,6 +110,15 @@ def frozen_clock(request) -> Iterator[time_machine.Coordinates]:
     so no test passes or fails by the hour it runs at."""
     with time_machine.travel(getattr(request, "param", DEFAULT_INSTANT), tick=True) as clock:
         yield clock
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request or a test that activated
+    another leaves it active in the worker's thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from community.demo import MUNICIPALITIES, load_demo_content
+from community.demo import demo_content, load_demo_content
 from community.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_municipalities_are_valid_and_cover_every_size_class():
     load_demo_content(log=lambda line: None)
     municipalities = Municipality.objects.all()
-    assert municipalities.count() == len(MUNICIPALITIES) >= 15
+    assert municipalities.count() == len(demo_content()["municipalities"]) >= 15
     for municipality in municipalities:
         municipality.full_clean()
     assert set(municipalities.values_list("size_class", flat=True)) >= {
@@ -27,7 +27,7 @@ def test_demo_is_idempotent_and_keeps_an_editors_changes():
     log: list[str] = []
     load_demo_content(log=log.append)
     assert log == []
-    assert Municipality.objects.count() == len(MUNICIPALITIES)
+    assert Municipality.objects.count() == len(demo_content()["municipalities"])
     assert Municipality.objects.get(ags="09461000").population == 80_123
 
 
