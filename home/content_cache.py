@@ -123,6 +123,9 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # The liveness probe answers without the database or the cache (config/health.py).
+        if request.path_info in settings.HEALTH_CHECK_PATHS:
+            return self.get_response(request)
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = remember(("site", hostname, request.get_port()),
                                          lambda: _site_with_specific_root(request))

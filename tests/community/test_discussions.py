@@ -241,6 +241,9 @@ def test_group_and_notification_pages_do_not_grow_with_their_items(client, peopl
     as_user(client, people["member"])
 
     def count(url: str) -> int:
+        # Two warm-up requests: bulk_create sends no signal, so the content cache may still
+        # hold what the first one filled, and the second refills what it dropped.
+        client.get(url)
         client.get(url)
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
