@@ -130,9 +130,10 @@ def test_a_keyboard_only_visitor_on_a_phone_finds_and_registers(browser_page, de
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Menü"
-    assert not page.get_by_role("search").is_visible()
+    # The header's search waits behind the menu (the home page's own search is below it).
+    assert not page.locator("header").get_by_role("search").is_visible()
     page.keyboard.press("Enter")
-    search = page.get_by_role("searchbox", name="Plattform durchsuchen")
+    search = page.locator("header").get_by_role("searchbox", name="Plattform durchsuchen")
     assert search.is_visible()
     search.focus()
     page.keyboard.type("Parken")
