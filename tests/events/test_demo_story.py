@@ -13,8 +13,9 @@ from home.demo import HOTLINE_HOURS, OFFICE_EMAIL_ADDRESS, OFFICE_HOTLINE
 
 pytestmark = pytest.mark.django_db
 
-# Anything written like a German phone number (030 …, +49 …).
-PHONE = re.compile(r"(?:\+49|\b0\d{2,4})[\d ()/-]{6,}\d")
+# Anything written like a German phone number (030 …, +49 …), but not a run of digits
+# inside a longer token: a StreamField block's UUID (…-0234-1215-93…) is no phone number.
+PHONE = re.compile(r"(?<![\w-])(?:\+49|0\d{2,4})[\d ()/-]{6,}\d(?![\w-])")
 
 
 def main_and_footer(html: str) -> str:
