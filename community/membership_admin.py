@@ -24,8 +24,16 @@ from community.forms import DecisionForm
 from community.memberships import decide_request, may_decide_requests, pending_requests
 from community.models import Membership
 from community.moderation_views import person_summary
+from home.admin_lists import ListColumn, list_columns
 
 PER_PAGE = 50
+COLUMNS = list_columns(
+    ListColumn("select", gettext_lazy("Select"), visually_hidden=True),
+    ListColumn("person", gettext_lazy("Person")),
+    ListColumn("municipality", gettext_lazy("Municipality")),
+    ListColumn("group", gettext_lazy("Peer group")),
+    ListColumn("requested", gettext_lazy("Requested")),
+    ListColumn("decision", gettext_lazy("Decision")))
 LOG_ACTIONS = {"approve": ("community.membership.approve",
                            gettext_lazy("Approve a request to join a peer group")),
                "decline": ("community.membership.decline",
@@ -59,7 +67,7 @@ def _render(request: HttpRequest, form: RequestsDecisionForm, *, status: int) ->
     rows = [{"membership": membership, "person": person_summary(membership.user)}
             for membership in page]
     return TemplateResponse(request, "community/admin/membership_requests.html", {
-        "rows": rows, "page_obj": page, "form": form,
+        "rows": rows, "page_obj": page, "form": form, **COLUMNS,
         "header_title": _("Membership requests"),
         "page_title": _("Membership requests"), "header_icon": "group",
     }, status=status)

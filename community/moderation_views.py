@@ -24,8 +24,15 @@ from django.views.decorators.http import require_POST
 from community import moderation
 from community.discussions import author_name, thread_url
 from community.models import Post, Report, ReportStatus
+from home.admin_lists import ListColumn, list_columns
 
 PER_PAGE = 20
+HISTORY_COLUMNS = list_columns(
+    ListColumn("post", gettext_lazy("Post")),
+    ListColumn("author", gettext_lazy("Author")),
+    ListColumn("reason", gettext_lazy("Reason")),
+    ListColumn("outcome", gettext_lazy("Outcome")),
+    ListColumn("resolved", gettext_lazy("Resolved")))
 
 
 class ActionForm(forms.Form):
@@ -84,7 +91,7 @@ def _render_queue(request: HttpRequest, form: ActionForm, *, status: int,
         page = Paginator(reports, PER_PAGE).get_page(request.GET.get("p"))
         rows = [{"report": report, "author": person_summary(report.post.author)} for report in page]
     return TemplateResponse(request, "community/admin/moderation_queue.html", {
-        "tab": tab, "rows": rows, "page_obj": page,
+        "tab": tab, "rows": rows, "page_obj": page, **HISTORY_COLUMNS,
         "open_count": moderation.reported_posts().count(),
         "header_title": _("Reported posts"), "page_title": _("Reported posts"),
         "header_icon": "warning",

@@ -92,6 +92,9 @@ def test_hide_and_warn_resolve_the_reports_and_tell_the_author(client, moderator
                                                       "community.report.hide"}
     history = client.get(f"{QUEUE}?tab=history", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "post hidden, author warned" in history
+    # The admin's one list table, as the membership requests use it.
+    assert 'aria-labelledby="report-history-caption"' in history
+    assert 'data-label="Outcome"' in history
 
 
 def test_dismiss_and_lock(client, moderator, reported):
