@@ -45,6 +45,12 @@ class ActionForm(forms.Form):
                               widget=forms.Textarea(attrs={"rows": 3}))
 
 
+def action_form(post: Post, data: Any = None) -> ActionForm:
+    """The actions' form for one post: the queue shows one per post, so each gets ids of
+    its own (the field names stay the same)."""
+    return ActionForm(data, auto_id=f"post-{post.pk}-%s")
+
+
 def _require_moderator(request: HttpRequest) -> None:
     if not moderation.may_moderate_reports(request.user):
         raise PermissionDenied
@@ -59,10 +65,10 @@ def person_summary(user: Any) -> dict[str, str]:
 
 def queue(request: HttpRequest) -> HttpResponse:
     _require_moderator(request)
-    return _render_queue(request, ActionForm(), status=200)
+    return _render_queue(request, None, status=200)
 
 
-def _render_queue(request: HttpRequest, form: ActionForm, *, status: int,
+def _render_queue(request: HttpRequest, form: ActionForm | None, *, status: int,
                   failed_post: int | None = None) -> HttpResponse:
     tab = "history" if request.GET.get("tab") == "history" else "open"
     if tab == "open":
@@ -81,7 +87,8 @@ def _render_queue(request: HttpRequest, form: ActionForm, *, status: int,
                  "reports": [{"report": report, "reporter": person_summary(report.reporter)}
                              for report in reports_by_post[post.pk]],
                  "earlier": earlier.get(post.author_id, 0),
-                 "form": form if post.pk == failed_post else ActionForm()}
+                 "form": form if form is not None and post.pk == failed_post
+                 else action_form(post)}
                 for post in shown]
     else:
         reports = (Report.objects.exclude(status=ReportStatus.OPEN)
@@ -102,7 +109,7 @@ def _render_queue(request: HttpRequest, form: ActionForm, *, status: int,
 def act(request: HttpRequest, post_id: int) -> HttpResponse:
     _require_moderator(request)
     post = get_object_or_404(Post.objects.select_related("thread", "author"), pk=post_id)
-    form = ActionForm(request.POST)
+    form = action_form(post, request.POST)
     try:
         if not form.is_valid():
             raise moderation.ModerationRefused(" ".join(
