@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home import translation_status
+from home import translation_guard, translation_status
 from home.choosers import LocalizedSnippetChooserViewSet
 from home.featured import HOOK_NAME
 from home.models import ContactPerson, FooterText, PartnerOrganisation
@@ -78,3 +78,14 @@ def dashboard_css() -> str:
 def translation_needs(request: HttpRequest, panels: list) -> None:
     if translation_status.may_translate(request.user):
         panels.append(translation_status.translation_panel(request))
+
+
+# Ahead of wagtail-localize's own before_edit_page hook (order 0), which publishes at once.
+hooks.register("before_edit_page", translation_guard.hold_publish_with_gaps, order=-10)
+translation_guard.show_slug_beside_title()
+
+
+@hooks.register("insert_global_admin_css")
+def editors_admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">',
+                       static("home/admin/editors_admin.css"))
