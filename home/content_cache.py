@@ -117,19 +117,27 @@ class CachedSiteMiddleware:
     """Finds the Wagtail Site of a request in the cache: Wagtail asks the database on
     every request (``Site.find_for_request``), and keeps the answer on the request
     (``_wagtail_site``), which this fills. The Site carries its root page as its specific
-    page, so serving the home page needs no query for it either."""
+    page, so serving the home page needs no query for it either.
+
+    It fills it once the view is known, so a view that asks for nothing (the liveness
+    probe: a view with the attribute ``needs_no_site``, as ``csrf_exempt`` marks one
+    that needs no token) touches neither the database nor the cache.
+    Middleware that runs before the view and asks for the Site (none does today) would
+    find it through Wagtail's own lookup, uncached but correct."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # The liveness probe answers without the database or the cache (config/health.py).
-        if request.path_info in settings.HEALTH_CHECK_PATHS:
-            return self.get_response(request)
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func: Callable[..., Any],
+                     view_args: tuple[Any, ...], view_kwargs: dict[str, Any]) -> None:
+        if getattr(view_func, "needs_no_site", False) or hasattr(request, "_wagtail_site"):
+            return
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = remember(("site", hostname, request.get_port()),
                                          lambda: _site_with_specific_root(request))
-        return self.get_response(request)
 
 
 def _site_with_specific_root(request: HttpRequest) -> Site | None:

@@ -345,7 +345,3 @@ LOGGING = {
 # Settings the enabled plugins declare for themselves (config/plugins.py); last, so
 # that a plugin's own settings are never overwritten here.
 globals().update(settings_of(PLATFORM_PLUGINS))
-
-# Paths that answer without touching the database or the cache (config/health.py), so
-# no middleware looks anything up for them.
-HEALTH_CHECK_PATHS = frozenset({"/healthz"})
