@@ -35,10 +35,10 @@ HEIGHT = round(WIDTH * (NORTH - SOUTH) / ((EAST - WEST) * _ASPECT))
 # ISO 3166-2 suffixes, the abbreviations printed on the map; where a state's own area is
 # too small to carry one (the city states) the label moves beside it.
 STATE_LABELS: dict[str, tuple[str, float, float]] = {
-    "01": ("SH", 9.6, 54.2), "02": ("HH", 10.35, 53.75), "03": ("NI", 9.3, 52.75),
+    "01": ("SH", 9.6, 54.2), "02": ("HH", 10.65, 53.85), "03": ("NI", 9.3, 52.75),
     "04": ("HB", 8.45, 53.3), "05": ("NW", 7.5, 51.45), "06": ("HE", 9.0, 50.6),
     "07": ("RP", 7.35, 49.85), "08": ("BW", 9.0, 48.5), "09": ("BY", 11.6, 49.0),
-    "10": ("SL", 6.95, 49.25), "11": ("BE", 13.4, 52.7), "12": ("BB", 13.7, 52.2),
+    "10": ("SL", 6.95, 49.25), "11": ("BE", 13.4, 52.95), "12": ("BB", 13.9, 52.05),
     "13": ("MV", 12.6, 53.75), "14": ("SN", 13.25, 51.05), "15": ("ST", 11.7, 52.0),
     "16": ("TH", 11.0, 50.85),
 }

@@ -57,3 +57,45 @@ def test_tab_to_a_marker_and_filter_what_the_map_highlights(browser_page, soluti
     # Dimmed markers stay out of the tab order: the first one reached is the selection's.
     assert _tab_to_marker(page) == "Zukunftsstadt Ulm (Ulm)"
     assert_accessible(page)
+
+
+FOCUSED = """() => {
+  const element = document.activeElement;
+  const title = element.querySelector(':scope > title');
+  return {tag: element.tagName.toLowerCase(), className: element.getAttribute('class'),
+          name: title ? title.textContent : element.textContent.trim()};
+}"""
+
+
+def _tab_until(page, class_name: str, limit: int = 80) -> dict:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["className"] == class_name:
+            return focused
+    raise AssertionError(f"Tab never reached .{class_name}")
+
+
+def test_states_by_keyboard_and_a_skip_link_past_the_markers(browser_page, solutions_server):
+    page = browser_page
+    page.goto(f"{solutions_server}/de/projekte/")
+    skip = _tab_until(page, "project-map__skip")
+    assert skip["name"] == "Karte überspringen"
+    assert page.get_by_role("link", name="Karte überspringen").is_visible()
+    # Past every state and marker in one step: the next stop is the map as a list.
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["name"] == "Die Karte als Liste: Modellprojekte nach Ländern"
+
+    page.goto(f"{solutions_server}/de/projekte/")
+    # The states come in the order of their keys, as in the filter's list.
+    state = _tab_until(page, "project-map__area")
+    assert state["name"] == "Schleswig-Holstein: 0 Modellprojekte (nur diese zeigen)"
+    for _ in range(7):
+        page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["name"] == \
+        "Baden-Württemberg: 1 Modellprojekt (nur diese zeigen)"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/de/projekte/?federal_state=08")
+    assert page.evaluate(HIGHLIGHTED) == ["Zukunftsstadt Ulm (Ulm)"]
+    assert_accessible(page)

@@ -6,9 +6,11 @@ import re
 
 import pytest
 
+from community.demo import municipality_specs
 from community.models import FederalState
 from repository.map import (
     HEIGHT,
+    MARKER_SIZE,
     STATES_FILE,
     WIDTH,
     ProjectEntry,
@@ -69,7 +71,13 @@ def test_project_map_draws_states_legend_and_named_links(client, catalogue):
     html = client.get("/de/projekte/").content.decode()
     svg = _svg(html)
     assert svg.count('<path class="project-map__state') == 16
-    assert "<title>Bayern: 1 Modellprojekt</title>" in svg
+    # Each state is a link by Tab, named by its count, that narrows the database to it.
+    areas = re.findall(r'<a class="project-map__area" href="([^"]+)"><title>([^<]+)</title>', svg)
+    assert len(areas) == 16
+    assert ("?federal_state=09", "Bayern: 1 Modellprojekt (nur diese zeigen)") in areas
+    assert ("?federal_state=11", "Berlin: 0 Modellprojekte (nur diese zeigen)") in areas
+    # The count stands under the state's abbreviation for those who see the map.
+    assert re.search(r'>BY<tspan class="project-map__count" x="[\d.]+" dy="1.1em">1</tspan>', svg)
     links = re.findall(r'<a class="project-map__link" href="([^"]+)"[^>]*><title>([^<]+)</title>',
                        svg)
     assert links == [("/de/projekte/bamberg/", "Smart City Bamberg (Bamberg)"),
@@ -94,7 +102,8 @@ def test_filtered_projects_are_highlighted_and_the_others_dimmed(client, catalog
     assert ('<a class="project-map__link project-map__link--dimmed" href="/de/projekte/ulm/"'
             ' tabindex="-1"><title>Zukunftsstadt Ulm (Ulm), nicht in dieser Auswahl</title>'
             in dimmed)
-    assert "<title>Baden-Württemberg: 0 von 1 Modellprojekt in dieser Auswahl</title>" in svg
+    assert ("<title>Baden-Württemberg: 0 von 1 Modellprojekt in dieser Auswahl"
+            " (nur diese zeigen)</title>") in svg
     assert "Karte der 16 Länder mit 1 Modellprojekt" in html
     assert "blass: nicht in dieser Auswahl" in html
 
@@ -118,3 +127,42 @@ def test_project_and_solution_pages_show_a_locator_map(client, catalogue):
 
 def test_a_place_without_coordinates_gets_no_locator_point():
     assert locator_map("A", "Bamberg", "09", 1, None, None).point is None
+
+
+@pytest.mark.django_db
+def test_a_state_link_keeps_the_other_filters_and_leaves_the_page(client, catalogue):
+    svg = _svg(client.get("/de/projekte/?funding_phase=1&federal_state=08&page=2")
+               .content.decode())
+    assert ('<a class="project-map__area" href="?funding_phase=1&amp;federal_state=09">'
+            in svg)
+
+
+@pytest.mark.django_db
+def test_a_skip_link_leads_past_the_markers_to_the_list(client, catalogue):
+    html = client.get("/de/projekte/").content.decode()
+    skip = html.index(
+        '<a class="project-map__skip" href="#project-map-list">Karte überspringen</a>')
+    assert skip < html.index('<svg class="project-map__svg"') < html.index(
+        '<details class="project-map__list" id="project-map-list">')
+
+
+def _label_box(x: float, y: float, text: str) -> tuple[float, float, float, float]:
+    """Where a label's two lines (abbreviation, count below) may ink at 12 units, generously:
+    capitals are at most 0.7 em wide, the count's line ends 1.1 em lower."""
+    half = 0.7 * 12 * len(text) / 2
+    return x - half, y - 0.8 * 12, x + half, y + 0.25 * 12 + 1.1 * 12
+
+
+def test_no_state_label_covers_a_demo_project_marker():
+    # Hamburg's label once sat on Hamburg's marker: the city states' labels stand beside
+    # them, and must stay clear of every place the demo puts a project.
+    places = {spec["name"]: project(spec["longitude"], spec["latitude"])
+              for spec in municipality_specs() if spec.get("latitude")}
+    assert {"Hamburg", "Bamberg", "Kiel"} <= set(places)
+    reach = MARKER_SIZE * 1.35  # the largest marker, phase 3's triangle
+    for shape in state_shapes():
+        left, top, right, bottom = _label_box(shape.label_x, shape.label_y, shape.abbreviation)
+        for name, (x, y) in places.items():
+            overlaps = (x + reach > left and x - reach < right
+                        and y + reach > top and y - reach < bottom)
+            assert not overlaps, f"{shape.abbreviation} covers {name}"
