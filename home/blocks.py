@@ -115,7 +115,8 @@ def validate_link_address(value: str) -> None:
 
 
 class LinkTargetBlock(blocks.StructBlock):
-    """A link to a page of the site or to an address: exactly one of them."""
+    """A link to a page of the site or to an address: exactly one of them, or neither
+    where the block is built with ``optional=True``."""
 
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     url = blocks.CharBlock(
@@ -125,6 +126,8 @@ class LinkTargetBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.meta.optional and not value.get("page") and not value.get("url"):
+            return value
         if bool(value.get("page")) == bool(value.get("url")):
             raise StructBlockValidationError(
                 block_errors={
@@ -144,6 +147,7 @@ class LinkTargetBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+        optional = False
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -283,6 +287,10 @@ class KeyFigureBlock(blocks.StructBlock):
     value = blocks.CharBlock(label=_("Figure"), max_length=20, help_text=_("For example: 73"))
     label = blocks.CharBlock(label=_("What it counts"), max_length=120)
     note = blocks.CharBlock(label=_("Note or source"), required=False, max_length=200)
+    # A figure is where a visitor starts: it leads to the listing of what it counts.
+    link = LinkTargetBlock(
+        label=_("Listing it leads to"), optional=True,
+        help_text=_("The page that lists what the figure counts, e.g. the project database."))
 
     class Meta:
         icon = "order"

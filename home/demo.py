@@ -241,11 +241,11 @@ def _fill_body(page: StandardPage, spec: dict[str, Any], people: dict, partners:
 def _fill_home(home: HomePage, spec: dict[str, Any], pages: dict, language: int,
                log: Log) -> None:
     page_ids = {key: pair[language].id for key, pair in pages.items()}
+    refs = DemoReferences(people={}, partners=[], pages=page_ids, language=("de", "en")[language])
     home.key_figures = json.dumps(
-        [{"type": "figure", "value": figure} for figure in spec["key_figures"]]
+        [{"type": "figure", "value": resolve(figure, refs)} for figure in spec["key_figures"]]
     )
-    home.featured = json.dumps(resolve(spec["featured"],
-                                       DemoReferences(people={}, partners=[], pages=page_ids)))
+    home.featured = json.dumps(resolve(spec["featured"], refs))
     home.hero_link_page_id = page_ids["start_smart"]
     _publish(home)
     log(f"wrote key figures and featured content of “{home.title}”")

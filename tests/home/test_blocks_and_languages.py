@@ -9,7 +9,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
-from home.blocks import BodyBlock, CallToActionBlock, ImageBlock
+from home.blocks import BodyBlock, CallToActionBlock, ImageBlock, KeyFigureBlock
 from home.models import ContactPerson, PartnerOrganisation
 from tests.home.factories import ContactPersonFactory, StandardPageFactory, publish, translate
 
@@ -161,6 +161,20 @@ def test_call_to_action_takes_a_page_or_an_address_not_both(site):
     one = block.to_python({"title": "t", "link_label": "l",
                            "link": {"page": None, "url": "https://example.org"}})
     assert block.clean(one)
+
+
+def test_a_key_figure_may_lead_to_a_listing_but_not_to_two(site):
+    block = KeyFigureBlock()
+    without = block.to_python({"value": "73", "label": "Modellprojekte", "note": ""})
+    assert block.clean(without)["link"]["page"] is None
+    both = block.to_python({"value": "73", "label": "Modellprojekte", "note": "",
+                            "link": {"page": site.root_page_id, "url": "/de/projekte/"}})
+    with pytest.raises(ValidationError):
+        block.clean(both)
+    # A call to action still needs its target.
+    with pytest.raises(ValidationError):
+        CallToActionBlock().clean(CallToActionBlock().to_python(
+            {"title": "t", "link_label": "l", "link": {"page": None, "url": ""}}))
 
 
 @pytest.mark.parametrize(("address", "valid"), [
