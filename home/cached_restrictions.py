@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -86,3 +88,30 @@ def install() -> None:
     """Swaps Wagtail's look-ups for the cached ones (from ``AppConfig.ready()``)."""
     Page.get_view_restrictions = get_view_restrictions
     PageQuerySet.private_q = private_q
+
+
+def anonymous_public_pages(request: HttpRequest) -> PageQuerySet | None:
+    """What Wagtail's API serves to a visitor who is not signed in and has passed no
+    password, from the cached restrictions and the cached translations of the site's root
+    page: ``wagtail.api.querysets.get_public_pages_queryset`` reads every restriction, the
+    groups of each (one query per restriction) and the root's translations on every
+    request. ``None`` for anyone else (a member, a session that passed a password), whom
+    Wagtail's own rule serves, since what they may see depends on who they are."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return None
+    session = getattr(request, "session", None)
+    passed_key = PageViewRestriction.passed_view_restrictions_session_key
+    if session is not None and session.get(passed_key):
+        return None
+    pages = Page.objects.all().live().public()
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if site is None:
+        return pages.none()
+    root = site.root_page
+    roots = [root, *remember(("root-translations", root.pk),
+                             lambda: list(root.get_translations()))]
+    in_site = Q()
+    for page in roots:
+        in_site |= Q(path__startswith=page.path, depth__gte=page.depth)
+    return pages.filter(in_site)

@@ -47,8 +47,13 @@ class FacetFilter(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         language = request.GET.get("locale", settings.LANGUAGE_CODE)
-        locale = Locale.objects.filter(language_code=language).first()
-        options = facet_options(view.facets, locale.id if locale else 0)
+        try:
+            # The cached locales (home.content_cache); check_query has refused any
+            # language the site does not offer.
+            locale_id = Locale.objects.get_for_language(language).pk
+        except Locale.DoesNotExist:
+            locale_id = 0
+        options = facet_options(view.facets, locale_id)
         try:
             chosen = selected_values(view.facets, request.GET, options)
         except InvalidFilter as invalid:
@@ -67,13 +72,24 @@ class RepositoryPagesAPIViewSet(PagesAPIViewSet):
     # Wagtail's search filter stays last: its results cannot be filtered further.
     filter_backends = [*PagesAPIViewSet.filter_backends[:-1], FacetFilter, SearchFilter]
 
+    # Foreign keys the endpoint's fields show, joined instead of one query per item.
+    related: tuple[str, ...] = ("locale", "image")
+
     def get_queryset(self) -> QuerySet:
-        return super().get_queryset().select_related("locale").prefetch_related("topics")
+        queryset = (super().get_queryset().select_related(*self.related)
+                    .prefetch_related("topics"))
+        fields = self.request.GET.get("fields", "")
+        if self.action == "listing_view" and ("tags" in fields or "*" in fields):
+            # Tags are a detail field; a listing that asks for them gets them in one
+            # query rather than one per item.
+            queryset = queryset.prefetch_related("tags")
+        return queryset
 
 
 class SolutionsAPIViewSet(RepositoryPagesAPIViewSet):
     model = SolutionPage
     facets = SOLUTION_FACETS
+    related = (*RepositoryPagesAPIViewSet.related, "model_project")
     known_query_parameters = known_parameters(SOLUTION_FACETS)
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "summary", "maturity",
                               "topics"]
@@ -82,6 +98,7 @@ class SolutionsAPIViewSet(RepositoryPagesAPIViewSet):
 class ModelProjectsAPIViewSet(RepositoryPagesAPIViewSet):
     model = ModelProjectPage
     facets = MODEL_PROJECT_FACETS
+    related = (*RepositoryPagesAPIViewSet.related, "municipality")
     known_query_parameters = known_parameters(MODEL_PROJECT_FACETS)
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "summary",
                               "municipality", "funding_phase", "topics"]
@@ -90,6 +107,7 @@ class ModelProjectsAPIViewSet(RepositoryPagesAPIViewSet):
 class PublicationsAPIViewSet(RepositoryPagesAPIViewSet):
     model = PublicationPage
     facets = PUBLICATION_FACETS
+    related = (*RepositoryPagesAPIViewSet.related, "document")
     known_query_parameters = known_parameters(PUBLICATION_FACETS)
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "kind", "year",
                               "publisher", "topics"]

@@ -12,8 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Model, QuerySet
+from django.db.models import CharField, Count, Model, QuerySet, Value
+from django.db.models.functions import Cast
 from django.http import QueryDict
+
+from home.content_cache import remember
 
 
 class InvalidFilter(ValueError):
@@ -44,6 +47,14 @@ class Facet:
         """(value, label) of every allowed value; one query for table-backed facets."""
         if self.value_model is None:
             return [(str(value), str(label)) for value, label in self.choices]
+        # Read once per change of content (home.content_cache): topics and tags are
+        # content, and every listing and API request asks for them.
+        meta = self.value_model._meta
+        key = ("facet-options", meta.label_lower, self.value_field, self.label_field,
+               locale_id if self.per_locale else None)
+        return remember(key, lambda: self._table_options(locale_id))
+
+    def _table_options(self, locale_id: int) -> list[tuple[str, str]]:
         rows = self.value_model.objects.all()
         if self.per_locale:
             rows = rows.filter(locale_id=locale_id)
@@ -103,14 +114,42 @@ def filter_queryset(facets: Sequence[Facet], queryset: QuerySet,
     return queryset
 
 
+def facet_counts(facets: Sequence[Facet], queryset: QuerySet,
+                 chosen: Mapping[str, Sequence[str]]) -> dict[str, dict[str, int]]:
+    """Each facet's counts per value, every facet counted over the items the *other*
+    facets let through, in one query: the facets' grouped counts joined by UNION ALL, so
+    a listing costs one query for its facets however many it has (a query per facet
+    before)."""
+    if not facets:
+        return {}
+    parts = []
+    for facet in facets:
+        others = {param: values for param, values in chosen.items() if param != facet.param}
+        parts.append(
+            filter_queryset(facets, queryset, others)
+            .prefetch_related(None).select_related(None).order_by()
+            # Values as text: the facets' columns differ in type (text, numbers), and
+            # the parts of a UNION must agree.
+            .annotate(facet_param=Value(facet.param, output_field=CharField()),
+                      facet_value=Cast(facet.lookup, output_field=CharField()))
+            .values("facet_param", "facet_value")
+            .annotate(total=Count("pk", distinct=True))
+            .values_list("facet_param", "facet_value", "total"))
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    counts: dict[str, dict[str, int]] = {facet.param: {} for facet in facets}
+    for param, value, total in rows:
+        counts[param][str(value)] = total
+    return counts
+
+
 def facet_states(facets: Sequence[Facet], queryset: QuerySet,
                  chosen: Mapping[str, Sequence[str]], options: Options) -> list[FacetState]:
     """Options with counts: each facet is counted over the items that the *other* facets
     let through, so a reader sees what choosing one more value would give."""
+    counts_by_facet = facet_counts(facets, queryset, chosen)
     states = []
     for facet in facets:
-        others = {param: values for param, values in chosen.items() if param != facet.param}
-        counts = facet.counts(filter_queryset(facets, queryset, others))
+        counts = counts_by_facet.get(facet.param, {})
         entries = [
             {"value": value, "label": label, "count": counts.get(value, 0),
              "checked": value in chosen.get(facet.param, ())}

@@ -20,6 +20,7 @@ from events.models import (
 )
 from events.registrations.pages import own_registration
 from home import site_urls
+from home.content_cache import remember
 from home.models import ContactPerson
 from repository.models import Topic
 
@@ -36,6 +37,21 @@ def _translations(model: type, wanted: Iterable[tuple[Any, int]]) -> dict[tuple[
             if (obj.translation_key, obj.locale_id) in wanted}
 
 
+def _snippet_translations(model: type, wanted: Iterable[tuple[Any, int]]
+                          ) -> dict[tuple[Any, int], Any]:
+    """Like :func:`_translations` for a small snippet table (topics, contact people): all
+    its rows of the wanted languages, read once per change of content
+    (home.content_cache) instead of once per request."""
+    wanted = set(wanted)
+    found: dict[tuple[Any, int], Any] = {}
+    for locale_id in sorted({locale for _key, locale in wanted}):
+        found.update(remember(
+            ("snippet-translations", model._meta.label_lower, locale_id),
+            lambda locale_id=locale_id: {(obj.translation_key, obj.locale_id): obj
+                                         for obj in model.objects.filter(locale_id=locale_id)}))
+    return {pair: found[pair] for pair in wanted if pair in found}
+
+
 def _localized(objects: Sequence[Any], locale_id: int,
                translations: dict[tuple[Any, int], Any]) -> list[Any]:
     # Editors choose topics, speakers and hosts on the German page; translations keep
@@ -45,10 +61,10 @@ def _localized(objects: Sequence[Any], locale_id: int,
 
 def _details(pages: Sequence[Any], request: Request) -> None:
     """Topics, speakers and host of events or series, in each page's language."""
-    topics = _translations(Topic, ((topic.translation_key, page.locale_id)
+    topics = _snippet_translations(Topic, ((topic.translation_key, page.locale_id)
                                    for page in pages for topic in page.topics.all()
                                    if topic.locale_id != page.locale_id))
-    speakers = _translations(ContactPerson, (
+    speakers = _snippet_translations(ContactPerson, (
         (person.translation_key, page.locale_id) for page in pages
         for person in page.speakers.all() if person.locale_id != page.locale_id))
     hosts = _translations(Page, ((page.host.translation_key, page.locale_id) for page in pages
@@ -99,10 +115,18 @@ def availability_of(events: Sequence[EventPage]) -> dict[int, dict[str, Any]]:
     return found
 
 
-def _parents(pages: Sequence[Page]) -> dict[str, EventSeriesPage]:
+def _series_by_path() -> dict[str, dict[str, Any]]:
+    """Every live, public series as the events show it, by its path: series are few, and
+    read once per change of content (home.content_cache) instead of once per request."""
+    return remember(("event-series-by-path",), lambda: {
+        path: {"id": pk, "title": title} for pk, path, title in
+        EventSeriesPage.objects.live().public().values_list("pk", "path", "title")})
+
+
+def _parents(pages: Sequence[Page]) -> dict[str, dict[str, Any]]:
+    series = _series_by_path()
     paths = {page.path[:-Page.steplen] for page in pages}
-    return {series.path: series for series in
-            EventSeriesPage.objects.live().public().filter(path__in=paths)}
+    return {path: series[path] for path in paths if path in series}
 
 
 def prepare_events(events: Sequence[EventPage], request: Request, *,
@@ -126,7 +150,7 @@ def prepare_events(events: Sequence[EventPage], request: Request, *,
             waiting=places[event.pk]["waiting"],
             registration_open=not reason, closed_reason=reason,
             by_invitation=not event.registration_open,
-            series={"id": series.pk, "title": series.title} if series else None,
+            series=dict(series) if series else None,
             joining_link=None,
         )
     if detail:

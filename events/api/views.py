@@ -145,7 +145,8 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
         ]
 
     def get_queryset(self) -> QuerySet[EventPage]:
-        return (EventPage.objects.live().public().select_related("locale", "host__locale")
+        return (EventPage.objects.live().public()
+                .select_related("locale", "host__locale", "image")
                 .prefetch_related("topics", "speakers"))
 
     def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
@@ -159,8 +160,9 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
         languages when none is asked for; topic names then come in the default one)."""
         self.check_query_parameters(self.get_queryset())
         base = self.filter_queryset(self.get_queryset())
-        locale = Locale.objects.filter(
-            language_code=self.request.GET.get("locale") or "").first() or Locale.get_default()
+        language = self.request.GET.get("locale")
+        # The cached locales (home.content_cache); LocaleFilter has refused any other.
+        locale = Locale.objects.get_for_language(language) if language else Locale.get_default()
         return EventFilters(base, self.request.GET, locale.pk, feed=feed)
 
     @staticmethod
@@ -271,7 +273,7 @@ class EventSeriesAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
 
     def get_queryset(self) -> QuerySet[EventSeriesPage]:
         return (EventSeriesPage.objects.live().public()
-                .select_related("locale", "host__locale")
+                .select_related("locale", "host__locale", "image")
                 .prefetch_related("topics", "speakers").order_by("title", "pk"))
 
     @schema.series_listing

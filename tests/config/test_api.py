@@ -3,6 +3,7 @@ import json
 import pytest
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
+from wagtail_factories import DocumentFactory, ImageFactory
 
 from config.api import translated_error
 from tests.home.factories import StandardPageFactory, publish, translate
@@ -102,9 +103,10 @@ def test_images_and_documents_endpoints_are_mounted(client, site):
     assert client.get("/api/v2/documents/").status_code == 200
 
 
-# The public pages (once per request, config/api.py), count, the page and its specific
-# rows: never per item (the Site comes from the cache, home/content_cache.py).
-PAGES_LISTING_QUERIES = 4
+# Count, and the page with its specific rows: never per item. The public pages come from
+# the cached restrictions and root translations for an anonymous client
+# (home/cached_restrictions.py), the Site from the cache (home/content_cache.py).
+PAGES_LISTING_QUERIES = 2
 
 
 def test_pages_listing_query_count_does_not_grow(client, site, django_assert_num_queries):
@@ -119,6 +121,32 @@ def test_pages_listing_query_count_does_not_grow(client, site, django_assert_num
     client.get(url)  # publishing retired the cached Site and restrictions
     with django_assert_num_queries(PAGES_LISTING_QUERIES):
         assert len(client.get(url).json()["items"]) == 20
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_media_listing_query_count_does_not_grow_with_tagged_items(
+        client, site, django_assert_num_queries, endpoint):
+    factory = ImageFactory if endpoint == "images" else DocumentFactory
+    url = f"/api/v2/{endpoint}/?fields=tags"
+
+    def add(count):
+        for number in range(count):
+            item = factory(title=f"Medium {number}")
+            item.tags.add("Stadt", f"Thema {number}")
+
+    add(1)
+    client.get(url)
+    with django_assert_num_queries(MEDIA_LISTING_QUERIES):
+        assert client.get(url).json()["items"][0]["meta"]["tags"] == ["Stadt", "Thema 0"]
+    add(15)
+    client.get(url)
+    with django_assert_num_queries(MEDIA_LISTING_QUERIES):
+        assert len(client.get(url).json()["items"]) == 16
+
+
+# Collection restrictions (twice, as Wagtail asks), count, the page and the tags of all
+# its items in one query (Wagtail asked once per item).
+MEDIA_LISTING_QUERIES = 5
 
 
 def test_wagtail_still_writes_english_only_api_errors():
@@ -209,3 +237,41 @@ def test_wrong_method_is_a_405_with_a_message(client, site):
     response = client.post("/api/v2/pages/", HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 405
     assert response.json()["message"] == 'Methode "POST" nicht erlaubt.'
+
+
+def test_the_api_serves_restricted_pages_only_to_whom_they_are_open(client, site):
+    """An anonymous client's public pages come from the cached restrictions
+    (home/cached_restrictions.py); a member, a group member and a session that passed a
+    password get Wagtail's own rule."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from tests.community.factories import make_user
+
+    pages = {kind: publish(StandardPageFactory(parent=site.root_page, slug=kind, title=kind))
+             for kind in ("open", "login", "group", "password")}
+    board = Group.objects.create(name="Vorstand")
+    PageViewRestriction.objects.create(page=pages["login"],
+                                       restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(page=pages["group"],
+                                       restriction_type=PageViewRestriction.GROUPS
+                                       ).groups.add(board)
+    password = PageViewRestriction.objects.create(
+        page=pages["password"], restriction_type=PageViewRestriction.PASSWORD,
+        password="offen-sesam")
+
+    def listed(browser):
+        items = browser.get("/api/v2/pages/?type=home.StandardPage").json()["items"]
+        return sorted(item["title"] for item in items)
+
+    assert listed(client) == ["open"]
+    assert client.get(f"/api/v2/pages/{pages['login'].pk}/").status_code == 404
+    session = client.session
+    session[PageViewRestriction.passed_view_restrictions_session_key] = [password.pk]
+    session.save()
+    assert listed(client) == ["open", "password"]
+    member = make_user("mitglied")
+    client.force_login(member)  # signing in keeps the passed password
+    assert listed(client) == ["login", "open", "password"]
+    member.groups.add(board)
+    assert listed(client) == ["group", "login", "open", "password"]

@@ -1,8 +1,11 @@
 """The repository's list endpoints filter by the same facets as the listings."""
 
 import pytest
+from wagtail_factories import ImageFactory
 
-from tests.repository.factories import TopicFactory, add_solutions
+from tests.community.factories import MunicipalityFactory
+from tests.home.factories import publish
+from tests.repository.factories import ModelProjectPageFactory, TopicFactory, add_solutions
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +66,51 @@ def test_solutions_endpoint_query_count_is_fixed(client, catalogue, django_asser
         client.get("/api/v2/solutions/?maturity=pilot&limit=20")
 
 
-# Facet values, count, the page of items, their specific rows and their topics
-# (prefetched): never per item. The Site and locale come from the cache, the public
-# pages are worked out once per request (config/api.py).
-SOLUTIONS_ENDPOINT_QUERIES = 8
+# Count, the page of items with their pictures and projects (joined), and their topics
+# (prefetched): never per item. The Site, locale, facet values and public pages come
+# from the cache (home/content_cache.py, home/cached_restrictions.py).
+SOLUTIONS_ENDPOINT_QUERIES = 3
+
+
+def _with_picture_and_tags(page):
+    page.image = ImageFactory()
+    page.image_alt = "Ein Bild"
+    page.tags.add("Sensorik", "Open Data")
+    return publish(page)
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_model_projects_endpoint_query_count_is_fixed(client, catalogue,
+                                                      django_assert_num_queries, count):
+    for number in range(count):
+        _with_picture_and_tags(ModelProjectPageFactory(
+            parent=catalogue["projects"],
+            municipality=MunicipalityFactory(ags=f"08998{number:03d}")))
+    url = "/api/v2/model-projects/?fields=*"
+    client.get(url)
+    # Count, the page of items with municipality and picture (joined), topics and tags.
+    with django_assert_num_queries(MODEL_PROJECTS_ENDPOINT_QUERIES):
+        items = client.get(url).json()["items"]
+    assert len(items) == count + 2
+    assert all(item["municipality"]["ags"] for item in items)
+
+
+MODEL_PROJECTS_ENDPOINT_QUERIES = 4
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_solution_detail_query_count_is_fixed(client, catalogue, django_assert_num_queries,
+                                              count):
+    solutions = [_with_picture_and_tags(solution)
+                 for solution in add_solutions(catalogue["ulm"], count)]
+    url = f"/api/v2/solutions/{solutions[0].pk}/"
+    client.get(url)
+    with django_assert_num_queries(SOLUTION_DETAIL_QUERIES):
+        detail = client.get(url).json()
+    assert detail["image"]["alt"] == "Ein Bild"
+    assert sorted(tag["slug"] for tag in detail["tags"]) == ["open-data", "sensorik"]
+
+
+# The solution with its picture and project (joined), its topics, its tags, its parent
+# (meta) and its adoptions; at most the eight of issue 18.
+SOLUTION_DETAIL_QUERIES = 6

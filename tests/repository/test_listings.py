@@ -84,11 +84,11 @@ def _queries(client, url):
     return len(captured)
 
 
-# The site frame and routing come from the cache (see tests/home/test_pages.py); two
-# table-backed facets' values, six facet counts, the result count and one page of
-# results with their projects and municipalities; "at a glance" adds three grouped
-# counts (its view restrictions come from the cache too).
-SOLUTION_LISTING_QUERIES = 13
+# The site frame and routing come from the cache (see tests/home/test_pages.py), and so
+# do the table-backed facets' values; all six facets' counts in one query, the result
+# count and one page of results with their projects and municipalities; "at a glance"
+# adds three grouped counts (its view restrictions come from the cache too).
+SOLUTION_LISTING_QUERIES = 6
 
 
 @pytest.mark.parametrize("url", ["/de/loesungen/", "/de/loesungen/?maturity=pilot&phase=2&topic="])
@@ -111,9 +111,10 @@ def test_project_listing_query_count_includes_the_map_and_stays_fixed(client, ca
     assert _queries(client, "/de/projekte/") == few == PROJECT_LISTING_QUERIES
 
 
-# The solution listing's pattern plus one query for every project on the map (the
-# filtered ones marked in the same query).
-PROJECT_LISTING_QUERIES = 11
+# The solution listing's pattern (facet values cached, all facet counts in one query)
+# plus one query for every project on the map (the filtered ones marked in the same
+# query).
+PROJECT_LISTING_QUERIES = 4
 
 
 def test_publication_listing_query_count_is_the_same_for_5_and_200(client, site):
@@ -131,6 +132,6 @@ def test_publication_listing_query_count_is_the_same_for_5_and_200(client, site)
     assert _queries(client, "/de/publikationen/?kind=handout") == few == PUBLICATION_LISTING_QUERIES
 
 
-# Topic values, two facet counts, the result count and one page of items (the frame
-# comes from the cache).
-PUBLICATION_LISTING_QUERIES = 5
+# Both facets' counts in one query, the result count and one page of items (the frame
+# and the topic values come from the cache).
+PUBLICATION_LISTING_QUERIES = 3
