@@ -40,7 +40,10 @@ def document_kind(document: Any) -> str:
     return KINDS.get(extension, extension.upper())
 
 
-def _read(document: Any) -> bytes | None:
+def _pdf_bytes(document: Any) -> bytes | None:
+    """The stored file's bytes if it is a PDF that can be read, else None."""
+    if document.file_extension.lower() != "pdf":
+        return None
     try:
         with document.file.open("rb") as stored:
             return stored.read()
@@ -52,9 +55,7 @@ def _read(document: Any) -> bytes | None:
 def pdf_page_count(document: Any) -> int | None:
     """The number of pages of a PDF; None for other files and for a PDF that pypdf
     cannot read (a broken upload must not stop the page from being saved)."""
-    if document.file_extension.lower() != "pdf":
-        return None
-    data = _read(document)
+    data = _pdf_bytes(document)
     if data is None:
         return None
     try:
@@ -66,9 +67,7 @@ def pdf_page_count(document: Any) -> int | None:
 
 def render_first_page(document: Any) -> Image.Image | None:
     """The PDF's first page as a picture, COVER_WIDTH wide; None when it cannot be drawn."""
-    if document.file_extension.lower() != "pdf":
-        return None
-    data = _read(document)
+    data = _pdf_bytes(document)
     if data is None:
         return None
     try:
