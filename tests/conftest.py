@@ -18,6 +18,7 @@ from io import StringIO
 import pytest
 import time_machine
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
@@ -36,6 +37,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 def site(db):
     """A default site whose root is a German home page with a published English translation."""
     return bilingual_site()
+
+
+@pytest.fixture
+def editor_client(client):
+    """A client signed in to the Wagtail admin as the office's editor (a superuser)."""
+    user = get_user_model().objects.create_superuser("redaktion", "r@kts.example", "pw")
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture

@@ -1,20 +1,12 @@
 """Editors find, filter and correct municipalities in the Wagtail admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from community.models import Municipality
 from tests.community.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("redaktion", "r@kts.example", "pw")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

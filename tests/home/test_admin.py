@@ -1,7 +1,6 @@
 """Editors publish and translate through the Wagtail admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -11,13 +10,6 @@ from home.models import ContactPerson, StandardPage
 from tests.home.factories import StandardPageFactory, publish
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("redaktion", "r@kts.example", "pw")
-    client.force_login(user)
-    return client
 
 
 def add_standard_page(client, parent, **fields):

@@ -2,7 +2,6 @@
 translated appears in German, marked, so that it can still be chosen."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Locale
 
@@ -21,13 +20,6 @@ from tests.repository.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("redaktion", "r@kts.example", "pw")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
