@@ -18,11 +18,11 @@ from wagtail.snippets.models import register_snippet
 
 from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
 from community.account import AccountSection
-from events import account, home_slots
+from events import account, explorer, home_slots
 from events import dashboard as events_dashboard
 from events.interest import admin as interest_admin
 from events.interest import overview as interest_overview
-from events.models import EventPage
+from events.models import EventPage, EventSeriesPage
 from events.newsletter import admin as newsletter_admin
 from events.registrations import admin as registrations_admin
 from events.registrations import report as registrations_report
@@ -37,10 +37,15 @@ def start_smart_menu() -> SubmenuMenuItem:
                            icon_name="date", name="start-smart", order=240)
 
 
+@hooks.register("register_admin_viewset")
+def event_explorer() -> explorer.EventPageViewSet:
+    return explorer.EventPageViewSet("event_pages")
+
+
 @hooks.register("register_admin_urls")
 def event_admin_urls() -> list:
     urls = [
-        path("<int:page_id>/registrations/", registrations_admin.EventRegistrationsView.as_view(),
+        path("<int:page_id>/registrations/", registrations_admin.registrations,
              name="registrations"),
         path("<int:page_id>/registrations/export.<str:file_format>",
              registrations_admin.export_registrations, name="export"),
@@ -51,7 +56,7 @@ def event_admin_urls() -> list:
 
 
 def _registrations_button(page: Any, user: Any, priority: int) -> Button | None:
-    if not isinstance(page.specific_deferred, EventPage):
+    if not isinstance(page.specific_deferred, EventPage | EventSeriesPage):
         return None
     if not page.permissions_for_user(user).can_edit():
         return None

@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -22,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from events.models import EventPage, Registration, RegistrationStatus
+from events.models import EventPage, EventSeriesPage, Registration, RegistrationStatus
 from events.registrations import emails
 from events.registrations.service import RegistrationError, cancel
 from home.exports import export_response
@@ -88,13 +89,16 @@ class AttendanceForm(forms.Form):
 
 
 class OneEventAdminMixin(WagtailAdminTemplateMixin):
-    """An admin view of one event (``page_id``) for the office, titled with the event."""
+    """An admin view of one event or series (``page_id``) for the office, titled with it."""
 
-    event: EventPage
+    event: EventPage | EventSeriesPage
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.event = event_for_office(request, kwargs["page_id"])
+        self.event = self.page_for_office(request, kwargs["page_id"])
         return super().dispatch(request, *args, **kwargs)
+
+    def page_for_office(self, request: HttpRequest, page_id: int) -> Any:
+        return event_for_office(request, page_id)
 
     def get_page_subtitle(self) -> str:
         return self.event.title
@@ -176,6 +180,68 @@ class EventRegistrationsView(OneEventAdminMixin, TemplateView):
         messages.success(request, _("Attendance saved: %(present)s of %(total)s were there.")
                          % {"present": len(present), "total": confirmed.count()})
         return redirect(request.path)
+
+
+def series_for_office(request: HttpRequest, page_id: int) -> EventSeriesPage:
+    """The series (the language version its registrations point at), if the user may
+    edit it."""
+    page = EventSeriesPage.objects.filter(pk=page_id).first()
+    if page is None:
+        raise Http404(_("There is no such series."))
+    source = page.registration_series()
+    for version in {page, source}:
+        if not version.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+    return source
+
+
+class SeriesRegistrationsView(OneEventAdminMixin, TemplateView):
+    """A series at a glance: each session with its places and waiting list (each links to
+    its own registrations), and the people registered through the series with how many
+    sessions they hold a place for or wait for."""
+
+    template_name = "events/admin/series_registrations.html"
+    header_icon = "group"
+
+    def page_for_office(self, request: HttpRequest, page_id: int) -> EventSeriesPage:
+        return series_for_office(request, page_id)
+
+    def get_page_title(self) -> str:
+        return _("Registrations")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        sessions = list(EventPage.objects.child_of(self.event).order_by("start", "pk"))
+        counts: dict[tuple[int, str], int] = {
+            (row["event_id"], row["status"]): row["n"]
+            for row in Registration.objects.filter(event__in=sessions).order_by()
+            .values("event_id", "status").annotate(n=Count("pk"))}
+        people: dict[str, dict[str, Any]] = {}
+        for registration in (self.event.registrations.exclude(
+                status=RegistrationStatus.CANCELLED)
+                .select_related("municipality").order_by("created_at", "pk")):
+            person = people.setdefault(registration.email, {
+                "registration": registration, "confirmed": 0, "waitlisted": 0, "pending": 0})
+            person[registration.status] += 1
+        context.update({
+            "series": self.event,
+            "sessions": [{
+                "page": session,
+                "confirmed": counts.get((session.pk, RegistrationStatus.CONFIRMED), 0),
+                "waitlisted": counts.get((session.pk, RegistrationStatus.WAITLISTED), 0),
+            } for session in sessions],
+            "people": list(people.values()),
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[self.event.pk]),
+        })
+        return context
+
+
+def registrations(request: HttpRequest, page_id: int) -> HttpResponse:
+    """The registrations of an event, or of a series (``/admin/events/<id>/registrations/``
+    serves both, so that the page's "Registrations" button needs no type of its own)."""
+    if EventSeriesPage.objects.filter(pk=page_id).exists():
+        return SeriesRegistrationsView.as_view()(request, page_id=page_id)
+    return EventRegistrationsView.as_view()(request, page_id=page_id)
 
 
 def export_registrations(request: HttpRequest, page_id: int, file_format: str) -> HttpResponse:
