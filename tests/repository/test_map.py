@@ -146,11 +146,15 @@ def test_a_skip_link_leads_past_the_markers_to_the_list(client, catalogue):
         '<details class="project-map__list" id="project-map-list">')
 
 
+# The labels' largest size in map.css (on phones), in map units.
+LABEL_SIZE = 14
+
+
 def _label_box(x: float, y: float, text: str) -> tuple[float, float, float, float]:
-    """Where a label's two lines (abbreviation, count below) may ink at 12 units, generously:
-    capitals are at most 0.7 em wide, the count's line ends 1.1 em lower."""
-    half = 0.7 * 12 * len(text) / 2
-    return x - half, y - 0.8 * 12, x + half, y + 0.25 * 12 + 1.1 * 12
+    """Where a label's two lines (abbreviation, count below) may ink, generously: capitals
+    are at most 0.7 em wide, the count's line ends 1.1 em lower."""
+    half = 0.7 * LABEL_SIZE * len(text) / 2
+    return x - half, y - 0.8 * LABEL_SIZE, x + half, y + (0.25 + 1.1) * LABEL_SIZE
 
 
 def test_no_state_label_covers_a_demo_project_marker():
@@ -159,6 +163,7 @@ def test_no_state_label_covers_a_demo_project_marker():
     places = {spec["name"]: project(spec["longitude"], spec["latitude"])
               for spec in municipality_specs() if spec.get("latitude")}
     assert {"Hamburg", "Bamberg", "Kiel"} <= set(places)
+    assert "font-size: 14px" in (STATES_FILE.parents[1] / "static/repository/map.css").read_text()
     reach = MARKER_SIZE * 1.35  # the largest marker, phase 3's triangle
     for shape in state_shapes():
         left, top, right, bottom = _label_box(shape.label_x, shape.label_y, shape.abbreviation)
