@@ -16,6 +16,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.featured import slot_choices
+from home.images import picture
 from home.renditions import image_api_representation
 
 # No headings inside rich text: the heading block keeps the outline in order.
@@ -77,6 +78,12 @@ class ImageBlock(blocks.StructBlock):
                 }
             )
         return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        alt = "" if value["decorative"] else value["alt_text"]
+        context["picture"] = picture(value["image"], alt, "figure") if value["image"] else None
+        return context
 
     def get_api_representation(self, value, context=None):
         return {

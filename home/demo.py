@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.illustrations import demo_image
 from home.models import (
     ContactPerson,
     FooterText,
@@ -54,6 +55,8 @@ CONTENT_FILE = Path(__file__).with_name("demo_content.yaml")
 OFFICE_HOTLINE = "030 1234 5670"
 OFFICE_EMAIL_ADDRESS = "kontakt@kts-smartcities.example"
 HOTLINE_HOURS = {"de": "Mo–Fr 9–16 Uhr", "en": "Mon–Fri 9 am–4 pm"}
+# The colour of the pictures the site's own pages show (KERN's blue).
+ILLUSTRATION_ACCENT = "#005a9c"
 
 
 @functools.cache
@@ -64,9 +67,10 @@ def content() -> dict[str, Any]:
 
 def resolve(value: Any, refs: DemoReferences) -> Any:
     """Block data from the file with its references ("@person:<key>", "@page:<key>",
-    "@partners") replaced by the ids of those demo objects. A link with a ``route`` (a
-    URL name such as a plugin's form) leads to that route's path in the language, or,
-    where no enabled plugin serves it, to its ``page``."""
+    "@partners", "@illustration:<motif>": a picture the demo draws) replaced by the ids of
+    those demo objects. A link with a ``route`` (a URL name such as a plugin's form) leads
+    to that route's path in the language, or, where no enabled plugin serves it, to its
+    ``page``."""
     if isinstance(value, dict) and "route" in value:
         return _route_link(value, refs)
     if isinstance(value, dict):
@@ -75,6 +79,9 @@ def resolve(value: Any, refs: DemoReferences) -> Any:
         return [resolve(item, refs) for item in value]
     if value == "@partners":
         return refs.partners
+    if isinstance(value, str) and value.startswith("@illustration:"):
+        motif = value.partition(":")[2]
+        return demo_image(f"Illustration: {motif}", motif, ILLUSTRATION_ACCENT).id
     if isinstance(value, str) and value.startswith(("@person:", "@page:")):
         kind, _, key = value[1:].partition(":")
         return (refs.people if kind == "person" else refs.pages)[key]

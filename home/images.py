@@ -55,6 +55,10 @@ ROLES = {
     # A publication's cover (portrait, close to A4) beside its facts, and small in a list.
     "cover": ImageRole(widths=(240, 480), ratio=(5, 7), sizes="15rem", lazy=False),
     "thumbnail": ImageRole(widths=(120, 240), ratio=(5, 7), sizes="6rem", lazy=True),
+    # An image in a page's text (the body's image block): as wide as the lead, but below
+    # the fold, so it waits until scrolled to.
+    "figure": ImageRole(widths=(640, 960, 1280), ratio=(16, 9),
+                        sizes="(min-width: 54rem) 52rem, calc(100vw - 2rem)", lazy=True),
 }
 
 
