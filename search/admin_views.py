@@ -3,26 +3,39 @@ database's index and the engine; open and failed index jobs; the last rebuilds."
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from search.client import get_client, search_engine_configured
 from search.index import alias_name, indices_behind_alias
+from search.index_report import explain_differences
 from search.models import IndexRebuild, IndexRepair, SearchDocument
+from search.reconcile import ReconcileReport, reconcile
 from search.sources import registered_sources
 from search.sync import pending_for_engine
+
+logger = logging.getLogger(__name__)
 
 FAILED_SHOWN = 20
 
 
 def may_see_index_health(user: Any) -> bool:
     return user.is_active and (user.is_superuser or user.has_perm("search.view_indexrebuild"))
+
+
+def may_reconcile(user: Any) -> bool:
+    """Reconciling rebuilds every document and writes to the engine: for operators who
+    may start a rebuild, not for everyone who may read the report."""
+    return user.is_active and (user.is_superuser or user.has_perm("search.add_indexrebuild"))
 
 
 def engine_counts() -> tuple[dict[str, int] | None, str, list[str]]:
@@ -49,13 +62,16 @@ def index_health(request: HttpRequest) -> HttpResponse:
                      .values_list("source").annotate(total=Count("pk")))
     in_engine, engine_state, live = engine_counts()
     rows = []
-    for source in registered_sources():
+    sources = registered_sources()
+    differences = explain_differences(sources)
+    for source in sources:
         expected = source.queryset().count()
         indexed = documents.get(source.name, 0)
         engine = in_engine.get(source.name, 0) if in_engine is not None else None
         rows.append({"label": source.label, "name": source.name, "expected": expected,
                      "documents": indexed, "engine": engine,
-                     "in_step": engine in (None, indexed)})
+                     "in_step": engine in (None, indexed),
+                     "differences": differences[source.name]})
     pending = pending_for_engine()
     failed = pending.filter(attempts__gt=0).order_by("-attempts", "key")
     context = {
@@ -68,5 +84,43 @@ def index_health(request: HttpRequest) -> HttpResponse:
         "failed": list(failed[:FAILED_SHOWN]) if search_engine_configured() else [],
         "rebuilds": list(IndexRebuild.objects.all()[:5]),
         "repairs": list(IndexRepair.objects.all()[:5]),
+        "may_reconcile": may_reconcile(request.user),
     }
     return render(request, "search/admin/index_health.html", context)
+
+
+def reconcile_summary(report: ReconcileReport) -> list[str]:
+    """What a reconcile did, in the operator's language."""
+    lines = [_("Database: %(added)d documents were missing, %(vanished)d no longer "
+               "existed, %(rebuilt)d were rebuilt.") % {
+        "added": report.added, "vanished": report.vanished, "rebuilt": report.rebuilt}]
+    if search_engine_configured():
+        lines.append(_("Engine: %(missing)d missing, %(outdated)d outdated, %(orphaned)d "
+                       "deleted as orphans; %(pushed)d sent.") % {
+            "missing": report.missing_in_engine, "outdated": report.outdated_in_engine,
+            "orphaned": report.orphaned_in_engine, "pushed": report.pushed})
+    return lines
+
+
+@require_POST
+def reconcile_now(request: HttpRequest) -> HttpResponse:
+    """Mend every difference now (what ``manage.py search_reconcile`` does), then show the
+    report again with what was done."""
+    if not may_reconcile(request.user):
+        raise PermissionDenied
+    try:
+        report = reconcile(engine=True)
+    except Exception as error:  # the engine went away mid-way: say so, keep the page
+        logger.exception("Reconcile from the admin failed")
+        messages.error(request, _("The reconcile stopped: %(error)s. The database's "
+                                  "documents are rebuilt; the engine catches up at the next "
+                                  "sync.") % {"error": type(error).__name__})
+        return redirect("search_index_health")
+    summary = " ".join(reconcile_summary(report))
+    if report.error:
+        messages.warning(request, summary + " " + _("The engine did not take every "
+                                                   "document: %(error)s") % {
+            "error": report.error})
+    else:
+        messages.success(request, summary)
+    return redirect("search_index_health")

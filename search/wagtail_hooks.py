@@ -14,7 +14,7 @@ from wagtail.admin.menu import MenuItem
 
 from search import dashboard as search_dashboard
 from search import service
-from search.admin_views import index_health, may_see_index_health
+from search.admin_views import index_health, may_see_index_health, reconcile_now
 from search.sources import page_key, source_for_model
 
 SIMILAR_LIMIT = 4
@@ -40,7 +40,8 @@ def similar_solutions(request: Any, page: Any) -> str:
 
 @hooks.register("register_admin_urls")
 def register_index_health_url() -> list:
-    return [path("search-index/", index_health, name="search_index_health")]
+    return [path("search-index/", index_health, name="search_index_health"),
+            path("search-index/reconcile/", reconcile_now, name="search_index_reconcile")]
 
 
 class IndexHealthMenuItem(MenuItem):
