@@ -32,6 +32,8 @@ from wagtail.models import Locale, Page, Site
 from wagtail.models.i18n import LocaleManager
 from wagtail.url_routing import RouteResult
 
+from home.images import PageImageMixin
+
 T = TypeVar("T")
 
 GENERATION_KEY = "content:generation"
@@ -191,4 +193,11 @@ def cached_route(root: Page, request: HttpRequest, path_components: list[str],
 
 def _plain_page(result: RouteResult) -> Page | str:
     page, args, kwargs = result
-    return page if not args and not kwargs else _NOT_CACHED
+    if args or kwargs:
+        return _NOT_CACHED
+    # What every page shows of itself, loaded before it is cached, so that it is cached
+    # with it: its locale (language links, the search's language) and its own picture.
+    _locale = page.locale
+    if isinstance(page, PageImageMixin) and page.image_id:
+        _image = page.image
+    return page

@@ -71,5 +71,9 @@ def publication_document(publication: dict[str, Any], publisher: str, topic: dic
     document = model(title=title)
     document.file.save(f"{slug}.pdf", ContentFile(publication_pdf(publication, publisher, topic)),
                        save=False)
+    # Size and hash as Wagtail's upload form sets them: without them the first page that
+    # shows the document saves it (Document.get_file_size), which retires every cached
+    # page and frame once (home/content_cache.py).
+    document._set_document_file_metadata()
     document.save()
     return document

@@ -18,6 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy
 
+from home.content_cache import remember
 from search.sources import PUBLIC, registered_sources
 
 MAX_QUERY_LENGTH = 200
@@ -178,17 +179,24 @@ def facet_labeller(language: str) -> Callable[[str, list[str]], dict[str, str]]:
             return source_labels()
         if facet_name == "language":
             return {code: str(label) for code, label in LANGUAGE_LABELS.items()}
-        field_name = FACETS_BY_NAME[facet_name].field
-        found: dict[str, str] = {}
-        for source in registered_sources():
-            provider = source.facet_labels().get(facet_name) or source.facet_labels().get(
-                field_name)
-            if provider is not None:
-                missing = [value for value in values if value not in found]
-                if missing:
-                    found.update(provider(missing, language))
-        return found
+        # Labels are content (topic and tag names): read once per change of content
+        # (home.content_cache) instead of a query per source and facet on every search.
+        return remember(("facet-labels", facet_name, tuple(sorted(values)), language),
+                        lambda: _facet_labels(facet_name, values, language))
     return labels
+
+
+def _facet_labels(facet_name: str, values: list[str], language: str) -> dict[str, str]:
+    field_name = FACETS_BY_NAME[facet_name].field
+    found: dict[str, str] = {}
+    for source in registered_sources():
+        provider = source.facet_labels().get(facet_name) or source.facet_labels().get(
+            field_name)
+        if provider is not None:
+            missing = [value for value in values if value not in found]
+            if missing:
+                found.update(provider(missing, language))
+    return found
 
 
 def facet_results(request: SearchRequest, counts: dict[str, list[tuple[str, int]]]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.content_cache import remember
 from search import dashboard as search_dashboard
 from search import service
 from search.admin_views import index_health, may_see_index_health, reconcile_now
@@ -26,10 +27,15 @@ def similar_solutions(request: Any, page: Any) -> str:
     if source is None or source.name != "solution":
         return ""
     user = getattr(request, "user", None)
+    principals = service.principals_for(user)
+    language = page.locale.language_code
     try:
-        hits = service.similar(page_key(page.pk), principals=service.principals_for(user),
-                               sources=("solution",), language=page.locale.language_code,
-                               limit=SIMILAR_LIMIT)
+        # The same for everyone who counts as the same principals, and changed only with
+        # the index (whose rows bump the content generation): three queries otherwise.
+        hits = remember(("similar-solutions", page.pk, principals, language),
+                        lambda: service.similar(page_key(page.pk), principals=principals,
+                                                sources=("solution",), language=language,
+                                                limit=SIMILAR_LIMIT))
     except service.SearchUnavailable:
         return ""
     if not hits:

@@ -294,6 +294,22 @@ class EventPage(EventDetailsMixin, RegisteredContextMixin, Page):
 
     # -- registrations -------------------------------------------------------------
 
+    @staticmethod
+    def find_registration_events(events: list[EventPage]) -> None:
+        """:meth:`registration_event` of all ``events`` in one query instead of one each
+        (a series page asks for every session's)."""
+        missing = [event for event in events
+                   if getattr(event, "_registration_event", None) is None]
+        if not missing:
+            return
+        originals: dict[Any, EventPage] = {}
+        for original in EventPage.objects.filter(
+                translation_key__in={event.translation_key for event in missing}).order_by("pk"):
+            originals.setdefault(original.translation_key, original)
+        for event in missing:
+            original = originals.get(event.translation_key, event)
+            event._registration_event = event if original.pk == event.pk else original
+
     def registration_event(self) -> EventPage:
         """The language version that registrations belong to: the original, which was
         created first, whichever language it is in (so adding a translation later

@@ -62,6 +62,7 @@ def event_context(event: EventPage, request: HttpRequest) -> dict[str, Any]:
 
 def series_context(series: EventSeriesPage, request: HttpRequest) -> dict[str, Any]:
     sessions = list(series.sessions())
+    EventPage.find_registration_events(sessions)
     own: dict[int, Registration] = {}
     if request.user.is_authenticated:
         keys = {session.registration_event().pk: session for session in sessions}

@@ -163,11 +163,14 @@ def breadcrumbs(context, *extra: Any, include_page: bool = False) -> dict[str, A
     if home is None or (page is not None and page.pk == home.pk):
         return {"crumbs": []}
     if page is not None and page.depth > home.depth + 1:
-        # One query for the pages between the home page and this one.
-        ancestors = page.get_ancestors().filter(depth__gt=home.depth).only(
-            "id", "title", "url_path", "path", "depth", "locale_id")
-        crumbs = [{"title": gettext("Home"), "url": home.get_url(request)}] + [
-            {"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+        # The pages between the home page and this one: one query per change of content
+        # (home.content_cache), their titles and addresses being content.
+        between = remember(
+            ("crumbs", page.pk, home.pk, request.get_host() if request else ""),
+            lambda: [{"title": ancestor.title, "url": ancestor.get_url(request)}
+                     for ancestor in page.get_ancestors().filter(depth__gt=home.depth).only(
+                         "id", "title", "url_path", "path", "depth", "locale_id")])
+        crumbs = [{"title": gettext("Home"), "url": home.get_url(request)}, *between]
     else:
         crumbs = [{"title": gettext("Home"), "url": home.get_url(request)}]
     if include_page and page is not None:

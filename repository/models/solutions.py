@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
@@ -19,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.models import FederalState, SizeClass
+from home.content_cache import remember
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from repository.blocks import TEXT_FEATURES, DownloadBlock
 from repository.charts import repository_charts
@@ -282,19 +284,31 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = self.localized_topics()
-        context["contacts"] = self.localized_contacts()
-        context["model_project"] = self.localized_model_project()
-        # The project's place among the states (its municipality is synchronised, so the
-        # German project's is the same).
-        context["locator_map"] = (context["model_project"].locator_map()
-                                  if context["model_project"] else None)
-        context["recommendations"] = self.recommendations()
-        context["adoptions"] = [
-            adoption for adoption in self.adoptions().order_by("municipality__name")
-            if adoption.status != AdoptionStatus.DROPPED
-        ]
+        # The same for every visitor and changed only with content: read once per
+        # generation of content (home.content_cache), nine queries otherwise. The
+        # language is part of the key, as the locator map's labels are translated.
+        context.update(remember(("solution-page", self.pk, translation.get_language()),
+                                self.content_context))
         return context
+
+    def content_context(self) -> dict[str, Any]:
+        """What the page shows beside its own fields, as plain lists (cacheable)."""
+        model_project = self.localized_model_project()
+        return {
+            "topics": list(self.localized_topics()),
+            "contacts": list(self.localized_contacts()),
+            "model_project": model_project,
+            # The project's place among the states (its municipality is synchronised,
+            # so the German project's is the same).
+            "locator_map": model_project.locator_map() if model_project else None,
+            # Whose peers the recommendations are (the German project's municipality).
+            "project_municipality": self.model_project.municipality,
+            "recommendations": self.recommendations(),
+            "adoptions": [
+                adoption for adoption in self.adoptions().order_by("municipality__name")
+                if adoption.status != AdoptionStatus.DROPPED
+            ],
+        }
 
 
 class AdoptionStatus(models.TextChoices):

@@ -7,12 +7,14 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from repository.models import Adoption, AdoptionStatus, SolutionPage
-from tests.community.factories import MunicipalityFactory
+from tests.community.factories import MunicipalityFactory, make_user
 from tests.home.factories import publish, translate
 from tests.repository.factories import (
     ModelProjectIndexPageFactory,
@@ -247,3 +249,46 @@ def test_solution_offers_its_downloads(client, solution):
     assert "Leistungsbeschreibung Parksensoren</a>" in html
     api = client.get(f"/api/v2/pages/{solution.id}/").json()
     assert api["downloads"][0]["type"] == "download"
+
+
+def _page_queries(client, url):
+    # Twice: the first page of a new site creates its settings, which retires the frame
+    # it has just cached (home/content_cache.py); a real site does this once.
+    client.get(url)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("member", [False, True], ids=["anonymous", "member"])
+def test_solution_page_query_count_is_the_same_for_few_and_many(client, solution, member):
+    url = "/de/modellprojekte/ulm/parken/"
+    if member:
+        client.force_login(make_user("leserin"))
+    few = _page_queries(client, url)
+    for number in range(8):
+        other = publish(SolutionPageFactory(parent=solution.model_project,
+                                            model_project=solution.model_project))
+        Adoption.objects.create(solution=solution, municipality=MunicipalityFactory(
+            ags=f"08997{number:03d}"))
+        Adoption.objects.create(solution=other, municipality=MunicipalityFactory(
+            ags=f"08996{number:03d}"))
+    many = _page_queries(client, url)
+    assert few == many == (SOLUTION_PAGE_MEMBER_QUERIES if member else SOLUTION_PAGE_QUERIES)
+
+
+# Topics, contacts, project, recommendations, adoptions, similar solutions and the
+# breadcrumbs are read once per change of content (home/content_cache.py): an anonymous
+# visitor's page costs no query. A member's adds the session, the user, the unread
+# notifications, the user's groups (search principals) and permissions.
+SOLUTION_PAGE_QUERIES = 0
+SOLUTION_PAGE_MEMBER_QUERIES = 6
+
+
+def test_a_new_adoption_shows_on_the_cached_solution_page_at_once(client, solution):
+    url = "/de/modellprojekte/ulm/parken/"
+    assert "Neu-Ulm" not in client.get(url).content.decode()
+    Adoption.objects.create(solution=solution, municipality=MunicipalityFactory(
+        name="Neu-Ulm", ags="09775164"))
+    assert "Neu-Ulm" in client.get(url).content.decode()
