@@ -38,6 +38,7 @@ from community.models import (
     Post,
     Thread,
 )
+from community.notifications import follow
 from home.illustrations import demo_image, scene_alt
 
 Log = Callable[[str], None]
@@ -146,6 +147,9 @@ def _discussions(group: PeerGroupPage, spec: dict[str, Any], members: dict[str, 
         for number, post_spec in enumerate(posts):
             post = Post.objects.create(thread=thread, author=members[post_spec["author"]],
                                        body=post_spec["text"])
+            # Whoever writes in a thread follows it, as posting on the site does (the demo
+            # writes its posts directly, so that loading it sends no e-mail).
+            follow(post.author, thread=thread)
             attached = files.get(thread_spec["title"])
             if number == 0 and attached:
                 _attach(post, attached["name"], attached["content"].encode())
