@@ -89,3 +89,11 @@ translation_guard.show_slug_beside_title()
 def editors_admin_css() -> str:
     return format_html('<link rel="stylesheet" href="{}">',
                        static("home/admin/editors_admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def character_count_js() -> str:
+    # The counter's words from the catalogue, for the script to fill in.
+    return format_html('<script src="{}" data-template="{}"></script>',
+                       static("home/admin/character_count.js"),
+                       _("%(count)s of %(max)s characters"))

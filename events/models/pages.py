@@ -33,6 +33,10 @@ from repository.blocks import TEXT_FEATURES
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, in_locale
 
 
+# Editors abroad, or whose computer runs on another zone, still enter German times.
+BERLIN_TIME = _("German local time (Europe/Berlin), as participants see it.")
+
+
 class EventFormat(models.TextChoices):
     """The five Start Smart formats, and room for the office's other events."""
 
@@ -57,7 +61,11 @@ class EventDetailsMixin(PageImageMixin):
     base_form_class = LocalizedChoicesPageForm
 
     format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
-    summary = models.TextField(_("summary"), max_length=600)
+    summary = models.TextField(
+        _("summary"), max_length=600,
+        help_text=_("Two or three sentences that say what it is and for whom: shown in "
+                    "listings, search results and link previews, and above the text."),
+    )
     description = RichTextField(_("description"), features=TEXT_FEATURES, blank=True)
     target_group = models.CharField(
         _("target group"), max_length=300, blank=True,
@@ -176,8 +184,8 @@ class EventSeriesPage(EventDetailsMixin, RegisteredContextMixin, Page):
 
 
 class EventPage(EventDetailsMixin, RegisteredContextMixin, Page):
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
+    start = models.DateTimeField(_("start"), help_text=BERLIN_TIME)
+    end = models.DateTimeField(_("end"), help_text=BERLIN_TIME)
     mode = models.CharField(_("mode"), max_length=10, choices=EventMode.choices,
                             default=EventMode.VIRTUAL)
     place = models.CharField(
@@ -195,7 +203,8 @@ class EventPage(EventDetailsMixin, RegisteredContextMixin, Page):
     )
     registration_deadline = models.DateTimeField(
         _("registration deadline"), null=True, blank=True,
-        help_text=_("Leave empty to take registrations until the event starts."),
+        help_text=_("Leave empty to take registrations until the event starts. German "
+                    "local time (Europe/Berlin)."),
     )
     registration_open = models.BooleanField(
         _("open for registration"), default=True,

@@ -124,7 +124,11 @@ class ModelProjectPage(LocalizedChoicesMixin, PageImageMixin, Page):
         _("status"), max_length=20, choices=ProjectStatus.choices,
         default=ProjectStatus.STRATEGY,
     )
-    summary = models.TextField(_("summary"), max_length=600)
+    summary = models.TextField(
+        _("summary"), max_length=600,
+        help_text=_("Two or three sentences that say what it is and for whom: shown in "
+                    "listings, search results and link previews, and above the text."),
+    )
     body = StreamField(ProjectBodyBlock(), verbose_name=_("body"), blank=True)
     topics = ParentalManyToManyField("repository.Topic", verbose_name=_("topics"), blank=True)
     tags = ClusterTaggableManager(through="repository.TaggedModelProject", blank=True,

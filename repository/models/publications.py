@@ -95,7 +95,11 @@ class PublicationPage(LocalizedChoicesMixin, PageImageMixin, Page):
     document_pages = models.PositiveIntegerField(
         _("pages of the document"), null=True, blank=True, editable=False,
     )
-    summary = models.TextField(_("summary"), max_length=1000)
+    summary = models.TextField(
+        _("summary"), max_length=1000,
+        help_text=_("Two or three sentences that say what it is and for whom: shown in "
+                    "listings, search results and link previews, and above the text."),
+    )
     topics = ParentalManyToManyField("repository.Topic", verbose_name=_("topics"), blank=True)
     tags = ClusterTaggableManager(through="repository.TaggedPublication", blank=True,
                                   verbose_name=_("tags"))

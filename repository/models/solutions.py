@@ -122,7 +122,11 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         on_delete=models.PROTECT, related_name="solutions",
         help_text=_("The model project that developed the solution."),
     )
-    summary = models.TextField(_("summary"), max_length=600)
+    summary = models.TextField(
+        _("summary"), max_length=600,
+        help_text=_("Two or three sentences that say what it is and for whom: shown in "
+                    "listings, search results and link previews, and above the text."),
+    )
     problem = RichTextField(_("problem"), features=TEXT_FEATURES)
     approach = RichTextField(_("approach"), features=TEXT_FEATURES)
     results = RichTextField(_("results"), features=TEXT_FEATURES, blank=True)
@@ -138,6 +142,10 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
     )
     maturity = models.CharField(
         _("maturity"), max_length=12, choices=Maturity.choices, default=Maturity.IDEA,
+        help_text=_("P1 idea: described, not built. P2 prototype: built and tried out, not "
+                    "yet in real use. P3 pilot: in real use for a limited time, place or "
+                    "group. P4 regular operation: part of the municipality's everyday "
+                    "service. P5 transferred: another municipality runs it too."),
     )
     repository_url = models.CharField(
         _("open-source repository"), max_length=300, blank=True,
