@@ -32,7 +32,6 @@ from home.page_views import RegisteredContextMixin, run_page_view
 from repository.blocks import TEXT_FEATURES
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS, in_locale
 
-
 # Editors abroad, or whose computer runs on another zone, still enter German times.
 BERLIN_TIME = _("German local time (Europe/Berlin), as participants see it.")
 
