@@ -13,19 +13,18 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from io import StringIO
 
 import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
 from search.breaker import engine_breaker
 from tests.baseline import capture_migrated_baseline, has_baseline, restore_migrated_baseline
 from tests.clock import CLOCK_INSTANTS, DEFAULT_INSTANT
+from tests.demo import install_demo
 from tests.home.factories import bilingual_site
 from tests.search_engine import PlainJsonNode
 
@@ -49,7 +48,7 @@ def editor_client(client):
 
 @pytest.fixture
 def demo_site(db):
-    call_command("load_demo", "home", stdout=StringIO())
+    install_demo("home")
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from community.demo import demo_content, load_demo_content
 from community.models import Municipality
+from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_load_demo_command_includes_the_municipalities(client):
 
 
 def test_demo_members_and_groups_in_both_languages(client, private_root):
-    call_command("load_demo", stdout=StringIO())
+    install_demo()
     from community.models import GroupVisibility, Membership, PeerGroupPage
 
     groups = PeerGroupPage.objects.filter(locale__language_code="de")

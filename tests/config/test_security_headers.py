@@ -8,14 +8,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page
+
+from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def assert_strict(response) -> None:
 
 
 def test_every_page_type_sends_the_strict_policy(client):
-    call_command("load_demo", stdout=StringIO())
+    install_demo()
     seen = {}
     for page in Page.objects.live().exclude(depth=1).specific().order_by("path"):
         kind = type(page).__name__

@@ -1,17 +1,16 @@
 """The bilingual site in a real Chromium: language switching, keyboard and axe checks."""
 
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
+from tests.demo import install_demo
 from tests.e2e.accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_server(live_server):
-    call_command("load_demo", "home", stdout=StringIO())
+    install_demo("home")
     return live_server.url
 
 

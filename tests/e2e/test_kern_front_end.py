@@ -10,14 +10,13 @@ import json
 import re
 import shutil
 import subprocess
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from community.demo import DEMO_PASSWORD
+from tests.demo import install_demo
 from tests.e2e.accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -61,7 +60,7 @@ MEMBER_EMAIL = "lea.schmidt@hoexter.demo.example"
 
 @pytest.fixture
 def demo_site(live_server) -> str:
-    call_command("load_demo", stdout=StringIO())
+    install_demo()
     return live_server.url
 
 

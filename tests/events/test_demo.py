@@ -14,12 +14,13 @@ from events.models import (
     FAQPage,
     Registration,
 )
+from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_shows_the_whole_programme_and_loads_twice(client):
-    call_command("load_demo", stdout=StringIO())
+    install_demo()
     now = timezone.now()
     german = EventPage.objects.filter(locale__language_code="de")
     assert set(german.values_list("format", flat=True)) == set(EventFormat.values) - {"other"}

@@ -3,13 +3,12 @@ footer, the FAQ's contact block and the contact page all give the same, in both
 languages; a member's profile speaks of its owner without assuming a gender."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from home.demo import HOTLINE_HOURS, OFFICE_EMAIL_ADDRESS, OFFICE_HOTLINE
+from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ def main_and_footer(html: str) -> str:
 
 
 def test_footer_faq_and_contact_page_give_one_hotline_and_address(client):
-    call_command("load_demo", stdout=StringIO())
+    install_demo()
     pages = {"de": ("/de/", "/de/fragen/", "/de/kontakt/"),
              "en": ("/en/", "/en/questions/", "/en/contact/")}
     for language, urls in pages.items():

@@ -19,7 +19,7 @@ from community.models import Membership, Post, Report
 from events.interest.models import ExpressionOfInterest
 from events.models import EventPage
 from search.models import SearchDocument
-from tests.demo import load_demo
+from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ VISIBLE_TO = {
 
 @pytest.fixture
 def demo(db):
-    load_demo()
+    install_demo()
     # A reported post (the demo has none yet): the moderation queue's work.
     post = Post.objects.order_by("pk").last()
     for reporter in get_user_model().objects.exclude(pk=post.author_id).order_by("pk")[:2]:

@@ -3,13 +3,12 @@ it counts, in German and in English."""
 
 import json
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.demo import install_demo
 from tests.home.factories import StandardPageFactory, publish
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +25,7 @@ def figure_links(client, url: str) -> dict[str, str]:
 
 
 def test_every_demo_figure_leads_to_its_listing_in_both_languages(client):
-    call_command("load_demo", stdout=StringIO())
+    install_demo()
     german, english = figure_links(client, "/de/"), figure_links(client, "/en/")
     assert german == {"73": "/de/projektdatenbank/", "820 Mio. €": "/de/modellprojekte/",
                       "3": "/de/projektdatenbank/", "5": "/de/start-smart/"}

@@ -6,14 +6,12 @@ type that has one."""
 from __future__ import annotations
 
 import re
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.test import RequestFactory
 from django.views.static import serve
 from wagtail.models import Locale, Page
@@ -29,6 +27,7 @@ from repository.models import (
     SolutionIndexPage,
     SolutionPage,
 )
+from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +76,7 @@ def media_status(url: str) -> int:
 
 def test_every_demo_page_type_shows_a_picture_with_srcset_size_and_alt_and_the_api_renditions(
         client):
-    call_command("load_demo", stdout=StringIO())
+    install_demo()
     # Every demo page of these types has a picture, the series' sessions included.
     for model in DETAIL_TYPES:
         assert not model.objects.filter(image=None).exists(), model.__name__

@@ -7,16 +7,16 @@ Every KERN class on those pages is in the part of KERN's stylesheet the site ser
 from __future__ import annotations
 
 import re
-from io import StringIO
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
+
+from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,7 @@ def unstyled_kern_classes(pages: dict[str, str]) -> set[str]:
 def test_every_public_page_carries_the_site_frame_and_the_entry_points(client):
     if not SITE_KERN_CSS.exists():
         pytest.fail("build/kern/kern.site.min.css is missing: run `make npm`.")
-    call_command("load_demo", stdout=StringIO())
+    install_demo()
     crawled = crawl(client)
 
     assert len(crawled) > 100

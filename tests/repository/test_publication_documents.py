@@ -5,19 +5,18 @@ rendered from the PDF's first page; every demo publication ships a generated PDF
 from __future__ import annotations
 
 import io
-from io import StringIO
 
 import pypdf
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.utils import translation
 from wagtail.documents import get_document_model
 
 from home.illustrations import draw_cover
 from repository.models import PublicationKind, PublicationPage
 from repository.pdf_writer import TextPage, write_pdf
+from tests.demo import install_demo
 from tests.home.factories import publish
 from tests.repository.factories import PublicationIndexPageFactory, PublicationPageFactory
 
@@ -95,7 +94,7 @@ def test_a_file_that_is_no_pdf_inside_is_saved_without_pages_or_cover(site, clie
 
 
 def test_every_demo_publication_ships_a_pdf_shown_with_type_size_pages_and_cover(client):
-    call_command("load_demo", "home", "community", "repository", stdout=StringIO())
+    install_demo("home", "community", "repository")
     publications = PublicationPage.objects.live().select_related("document", "image")
     assert publications.count() == 16  # eight in German, eight in English
     for page in publications:
