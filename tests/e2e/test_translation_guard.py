@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 from home.models import StandardPage
 from tests.e2e.accessibility import assert_accessible
 from tests.home.factories import bilingual_site
-from tests.home.test_translation_guard import translated_in_part
+from tests.home.translation_helpers import translated_in_part
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,13 +11,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail.models import Page
 from wagtail_localize.views import edit_translation as localize_editor
 
-from home.models import StandardPage
 from home.translation_guard import CONFIRM_FIELD, SlugBesideTitleTabHelper
-from tests.home.factories import StandardPageFactory, publish
+from tests.home.factories import StandardPageFactory
+from tests.home.translation_helpers import translated_in_part
 
 pytestmark = pytest.mark.django_db
 
@@ -27,24 +26,6 @@ def person_in(role: str):
                                                 f"{role.lower()}@kts.example", "pw")
     user.groups.add(Group.objects.get(name=role))
     return user
-
-
-def translated_in_part(client, site, **translations: str) -> Page:
-    """The English translation of a German page (submitted through wagtail-localize), with
-    only the segments named in ``translations`` (content path → English text) translated."""
-    german = publish(StandardPageFactory(parent=site.root_page, title="Themenworkshops",
-                                         slug="themenworkshops", intro="Dreieinhalb Stunden."))
-    english = Locale.objects.get(language_code="en")
-    client.post(reverse("wagtail_localize:submit_page_translation", args=[german.pk]),
-                {"locales": [english.pk]})
-    translation = Translation.objects.get(source__object_id=german.translation_key,
-                                          target_locale=english)
-    for segment in StringSegment.objects.filter(source=translation.source,
-                                                context__path__in=translations):
-        StringTranslation.objects.create(translation_of=segment.string, locale=english,
-                                         context=segment.context,
-                                         data=translations[segment.context.path])
-    return StandardPage.objects.get(translation_key=german.translation_key, locale=english)
 
 
 def publish_translation(client, page: Page, **extra: str):
