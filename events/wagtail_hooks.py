@@ -26,14 +26,15 @@ from events.models import EventPage, EventSeriesPage
 from events.newsletter import admin as newsletter_admin
 from events.registrations import admin as registrations_admin
 from events.registrations import report as registrations_report
-from home.dashboard import with_open_count
+from home.dashboard import SubmenuWithOpenCount, with_open_count
 
 START_SMART_MENU_HOOK = "register_start_smart_menu_item"
 
 
 @hooks.register("register_admin_menu_item")
 def start_smart_menu() -> SubmenuMenuItem:
-    return SubmenuMenuItem(_("Start Smart"), Menu(register_hook_name=START_SMART_MENU_HOOK),
+    # The parent shows the sum of its items' open counts (new expressions of interest).
+    return SubmenuWithOpenCount(_("Start Smart"), Menu(register_hook_name=START_SMART_MENU_HOOK),
                            icon_name="date", name="start-smart", order=240)
 
 
