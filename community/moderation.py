@@ -39,6 +39,14 @@ def may_moderate_reports(user: Any) -> bool:
     return bool(user.is_active and user.has_perm("community.change_report"))
 
 
+def moderator_name(user: Any) -> str:
+    """How a moderator signs a note or a decision: the name they go by on the site, else
+    their admin name, else their login (editors of the office need no member profile)."""
+    profile = getattr(user, "member_profile", None)
+    return (profile.display_name if profile else "") or user.get_full_name() \
+        or user.get_username()
+
+
 def reported_posts() -> QuerySet[Post]:
     """Posts with open reports, the longest-waiting first."""
     return (Post.objects.filter(reports__status=ReportStatus.OPEN)
@@ -112,7 +120,8 @@ def _append_note(post: Post, note: str, *, by: Any, when: Any) -> None:
     """Notes add up on the post's reports (the latest ones, resolved or not), each
     signed and dated: a note records, it does not replace."""
     latest = post.reports.order_by("-created_at").values_list("resolved_at", flat=True).first()
-    line = f"{when:%d.%m.%Y %H:%M} {by.get_full_name() or by.get_username()}: {note}"
+    # In the office's time zone (Europe/Berlin), as every time the admin shows.
+    line = f"{timezone.localtime(when):%d.%m.%Y %H:%M} {moderator_name(by)}: {note}"
     for report in post.reports.filter(resolved_at=latest):
         report.moderator_note = (f"{report.moderator_note}\n{line}".strip())[-2000:]
         report.save(update_fields=["moderator_note"])

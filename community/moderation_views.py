@@ -92,11 +92,13 @@ def _render_queue(request: HttpRequest, form: ActionForm | None, *, status: int,
                 for post in shown]
     else:
         reports = (Report.objects.exclude(status=ReportStatus.OPEN)
-                   .select_related("post__thread__group", "resolved_by",
+                   .select_related("post__thread__group", "resolved_by__member_profile",
                                    "post__author__member_profile__municipality")
                    .order_by("-resolved_at", "-pk"))
         page = Paginator(reports, PER_PAGE).get_page(request.GET.get("p"))
-        rows = [{"report": report, "author": person_summary(report.post.author)} for report in page]
+        rows = [{"report": report, "author": person_summary(report.post.author),
+                 "resolved_by": moderation.moderator_name(report.resolved_by)
+                 if report.resolved_by else ""} for report in page]
     return TemplateResponse(request, "community/admin/moderation_queue.html", {
         "tab": tab, "rows": rows, "page_obj": page, **HISTORY_COLUMNS,
         "open_count": moderation.reported_posts().count(),

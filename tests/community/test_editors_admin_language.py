@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 SCREENS = {
     "/admin/": {
         "de": ["Gemeldete Beiträge", "Beitrittsanfragen", "Zur Moderation",
-               "Über die Anfragen entscheiden", "Neue Interessensbekundungen",
+               "Über die Anfragen entscheiden", "Neue Interessenbekundungen",
                "Fehlende oder veraltete Übersetzungen", "Nichts offen."],
         "en": ["Reported posts", "Membership requests", "Open the moderation queue",
                "Decide the requests", "New expressions of interest",

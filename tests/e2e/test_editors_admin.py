@@ -9,6 +9,8 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from community.models import (
@@ -78,9 +80,10 @@ def office_server(live_server, django_user_model):
     Post.objects.create(thread=thread, author=author, body="Wer hat Erfahrung mit Rufbussen?")
     advert = Post.objects.create(thread=thread, author=author,
                                  body="Kauft **RufbusPro** mit 20 % Rabatt!")
-    for reporter, reason in (("anna@ulm.example", "Werbung"), ("tom@kiel.example", "Spam")):
+    for email, name, reason in (("anna@ulm.example", "Anna Berger", "Werbung"),
+                                ("tom@kiel.example", "Tom Richter", "Spam")):
         Report.objects.create(post=advert, reason=reason,
-                              reporter=member(django_user_model, reporter, reporter[:4].title()))
+                              reporter=member(django_user_model, email, name))
     for email, name, place in (("lena@husum.example", "Lena Hoffmann", "Husum"),
                                ("paul@goerlitz.example", "Paul Schmidt", "Görlitz")):
         Membership.objects.create(group=groups["datenplattformen"], state=MembershipState.PENDING,
@@ -119,8 +122,7 @@ def test_a_moderator_hides_a_reported_post_and_warns_its_author(browser_page, of
 
     panel.get_by_role("link", name="Zur Moderation").click()
     page.get_by_role("heading", level=2, name=re.compile("Rufbus auf dem Land")).wait_for()
-    page.get_by_text("Jonas Keller schrieb am").wait_for()
-    page.get_by_text("(Bamberg)").wait_for()
+    page.get_by_text("Jonas Keller (Bamberg) schrieb am").wait_for()
     page.get_by_role("heading", name="2 Meldungen").wait_for()
     assert_accessible(page)
 
@@ -134,7 +136,12 @@ def test_a_moderator_hides_a_reported_post_and_warns_its_author(browser_page, of
 
     page.get_by_role("link", name="Verlauf").click()
     history = page.get_by_role("region", name="Erledigte Meldungen")
-    assert history.get_by_text("Beitrag ausgeblendet, Autorin oder Autor verwarnt").count() == 2
+    # Both reports resolved, signed by the moderator's name and in Berlin time.
+    expect(history.get_by_text("Beitrag ausgeblendet, Autorin oder Autor verwarnt")
+           ).to_have_count(2)
+    hidden_at = timezone.localtime(Report.objects.filter(status="hidden").first().resolved_at)
+    expect(history.get_by_text(f"{hidden_at:%d.%m.%Y %H:%M} Katrin Vogel: Zweiter Werbebeitrag")
+           ).to_have_count(2)
     assert_accessible(page)
 
     warning = [message for message in mail.outbox if message.to == ["jonas@bamberg.example"]]
@@ -160,6 +167,16 @@ def test_an_editor_approves_one_request_and_declines_another(chromium, browser_p
     requests.get_by_role("row", name=re.compile("Lena Hoffmann")).wait_for()
     assert requests.get_by_role("row", name=re.compile("Husum")).count() == 1
     assert_accessible(page)
+
+    # On a phone the requests stack into cards: nothing pushes the page sideways, and
+    # each request's buttons are within reach.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    for row in requests.get_by_role("row", name=re.compile("Hoffmann|Schmidt")).all():
+        box = row.get_by_role("button", name="Approve").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1366, "height": 900})
 
     requests.get_by_role("row", name=re.compile("Lena Hoffmann")).get_by_role(
         "button", name="Approve").click()
