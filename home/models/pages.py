@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.db import models
@@ -22,6 +23,9 @@ from home.content_cache import cached_route, remember
 from home.featured import slot_items, ways_in
 from home.localization import localize_stream
 from home.serializers import LocalizedStreamField, RichTextAPIField
+
+# How long the featured slots may show what the clock has changed (an event that ended).
+FEATURED_SECONDS = 60
 
 # Wagtail's own page fields: every page type translates them.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -129,7 +133,18 @@ class HomePage(Page):
 
     def featured_sections(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
         """Featured pages (in this page's language) grouped into one section, followed by
-        one section per plugin slot with its items."""
+        one section per plugin slot with its items.
+
+        Read once per change of content (home.content_cache) and per minute: the slots
+        depend on the clock as well ("next events" drop out when they end), which no
+        change of content announces. The host is part of the key, as the addresses are
+        relative to the site served (absolute for the API, which has no request)."""
+        key = ("featured-sections", self.pk, translation.get_language(),
+               request.get_host() if request is not None else None,
+               int(time.time() // FEATURED_SECONDS))
+        return remember(key, lambda: self._featured_sections(request))
+
+    def _featured_sections(self, request: HttpRequest | None) -> list[dict[str, Any]]:
         localize_stream(self.featured, self.locale_id)
         sections: list[dict[str, Any]] = []
         pages = []
