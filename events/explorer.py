@@ -110,8 +110,8 @@ class EventExplorerIndexView(ExplorableIndexView):
     base_columns = [
         *ExplorableIndexView.base_columns[:2],
         Column("event_start", label=gettext_lazy("Date"), accessor=event_date,
-               sort_key="event_start", width="18%"),
-        Column("places", label=gettext_lazy("Places"), accessor=fill_level, width="18%"),
+               sort_key="event_start", width="13%"),
+        Column("places", label=gettext_lazy("Places"), accessor=fill_level, width="13%"),
         *ExplorableIndexView.base_columns[2:],
     ]
 

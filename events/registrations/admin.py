@@ -16,7 +16,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -231,9 +231,19 @@ class SeriesRegistrationsView(OneEventAdminMixin, TemplateView):
                 "waitlisted": counts.get((session.pk, RegistrationStatus.WAITLISTED), 0),
             } for session in sessions],
             "people": list(people.values()),
+            "dates": series_dates(sessions),
             "edit_url": reverse("wagtailadmin_pages:edit", args=[self.event.pk]),
         })
         return context
+
+
+def series_dates(sessions: list[EventPage]) -> str:
+    """First to last session, as the series' line under the title says it."""
+    if not sessions:
+        return ""
+    first, last = (formats.date_format(timezone.localtime(session.start), "SHORT_DATE_FORMAT")
+                   for session in (sessions[0], sessions[-1]))
+    return first if first == last else f"{first} – {last}"
 
 
 def registrations(request: HttpRequest, page_id: int) -> HttpResponse:

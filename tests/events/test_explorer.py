@@ -114,6 +114,10 @@ def test_the_series_has_a_registrations_view(office, programme):
     assert response.status_code == 200
     text = text_of(response)
     assert "Termine (3)" in text and "Für die Reihe angemeldet (2)" in text
+    sessions = series.sessions()
+    first = sessions.first().start.astimezone().strftime("%d.%m.%Y")
+    last = sessions.last().start.astimezone().strftime("%d.%m.%Y")
+    assert f"Peer-Learning Mobilität · {first} – {last}" in text
     assert "dora@demo.example" in text and "emil@demo.example" in text
     # dora came first and holds the places; emil waits for each session.
     assert "3 mit Platz, 0 auf der Warteliste, 0 unbestätigt" in text
