@@ -181,7 +181,12 @@ def test_an_editor_approves_one_request_and_declines_another(chromium, browser_p
     for row in requests.get_by_role("row", name=re.compile("Hoffmann|Schmidt")).all():
         box = row.get_by_role("button", name="Approve").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    lena = requests.get_by_role("row", name=re.compile("Lena Hoffmann"))
+    lena.get_by_text("Decline…").click()
+    box = lena.get_by_label("Reason (the requester sees it)").bounding_box()
+    assert box["x"] + box["width"] <= 390
     assert_accessible(page)
+    lena.get_by_text("Decline…").click()
     page.set_viewport_size({"width": 1366, "height": 900})
 
     requests.get_by_role("row", name=re.compile("Lena Hoffmann")).get_by_role(
