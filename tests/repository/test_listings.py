@@ -135,3 +135,27 @@ def test_publication_listing_query_count_is_the_same_for_5_and_200(client, site)
 # Both facets' counts in one query, the result count and one page of items (the frame
 # and the topic values come from the cache).
 PUBLICATION_LISTING_QUERIES = 3
+
+
+def test_facet_counts_come_in_one_query_and_count_each_facet_over_the_others(
+        catalogue, django_assert_num_queries):
+    """Each facet is counted over the items the *other* facets let through (a facet's own
+    choice does not narrow its counts), all in one UNION ALL query; the answer is the one
+    a query per facet (Facet.counts) gives."""
+    from repository.facets import facet_counts, filter_queryset
+    from repository.models import SolutionPage
+    from repository.models.solutions import SOLUTION_FACETS
+
+    add_solutions(catalogue["ulm"], 3, maturity="pilot")
+    add_solutions(catalogue["bamberg"], 2, maturity="pilot")
+    add_solutions(catalogue["bamberg"], 4, maturity="idea")
+    base = SolutionPage.objects.live()
+    chosen = {"maturity": ["pilot"], "federal_state": ["09"]}
+    with django_assert_num_queries(1):
+        counts = facet_counts(SOLUTION_FACETS, base, chosen)
+    assert counts["maturity"] == {"pilot": 2, "idea": 4}  # Bavaria's, by maturity
+    assert counts["federal_state"] == {"08": 3, "09": 2}  # the pilots, by state
+    for facet in SOLUTION_FACETS:
+        others = {param: values for param, values in chosen.items() if param != facet.param}
+        assert counts[facet.param] == facet.counts(
+            filter_queryset(SOLUTION_FACETS, base, others)), facet.param
