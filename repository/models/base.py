@@ -20,6 +20,10 @@ from repository.listing import FacetedListingMixin
 T = TypeVar("T", bound=TranslatableMixin)
 
 # Wagtail's own page fields: every page type translates them.
+# What a page's summary is for, said under the field in every page type that has one.
+SUMMARY_HELP = _("Two or three sentences that say what it is and for whom: shown in "
+                 "listings, search results and link previews, and above the text.")
+
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
     TranslatableField("slug"),

@@ -26,6 +26,7 @@ from repository.facets import Facet
 from repository.map import LocatorMap, ProjectEntry, locator_map, project_map
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
+    SUMMARY_HELP,
     LocalizedChoicesMixin,
     RepositoryIndexPage,
 )
@@ -124,11 +125,7 @@ class ModelProjectPage(LocalizedChoicesMixin, PageImageMixin, Page):
         _("status"), max_length=20, choices=ProjectStatus.choices,
         default=ProjectStatus.STRATEGY,
     )
-    summary = models.TextField(
-        _("summary"), max_length=600,
-        help_text=_("Two or three sentences that say what it is and for whom: shown in "
-                    "listings, search results and link previews, and above the text."),
-    )
+    summary = models.TextField(_("summary"), max_length=600, help_text=SUMMARY_HELP)
     body = StreamField(ProjectBodyBlock(), verbose_name=_("body"), blank=True)
     topics = ParentalManyToManyField("repository.Topic", verbose_name=_("topics"), blank=True)
     tags = ClusterTaggableManager(through="repository.TaggedModelProject", blank=True,

@@ -24,6 +24,7 @@ from repository.documents import cover_from_document, document_kind, pdf_page_co
 from repository.facets import Facet
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
+    SUMMARY_HELP,
     LocalizedChoicesMixin,
     RepositoryIndexPage,
 )
@@ -95,11 +96,7 @@ class PublicationPage(LocalizedChoicesMixin, PageImageMixin, Page):
     document_pages = models.PositiveIntegerField(
         _("pages of the document"), null=True, blank=True, editable=False,
     )
-    summary = models.TextField(
-        _("summary"), max_length=1000,
-        help_text=_("Two or three sentences that say what it is and for whom: shown in "
-                    "listings, search results and link previews, and above the text."),
-    )
+    summary = models.TextField(_("summary"), max_length=1000, help_text=SUMMARY_HELP)
     topics = ParentalManyToManyField("repository.Topic", verbose_name=_("topics"), blank=True)
     tags = ClusterTaggableManager(through="repository.TaggedPublication", blank=True,
                                   verbose_name=_("tags"))

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from search.models import SearchDocument
 from search.sources import page_key
+from search.sync import sync_search_index_now
 from tests.home.factories import StandardPageFactory, publish
 from tests.search.indexing import index_now
 
@@ -137,8 +138,6 @@ def test_the_reports_queries_do_not_grow_with_the_pages(operator, pages, site):
 def test_with_the_engine_down_the_report_names_failed_documents_and_reconcile_says_so(
         operator, pages, settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
-    from search.sync import sync_search_index_now
-
     assert sync_search_index_now(force=True).error
     assert "Dokument hat die Suchmaschine nicht erreicht und wird erneut gesendet." in (
         page_row(operator.get(REPORT)))
