@@ -35,7 +35,6 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
 from config.plugins import api_endpoints
-from home.cached_restrictions import anonymous_public_pages
 
 # Wagtail's API writes its error messages in English only and does not mark them for
 # translation. These patterns map the ones a client is most likely to meet onto our
@@ -155,9 +154,11 @@ class LocalizedErrorsMixin:
         view restriction, its groups, the site's translations: five queries and more) each
         time a page endpoint asks, which is three times for a listing."""
         if not hasattr(self, "_public_pages"):
-            # An anonymous client's pages come from the cached restrictions and root
-            # translations (no query); anyone else's by Wagtail's own rule.
-            pages = anonymous_public_pages(self.request)
+            # An anonymous client's pages come from the function the site frame declares
+            # (PUBLIC_PAGES_FUNCTION: cached restrictions and root translations, no
+            # query); None, or no such function, means Wagtail's own rule.
+            public_pages = getattr(settings, "PUBLIC_PAGES_FUNCTION", "")
+            pages = import_string(public_pages)(self.request) if public_pages else None
             self._public_pages = pages if pages is not None else super().get_base_queryset()
         return self._public_pages.all()
 

@@ -21,6 +21,8 @@ class HomeConfig(AppConfig):
     # keeps the request being answered for the mails and calendars written inside it,
     # and config's API fields and sitemap rebase Wagtail's URLs with the function.
     # The served Site comes from the cache (home/content_cache.py), like the locales.
+    # config's pages API takes an anonymous client's pages from the cached view
+    # restrictions (home/cached_restrictions.py).
     # Anonymous visitors' pages come from the page cache (home/page_cache.py).
     middleware = ["home.page_cache.PageCacheMiddleware",
                   "home.content_cache.CachedSiteMiddleware",
@@ -30,6 +32,7 @@ class HomeConfig(AppConfig):
         "AXES_CLIENT_IP_CALLABLE": "home.limits.client_address",
         "AXES_LOCKOUT_CALLABLE": "home.limits.lockout_response",
         "SERVED_URL_FUNCTION": "home.site_urls.served_url",
+        "PUBLIC_PAGES_FUNCTION": "home.cached_restrictions.anonymous_public_pages",
     }
     demo_loader = "home.demo.load_demo_content"
     search_sources = ["home.search_sources.StandardPageSource"]

@@ -1,3 +1,4 @@
+from repository.models.adoptions import Adoption, AdoptionStatus
 from repository.models.model_projects import (
     FundingPhase,
     ModelProjectIndexPage,
@@ -5,13 +6,7 @@ from repository.models.model_projects import (
     ProjectStatus,
 )
 from repository.models.publications import PublicationIndexPage, PublicationKind, PublicationPage
-from repository.models.solutions import (
-    Adoption,
-    AdoptionStatus,
-    Maturity,
-    SolutionIndexPage,
-    SolutionPage,
-)
+from repository.models.solutions import Maturity, SolutionIndexPage, SolutionPage
 from repository.models.tagging import (
     ModelProjectTag,
     PublicationTag,

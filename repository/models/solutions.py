@@ -1,4 +1,4 @@
-"""Solutions that model projects publish, and the reuse ledger of who adopted them."""
+"""Solutions that model projects publish (who adopted them: repository/models/adoptions.py)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS
 from repository.blocks import TEXT_FEATURES, DownloadBlock
 from repository.charts import repository_charts
 from repository.facets import Facet
+from repository.models.adoptions import Adoption, AdoptionStatus
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
     LocalizedChoicesMixin,
@@ -317,86 +318,3 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
                 if adoption.status != AdoptionStatus.DROPPED
             ],
         }
-
-
-class AdoptionStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    IN_OPERATION = "in_operation", _("In operation")
-    DROPPED = "dropped", _("Dropped")
-
-
-class Adoption(models.Model):
-    """A municipality that took over a solution: the reuse ledger."""
-
-    solution = models.ForeignKey(
-        SolutionPage, verbose_name=_("solution"), on_delete=models.CASCADE,
-        related_name="adoption_records",
-    )
-    municipality = models.ForeignKey(
-        "community.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT,
-        related_name="adoptions",
-    )
-    status = models.CharField(
-        _("status"), max_length=20, choices=AdoptionStatus.choices,
-        default=AdoptionStatus.PLANNED,
-    )
-    adopted_on = models.DateField(_("since"), null=True, blank=True)
-    local_adaptations = models.TextField(_("local adaptations"), blank=True)
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    panels = [
-        FieldPanel("solution"),
-        FieldPanel("municipality"),
-        FieldPanel("status"),
-        FieldPanel("adopted_on"),
-        FieldPanel("local_adaptations"),
-        FieldPanel("contact_name"),
-        FieldPanel("contact_email"),
-    ]
-
-    class Meta:
-        verbose_name = _("adoption")
-        verbose_name_plural = _("adoptions")
-        ordering = ["-adopted_on", "municipality__name"]
-        indexes = [models.Index(fields=["status"])]
-
-    def __str__(self) -> str:
-        return f"{self.municipality} – {self.solution}"
-
-    # Columns of the ledger's spreadsheet export, for the office's evaluation.
-    def federal_state(self) -> str:
-        return self.municipality.get_federal_state_display()
-
-    federal_state.short_description = _("federal state")
-
-    def size_class(self) -> str:
-        return str(self.municipality.get_size_class_display())
-
-    size_class.short_description = _("size class")
-
-    def topic_names(self) -> str:
-        return ", ".join(topic.name for topic in self.solution.localized_topics())
-
-    topic_names.short_description = _("topics")
-
-    def clean(self) -> None:
-        super().clean()
-        if not (self.solution_id and self.municipality_id):
-            return
-        if self.solution.model_project.municipality_id == self.municipality_id:
-            raise ValidationError({"municipality": _(
-                "This is the municipality that developed the solution; record adoptions by "
-                "other municipalities."
-            )})
-        same = Adoption.objects.filter(
-            solution__translation_key=self.solution.translation_key,
-            municipality_id=self.municipality_id,
-        ).exclude(pk=self.pk)
-        if same.exists():
-            raise ValidationError({"municipality": _(
-                "This municipality's adoption of this solution is recorded already."
-            )})

@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 from community.models import PeerGroupIndexPage, PeerGroupPage
 from events.models import EventIndexPage, EventPage, EventSeriesPage
 from home.illustrations import demo_image
+from home.models import HomePage, StandardPage
 from repository.models import (
     ModelProjectIndexPage,
     ModelProjectPage,
@@ -148,3 +149,18 @@ def test_alt_text_is_required_unless_the_image_is_marked_decorative(site, client
     html = client.get(Page.objects.get(pk=group.pk).url).content.decode()
     img = BeautifulSoup(html, "html.parser").select_one("main picture img")
     assert img is not None and img["alt"] == ""
+
+
+# The site's own page types show pictures too: the home page's cards and a standard
+# page's picture in its text (the demo's "Über uns").
+def test_a_demo_home_page_and_standard_page_show_a_picture_in_each_language(client):
+    install_demo()
+    for model in (HomePage, StandardPage):
+        for language in ("de", "en"):
+            pages = model.objects.live().public().filter(locale__language_code=language)
+            shown = [page.url for page in pages
+                     if picture_problems(client.get(page.url).content.decode()) == []]
+            assert shown, f"no demo {model.__name__} in {language} shows a picture"
+    about = client.get("/de/ueber-uns/").content.decode()
+    assert '<picture class="picture picture--figure">' in about
+    assert 'alt="Illustration: drei Personen über einer Stadtsilhouette' in about

@@ -1,0 +1,91 @@
+"""The reuse ledger: which municipalities adopted a solution, and how far they are."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class AdoptionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    IN_OPERATION = "in_operation", _("In operation")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Adoption(models.Model):
+    """A municipality that took over a solution: the reuse ledger."""
+
+    solution = models.ForeignKey(
+        "repository.SolutionPage", verbose_name=_("solution"), on_delete=models.CASCADE,
+        related_name="adoption_records",
+    )
+    municipality = models.ForeignKey(
+        "community.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="adoptions",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=AdoptionStatus.choices,
+        default=AdoptionStatus.PLANNED,
+    )
+    adopted_on = models.DateField(_("since"), null=True, blank=True)
+    local_adaptations = models.TextField(_("local adaptations"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("solution"),
+        FieldPanel("municipality"),
+        FieldPanel("status"),
+        FieldPanel("adopted_on"),
+        FieldPanel("local_adaptations"),
+        FieldPanel("contact_name"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
+        ordering = ["-adopted_on", "municipality__name"]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} – {self.solution}"
+
+    # Columns of the ledger's spreadsheet export, for the office's evaluation.
+    def federal_state(self) -> str:
+        return self.municipality.get_federal_state_display()
+
+    federal_state.short_description = _("federal state")
+
+    def size_class(self) -> str:
+        return str(self.municipality.get_size_class_display())
+
+    size_class.short_description = _("size class")
+
+    def topic_names(self) -> str:
+        return ", ".join(topic.name for topic in self.solution.localized_topics())
+
+    topic_names.short_description = _("topics")
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.solution_id and self.municipality_id):
+            return
+        if self.solution.model_project.municipality_id == self.municipality_id:
+            raise ValidationError({"municipality": _(
+                "This is the municipality that developed the solution; record adoptions by "
+                "other municipalities."
+            )})
+        same = Adoption.objects.filter(
+            solution__translation_key=self.solution.translation_key,
+            municipality_id=self.municipality_id,
+        ).exclude(pk=self.pk)
+        if same.exists():
+            raise ValidationError({"municipality": _(
+                "This municipality's adoption of this solution is recorded already."
+            )})
