@@ -28,6 +28,7 @@ from repository.facets import Facet
 from repository.models.adoptions import Adoption, AdoptionStatus
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
+    SUMMARY_HELP,
     LocalizedChoicesMixin,
     RepositoryIndexPage,
     in_locale,
@@ -124,9 +125,7 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         help_text=_("The model project that developed the solution."),
     )
     summary = models.TextField(
-        _("summary"), max_length=600,
-        help_text=_("Two or three sentences that say what it is and for whom: shown in "
-                    "listings, search results and link previews, and above the text."),
+        _("summary"), max_length=600, help_text=SUMMARY_HELP,
     )
     problem = RichTextField(_("problem"), features=TEXT_FEATURES)
     approach = RichTextField(_("approach"), features=TEXT_FEATURES)
