@@ -102,7 +102,10 @@ def median_scores(url: str, chromium: str, runs: int,
     results = []
     for run in range(runs):
         report = reports / f"{name.replace(' ', '-')}-{run + 1}.json" if reports else None
-        if (scores := lighthouse(url, chromium, report)) is not None:
+        # Lighthouse now and then fails to record its own trace (NO_NAVSTART), which
+        # says nothing about the page: such a run gets one more try.
+        scores = lighthouse(url, chromium, report) or lighthouse(url, chromium, report)
+        if scores is not None:
             results.append(scores)
     if not results:
         return None
