@@ -142,6 +142,23 @@ class ConsultationEventPanel(Panel):
             return context
 
 
+class RequestFieldPanel(FieldPanel):
+    """One field of the request, shown as the requester sent it (read only).
+
+    Works around an upstream gap: Wagtail shows an empty read-only field as the Python
+    word "None" (a foreign key left empty, and, hard-coded, a many-to-many field with
+    nothing chosen), untranslated; an optional field left blank is an empty box. The
+    office reads "Not given" instead (tests/events/test_interest_admin.py fails when
+    Wagtail stops writing "None")."""
+
+    def format_value_for_display(self, value: Any) -> Any:
+        if callable(getattr(value, "all", "")) and not value.all():
+            value = None
+        if value is None or value == "":
+            return gettext_lazy("Not given")
+        return super().format_value_for_display(value)
+
+
 REQUEST_FIELDS = ["kind", "municipality", "new_municipality_name", "federal_state",
                   "contact_name", "contact_role", "email", "phone", "topics",
                   "starting_situation", "situation_details", "preferred_format",
@@ -151,7 +168,7 @@ REQUEST_FIELDS = ["kind", "municipality", "new_municipality_name", "federal_stat
 # The request first: an editor reads what was asked before deciding what to do with it.
 edit_handler = ObjectList([
     # What the requester sent stays as they sent it: shown, not editable.
-    MultiFieldPanel([FieldPanel(name, read_only=True) for name in REQUEST_FIELDS],
+    MultiFieldPanel([RequestFieldPanel(name, read_only=True) for name in REQUEST_FIELDS],
                     heading=gettext_lazy("The request")),
     MultiFieldPanel([FieldPanel("status"), FieldPanel("assignee")],
                     heading=gettext_lazy("Triage")),
