@@ -13,8 +13,10 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from home.admin_lists import ListColumn, list_columns
 from search.client import get_client, search_engine_configured
 from search.index import alias_name, indices_behind_alias
 from search.index_report import explain_differences
@@ -26,6 +28,14 @@ from search.sync import pending_for_engine
 logger = logging.getLogger(__name__)
 
 FAILED_SHOWN = 20
+# The documents per content type, in the admin's one list table (home/admin_lists.py): on a
+# phone each content type stacks into a card, so "Why they differ" stays in view.
+DOCUMENT_COLUMNS = list_columns(
+    ListColumn("content_type", gettext_lazy("Content type")),
+    ListColumn("expected", gettext_lazy("Published (database)")),
+    ListColumn("documents", gettext_lazy("Search documents")),
+    ListColumn("engine", gettext_lazy("In the engine")),
+    ListColumn("reasons", gettext_lazy("Why they differ")))
 
 
 def may_see_index_health(user: Any) -> bool:
@@ -76,6 +86,7 @@ def index_health(request: HttpRequest) -> HttpResponse:
     failed = pending.filter(attempts__gt=0).order_by("-attempts", "key")
     context = {
         "rows": rows,
+        **DOCUMENT_COLUMNS,
         "engine_state": engine_state,
         "live_index": ", ".join(live),
         "stale": SearchDocument.objects.filter(stale=True).count(),

@@ -145,3 +145,13 @@ def test_with_the_engine_down_the_report_names_failed_documents_and_reconcile_sa
     assert response.status_code == 200
     shown = " ".join(str(message) for message in response.context["messages"])
     assert "Suchmaschine" in shown and "ConnectionError" in shown
+
+
+def test_the_reasons_stay_in_view_on_a_phone(operator, pages):
+    """The report's table is the admin's list table: on a phone each content type stacks
+    into a card, every figure and the reasons under their column's label (before, the
+    table ran past a 390 px screen and "Why they differ" was cut off)."""
+    html = operator.get(REPORT).content.decode()
+    assert 'class="admin-list" role="region" aria-labelledby="index-report-caption"' in html
+    assert '<td data-label="Warum sie abweichen">' in html
+    assert '<td data-label="Suchdokumente">' in html
