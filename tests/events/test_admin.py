@@ -61,6 +61,15 @@ def test_the_registrations_header_names_the_event_not_home(office, full_event):
     assert trail[1:] == [full_event.title, "Anmeldungen"]
 
 
+def test_the_registrations_name_the_event_and_its_tables_scroll_on_a_phone(office, full_event):
+    """The header says only "Anmeldungen": the event's title stands above its date, and
+    each list scrolls within its own region instead of being cut off at 390 px."""
+    html = office.get(f"/admin/events/{full_event.pk}/registrations/").content.decode()
+    assert f"<p><strong>{full_event.title}</strong> · " in html
+    assert html.count('<div class="admin-table-scroll" role="region"') == 2  # registered, waiting
+    assert '<p class="admin-actions">' in html
+
+
 def test_exports_list_active_registrations_as_csv_and_xlsx(office, full_event):
     response = office.get(f"/admin/events/{full_event.pk}/registrations/export.csv")
     assert response.status_code == 200
