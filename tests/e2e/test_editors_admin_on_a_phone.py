@@ -3,7 +3,8 @@ editor needs stays within the screen. A request's assignee, named by a long e-ma
 address, no longer runs past the edge, and what the requester left empty reads "Keine
 Angabe" (it read "None"); the search index report's reasons are in view (the table was
 cut off after its second column); an event's registrations name the event and their
-table scrolls within its own region."""
+table scrolls within its own region. A solution added under a model project on a phone:
+the filter boxes of its topics and contact people fit the screen (they ran 42 px past)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from wagtail.users.models import UserProfile
 
 from events.models import ExpressionOfInterest
 from events.registrations.service import Registrant, register
+from repository.models import ModelProjectPage
 from tests.community.factories import MunicipalityFactory, make_user
 from tests.e2e.accessibility import assert_accessible
 from tests.events.factories import event_calendar, in_days, make_event
@@ -51,14 +53,18 @@ def right_edge(page, selector: str) -> float:
     return box["x"] + box["width"]
 
 
-def test_the_office_reads_its_screens_on_a_phone(browser_page, office_screens):
-    page, server = browser_page, office_screens["url"]
+def log_in_on_a_phone(page, server: str) -> None:
     page.set_viewport_size(PHONE)
     page.goto(f"{server}/admin/login/")
     page.locator("#id_username").fill("betrieb@kts.example")
     page.locator("#id_password").fill(PASSWORD)
     page.locator("button[type=submit]").click()
     page.wait_for_url(f"{server}/admin/")
+
+
+def test_the_office_reads_its_screens_on_a_phone(browser_page, office_screens):
+    page, server = browser_page, office_screens["url"]
+    log_in_on_a_phone(page, server)
 
     page.goto(f"{server}{admin_edit_url(office_screens['interest'])}")
     page.locator("#id_assignee").scroll_into_view_if_needed()
@@ -78,3 +84,20 @@ def test_the_office_reads_its_screens_on_a_phone(browser_page, office_screens):
     assert right_edge(page, ".admin-table-scroll") <= PHONE["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert_accessible(page)
+
+
+def test_a_solution_added_under_a_model_project_fits_a_phone(browser_page, solutions_server):
+    get_user_model().objects.create_superuser("betrieb@kts.example", "betrieb@kts.example",
+                                              PASSWORD)
+    ulm = ModelProjectPage.objects.get(slug="ulm")
+    page = browser_page
+    log_in_on_a_phone(page, solutions_server)
+
+    page.goto(f"{solutions_server}/admin/pages/add/repository/solutionpage/{ulm.pk}/")
+    assert page.locator("#id_model_project-title").inner_text() == "Zukunftsstadt Ulm"
+    filters = page.locator("[data-choice-filter-input]")
+    assert filters.count() == 2  # topics, contact people
+    for index in range(2):
+        filters.nth(index).scroll_into_view_if_needed()
+        box = filters.nth(index).bounding_box()
+        assert box["x"] + box["width"] <= PHONE["width"]
