@@ -10,6 +10,7 @@ the original language version's registrations, which every translation shares.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.db.models import Count, F, IntegerField, Max, Min, OuterRef, Subquery
@@ -103,6 +104,22 @@ def fill_level(page: Page) -> str:
     return "–"
 
 
+# Below the calendar on a phone, a title squeezed into one letter's width per line beside
+# seven columns was unreadable: when and how full matter there, when a page was last
+# edited and its type (almost always "Event") can wait for a wider screen.
+PHONE_HIDES = {"latest_revision_created_at", "type"}
+
+
+def wide_screens_only(column: Column) -> Column:
+    """A copy of one of Wagtail's columns that editors_admin.css hides on a phone."""
+    column = copy.copy(column)
+    column.classname = f"{column.classname or ''} event-explorer__wide-only".strip()
+    # The header component holds the column it draws: the copy's header must hold the copy,
+    # or the heading would keep showing above a hidden column.
+    column.header = Column.Header(column)
+    return column
+
+
 class EventExplorerIndexView(ExplorableIndexView):
     """The explorer below the calendar and a series: every child page (series and events
     side by side under the calendar), with date and places."""
@@ -112,7 +129,8 @@ class EventExplorerIndexView(ExplorableIndexView):
         Column("event_start", label=gettext_lazy("Date"), accessor=event_date,
                sort_key="event_start", width="13%"),
         Column("places", label=gettext_lazy("Places"), accessor=fill_level, width="13%"),
-        *ExplorableIndexView.base_columns[2:],
+        *(wide_screens_only(column) if column.name in PHONE_HIDES else column
+          for column in ExplorableIndexView.base_columns[2:]),
     ]
 
     def annotate_queryset(self, pages: Any) -> Any:
