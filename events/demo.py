@@ -316,10 +316,11 @@ def _faq(home: Page, english: Locale, office: ContactPerson | None, log: Log) ->
                 "contacts": contacts}},
         ]
 
-    faq = _child(home, FAQPage, log, slug="fragen", title="Häufige Fragen",
+    picture = _picture("Häufige Fragen", "participation", [], english)
+    faq = _child(home, FAQPage, log, slug="fragen", title="Häufige Fragen", **picture["de"],
                  intro="Antworten rund um Start Smart.", body=body("de"))
     _translation(faq, english, log, slug="questions", title="Frequently asked questions",
-                 intro="Answers about Start Smart.", body=body("en"))
+                 intro="Answers about Start Smart.", body=body("en"), **picture["en"])
 
 
 def _newsletter(topics: dict[str, Topic], log: Log) -> None:

@@ -15,12 +15,13 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from events.faq.blocks import FAQPageBlock, faq_structured_data, script_safe_json
+from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from home.localization import localize_stream
 from home.serializers import LocalizedStreamField
 from repository.models.base import PAGE_TRANSLATABLE_FIELDS
 
 
-class FAQPage(Page):
+class FAQPage(PageImageMixin, Page):
     """Questions grouped by topic, with the office's contact details; marked up as a
     schema.org FAQPage so that search engines can show the answers."""
 
@@ -31,11 +32,12 @@ class FAQPage(Page):
     # to file inside the event calendar or the repository.
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), IMAGE_PANEL, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("body", serializer=LocalizedStreamField())]
+    api_fields = [APIField("intro"), *IMAGE_API_FIELDS,
+                  APIField("body", serializer=LocalizedStreamField())]
     translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro"),
-                           TranslatableField("body")]
+                           *IMAGE_TRANSLATABLE_FIELDS, TranslatableField("body")]
 
     class Meta:
         verbose_name = _("FAQ page")

@@ -17,7 +17,7 @@ from django.views.static import serve
 from wagtail.models import Locale, Page
 
 from community.models import PeerGroupIndexPage, PeerGroupPage
-from events.models import EventIndexPage, EventPage, EventSeriesPage
+from events.models import EventIndexPage, EventPage, EventSeriesPage, FAQPage
 from home.illustrations import demo_image
 from home.models import HomePage, StandardPage
 from repository.models import (
@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 # Page types with a picture of their own, and listings that show their items' pictures.
 DETAIL_TYPES = (ModelProjectPage, SolutionPage, PublicationPage, EventPage, EventSeriesPage,
-                PeerGroupPage)
+                PeerGroupPage, FAQPage)
 LISTING_TYPES = (ModelProjectIndexPage, SolutionIndexPage, PublicationIndexPage,
                  EventIndexPage, PeerGroupIndexPage)
 SRCSET_ENTRY = re.compile(r"^/media/images/\S+ \d+w$")
@@ -123,9 +123,11 @@ def test_every_demo_page_type_shows_a_picture_with_srcset_size_and_alt_and_the_a
         for rendition in image["renditions"].values():
             assert media_status(rendition["url"]) == 200, rendition["url"]
             assert rendition["width"] > 0 and rendition["height"] > 0
-    group = PeerGroupPage.objects.live().public().filter(locale__language_code="de").first()
-    data = client.get(f"/api/v2/pages/{group.pk}/").json()
-    assert media_status(data["image"]["renditions"]["medium"]["url"]) == 200
+    for model in (PeerGroupPage, FAQPage):
+        page = model.objects.live().public().filter(locale__language_code="en").first()
+        data = client.get(f"/api/v2/pages/{page.pk}/").json()
+        assert data["image"]["alt"] == page.image_alt, model.__name__
+        assert media_status(data["image"]["renditions"]["medium"]["url"]) == 200
 
 
 def test_alt_text_is_required_unless_the_image_is_marked_decorative(site, client):
