@@ -4,24 +4,13 @@ for a member registered for its sessions (issue 18's ceilings: 12 and 16)."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from events.registrations.service import Registrant, register
 from tests.community.factories import make_user
 from tests.events.factories import make_series
+from tests.queries import warm_query_count
 
 pytestmark = pytest.mark.django_db
-
-
-def _queries(client, url):
-    # Twice: the first page of a new site creates its settings, which retires the frame
-    # it has just cached (home/content_cache.py); a real site does this once.
-    client.get(url)
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.mark.parametrize("member", [False, True], ids=["anonymous", "member"])
@@ -34,7 +23,7 @@ def test_series_page_queries_do_not_grow_with_its_sessions(client, calendar, mem
             for session in series.sessions():
                 register(session, Registrant.member(user), confirmed=True)
             client.force_login(user)
-        counts.append(_queries(client, series.get_url()))
+        counts.append(warm_query_count(client, series.get_url()))
     assert counts[0] == counts[1] == (SERIES_MEMBER_QUERIES if member else SERIES_QUERIES)
 
 

@@ -1,12 +1,11 @@
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from home.models import SiteSettings
 from tests.home.factories import StandardPageFactory, publish, translate
+from tests.queries import warm_query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -119,15 +118,6 @@ def test_unknown_language_prefix_is_a_404_that_names_the_languages(client, site)
     assert "not available in the language “fr”" in response.content.decode()
 
 
-def _queries(client, url):
-    """Queries of a request after a first one (which fills the cache of what the frame
-    and routing read once per change of content)."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("url", ["/de/", "/en/", "/de/seite-fest/"])
 def test_page_query_count_does_not_grow_with_the_site(client, site, url):
     home = german_home(site)
@@ -135,9 +125,9 @@ def test_page_query_count_does_not_grow_with_the_site(client, site, url):
     furnish(site)
     add_pages(home, 5)
     client.get(url)  # warm Wagtail's per-process caches
-    small = _queries(client, url)
+    small = warm_query_count(client, url)
     add_pages(home, 45)
-    large = _queries(client, url)
+    large = warm_query_count(client, url)
     assert small == large
 
 

@@ -3,11 +3,10 @@ clear 400 for values that do not exist, and a query count that does not grow."""
 
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.community.factories import MunicipalityFactory
 from tests.home.factories import publish
+from tests.queries import warm_query_count
 from tests.repository.factories import (
     ModelProjectPageFactory,
     TopicFactory,
@@ -74,16 +73,6 @@ def test_model_project_listing_filters_by_size_class(client, catalogue):
     assert "Zukunftsstadt Ulm" in results and "Smart City Bamberg" not in results
 
 
-def _queries(client, url):
-    # Twice: the first request of a new site also creates its settings, which retires
-    # the frame it has just cached (home/content_cache.py); a real site does this once.
-    client.get(url)
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 # The site frame and routing come from the cache (see tests/home/test_pages.py), and so
 # do the table-backed facets' values; all six facets' counts in one query, the result
 # count and one page of results with their projects and municipalities; "at a glance"
@@ -97,18 +86,18 @@ def test_solution_listing_query_count_is_the_same_for_5_and_200_solutions(
 ):
     TopicFactory(name="Energie", slug="energie")
     add_solutions(catalogue["ulm"], 5, maturity="pilot")
-    few = _queries(client, url)
+    few = warm_query_count(client, url)
     add_solutions(catalogue["bamberg"], 195, maturity="pilot")
-    many = _queries(client, url)
+    many = warm_query_count(client, url)
     assert few == many == SOLUTION_LISTING_QUERIES
 
 
 def test_project_listing_query_count_includes_the_map_and_stays_fixed(client, catalogue):
-    few = _queries(client, "/de/projekte/")
+    few = warm_query_count(client, "/de/projekte/")
     for number in range(20):
         publish(ModelProjectPageFactory(parent=catalogue["projects"],
                                         municipality=MunicipalityFactory(ags=f"08997{number:03d}")))
-    assert _queries(client, "/de/projekte/") == few == PROJECT_LISTING_QUERIES
+    assert warm_query_count(client, "/de/projekte/") == few == PROJECT_LISTING_QUERIES
 
 
 # The solution listing's pattern (facet values cached, all facet counts in one query)
@@ -127,9 +116,10 @@ def test_publication_listing_query_count_is_the_same_for_5_and_200(client, site)
             publish(PublicationPageFactory(parent=index))
 
     add(5)
-    few = _queries(client, "/de/publikationen/?kind=handout")
+    few = warm_query_count(client, "/de/publikationen/?kind=handout")
     add(195)
-    assert _queries(client, "/de/publikationen/?kind=handout") == few == PUBLICATION_LISTING_QUERIES
+    after = warm_query_count(client, "/de/publikationen/?kind=handout")
+    assert after == few == PUBLICATION_LISTING_QUERIES
 
 
 # Both facets' counts in one query, the result count and one page of items (the frame

@@ -7,8 +7,6 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -16,6 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from repository.models import Adoption, AdoptionStatus, SolutionPage
 from tests.community.factories import MunicipalityFactory, make_user
 from tests.home.factories import publish, translate
+from tests.queries import warm_query_count
 from tests.repository.factories import (
     ModelProjectIndexPageFactory,
     ModelProjectPageFactory,
@@ -251,22 +250,12 @@ def test_solution_offers_its_downloads(client, solution):
     assert api["downloads"][0]["type"] == "download"
 
 
-def _page_queries(client, url):
-    # Twice: the first page of a new site creates its settings, which retires the frame
-    # it has just cached (home/content_cache.py); a real site does this once.
-    client.get(url)
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("member", [False, True], ids=["anonymous", "member"])
 def test_solution_page_query_count_is_the_same_for_few_and_many(client, solution, member):
     url = "/de/modellprojekte/ulm/parken/"
     if member:
         client.force_login(make_user("leserin"))
-    few = _page_queries(client, url)
+    few = warm_query_count(client, url)
     for number in range(8):
         other = publish(SolutionPageFactory(parent=solution.model_project,
                                             model_project=solution.model_project))
@@ -274,7 +263,7 @@ def test_solution_page_query_count_is_the_same_for_few_and_many(client, solution
             ags=f"08997{number:03d}"))
         Adoption.objects.create(solution=other, municipality=MunicipalityFactory(
             ags=f"08996{number:03d}"))
-    many = _page_queries(client, url)
+    many = warm_query_count(client, url)
     assert few == many == (SOLUTION_PAGE_MEMBER_QUERIES if member else SOLUTION_PAGE_QUERIES)
 
 

@@ -4,10 +4,9 @@ clear 400, an engine that does not answer a 503 or the database's answer."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.home.factories import publish
+from tests.queries import warm_query_count
 from tests.repository.factories import SolutionPageFactory
 from tests.search.indexing import index_now
 
@@ -126,21 +125,11 @@ def test_engine_down_answers_from_the_database_by_default(client, indexed_db, se
     assert data["meta"]["backend"] == "database" and data["meta"]["total_count"] == 3
 
 
-def _queries(client, url):
-    # Twice: the first page of a new site creates its settings, which retires the frame
-    # it has just cached (home/content_cache.py); a real site does this once.
-    client.get(url)
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_query_counts_are_pinned_whatever_the_number_of_hits(client, indexed_db):
     api, page = "/api/v2/search/?q=Kommune", "/de/suche/?q=Kommune&topic=beteiligung"
     # One of them reads the vocabulary's generation (typo tolerance, "did you mean").
-    assert _queries(client, api) == SEARCH_API_QUERIES
-    assert _queries(client, page) == SEARCH_PAGE_QUERIES
+    assert warm_query_count(client, api) == SEARCH_API_QUERIES
+    assert warm_query_count(client, page) == SEARCH_PAGE_QUERIES
     for number in range(12):
         solution = SolutionPageFactory(
             parent=indexed_db["ulm"], model_project=indexed_db["ulm"], slug=f"k-{number}",
@@ -149,8 +138,8 @@ def test_query_counts_are_pinned_whatever_the_number_of_hits(client, indexed_db)
         solution.tags.add(f"Schlagwort {number}")
         publish(solution)
     index_now()
-    assert _queries(client, api) == SEARCH_API_QUERIES
-    assert _queries(client, page) == SEARCH_PAGE_QUERIES
+    assert warm_query_count(client, api) == SEARCH_API_QUERIES
+    assert warm_query_count(client, page) == SEARCH_PAGE_QUERIES
 
 
 # The frame comes from the cache (home/content_cache.py), and so do the facets' labels
