@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail.models import Page
 
 from search.client import search_engine_configured
@@ -23,6 +23,37 @@ from search.models import SearchDocument
 from search.sources import RegisteredSource, page_principals, page_restrictions
 
 EXAMPLES_SHOWN = 3
+
+# The reasons, counted: each takes its number from "count" (ngettext_lazy's third
+# argument), so one `_counted()` builds every line of the report.
+WAITING = ngettext_lazy(
+    "%(count)d waits to be built by the index sync (it runs after each change).",
+    "%(count)d wait to be built by the index sync (it runs after each change).", "count")
+BEHIND_PASSWORD = ngettext_lazy(
+    "%(count)d is behind a password: nobody can find it in search.",
+    "%(count)d are behind a password: nobody can find them in search.", "count")
+NO_ADDRESS = ngettext_lazy(
+    "%(count)d has no address on the site (not below a site's home page).",
+    "%(count)d have no address on the site (not below a site's home page).", "count")
+FOR_NOBODY = ngettext_lazy(
+    "%(count)d may be seen by nobody who searches, so it has no document.",
+    "%(count)d may be seen by nobody who searches, so they have no document.", "count")
+GONE = ngettext_lazy(
+    "%(count)d document belongs to something no longer published; the next sync "
+    "removes it.",
+    "%(count)d documents belong to things no longer published; the next sync "
+    "removes them.", "count")
+UNTRANSLATED_ALIASES = ngettext_lazy(
+    "%(count)d is an alias of a page not yet translated: it is published and "
+    "found with the original's text until someone translates it.",
+    "%(count)d are aliases of pages not yet translated: they are published and "
+    "found with the original's text until someone translates them.", "count")
+ON_THEIR_WAY = ngettext_lazy(
+    "%(count)d document is on its way to the engine.",
+    "%(count)d documents are on their way to the engine.", "count")
+RETRIED = ngettext_lazy(
+    "%(count)d document failed to reach the engine and will be retried.",
+    "%(count)d documents failed to reach the engine and will be retried.", "count")
 
 
 @dataclass
@@ -42,6 +73,11 @@ def _examples(objects: list[Any], is_page: bool) -> list[tuple[str, str]]:
     return shown
 
 
+def _counted(reason: Any, count: int,
+             examples: list[tuple[str, str]] | None = None) -> Difference:
+    return Difference(reason % {"count": count}, count, examples or [])
+
+
 def _without_document(source: RegisteredSource, objects: list[Any],
                       rows: dict[str, tuple[bool, bool]],
                       restrictions: list[Any]) -> list[Difference]:
@@ -58,32 +94,10 @@ def _without_document(source: RegisteredSource, objects: list[Any],
             waiting.append(obj)
         else:
             for_nobody.append(obj)
-    found = []
-    if waiting:
-        found.append(Difference(ngettext(
-            "%(count)d waits to be built by the index sync (it runs after each change).",
-            "%(count)d wait to be built by the index sync (it runs after each change).",
-            len(waiting)) % {"count": len(waiting)}, len(waiting),
-            _examples(waiting, source.is_page)))
-    if behind_password:
-        found.append(Difference(ngettext(
-            "%(count)d is behind a password: nobody can find it in search.",
-            "%(count)d are behind a password: nobody can find them in search.",
-            len(behind_password)) % {"count": len(behind_password)},
-            len(behind_password), _examples(behind_password, source.is_page)))
-    if no_address:
-        found.append(Difference(ngettext(
-            "%(count)d has no address on the site (not below a site's home page).",
-            "%(count)d have no address on the site (not below a site's home page).",
-            len(no_address)) % {"count": len(no_address)},
-            len(no_address), _examples(no_address, source.is_page)))
-    if for_nobody:
-        found.append(Difference(ngettext(
-            "%(count)d may be seen by nobody who searches, so it has no document.",
-            "%(count)d may be seen by nobody who searches, so they have no document.",
-            len(for_nobody)) % {"count": len(for_nobody)},
-            len(for_nobody), _examples(for_nobody, source.is_page)))
-    return found
+    return [_counted(reason, len(objects), _examples(objects, source.is_page))
+            for reason, objects in ((WAITING, waiting), (BEHIND_PASSWORD, behind_password),
+                                    (NO_ADDRESS, no_address), (FOR_NOBODY, for_nobody))
+            if objects]
 
 
 def explain_source(source: RegisteredSource, restrictions: list[Any]) -> list[Difference]:
@@ -106,22 +120,13 @@ def explain_source(source: RegisteredSource, restrictions: list[Any]) -> list[Di
                        .order_by("pk"))
         found.extend(_without_document(source, objects, rows, restrictions))
     if gone:
-        found.append(Difference(ngettext(
-            "%(count)d document belongs to something no longer published; the next sync "
-            "removes it.",
-            "%(count)d documents belong to things no longer published; the next sync "
-            "removes them.", len(gone)) % {"count": len(gone)}, len(gone)))
+        found.append(_counted(GONE, len(gone)))
     if source.is_page:
         aliases = Page.objects.filter(pk__in=expected.values(), alias_of__isnull=False)
         count = aliases.count()
         if count:
-            found.append(Difference(ngettext(
-                "%(count)d is an alias of a page not yet translated: it is published and "
-                "found with the original's text until someone translates it.",
-                "%(count)d are aliases of pages not yet translated: they are published and "
-                "found with the original's text until someone translates them.",
-                count) % {"count": count}, count,
-                _examples(list(aliases.order_by("pk")[:EXAMPLES_SHOWN]), is_page=True)))
+            found.append(_counted(UNTRANSLATED_ALIASES, count, _examples(
+                list(aliases.order_by("pk")[:EXAMPLES_SHOWN]), is_page=True)))
     if search_engine_configured():
         found.extend(_engine_differences(source))
     return found
@@ -133,18 +138,8 @@ def _engine_differences(source: RegisteredSource) -> list[Difference]:
     counts: dict[bool, int] = defaultdict(int)
     for attempts in owed.values_list("attempts", flat=True):
         counts[attempts > 0] += 1
-    found = []
-    if counts[False]:
-        found.append(Difference(ngettext(
-            "%(count)d document is on its way to the engine.",
-            "%(count)d documents are on their way to the engine.",
-            counts[False]) % {"count": counts[False]}, counts[False]))
-    if counts[True]:
-        found.append(Difference(ngettext(
-            "%(count)d document failed to reach the engine and will be retried.",
-            "%(count)d documents failed to reach the engine and will be retried.",
-            counts[True]) % {"count": counts[True]}, counts[True]))
-    return found
+    return [_counted(reason, counts[failed])
+            for reason, failed in ((ON_THEIR_WAY, False), (RETRIED, True)) if counts[failed]]
 
 
 def explain_differences(sources: tuple[RegisteredSource, ...]) -> dict[str, list[Difference]]:
