@@ -39,7 +39,7 @@ def snapshot() -> dict:
     ("/de/ueber-uns/", "Dr. Anna Berger"),
     ("/de/ueber-uns/", "Bundesinstitut für Bau-, Stadt- und Raumforschung (BBSR)"),
     ("/en/about-us/", "scientific support"),
-    ("/en/about-us/", "Head of the Coordination and Transfer Office"),
+    ("/en/about-us/", "Head of office"),
     ("/en/contact/", "Leyla Demir"),
 ])
 def test_demo_site_is_bilingual(client, url, text):
