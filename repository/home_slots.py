@@ -46,7 +46,7 @@ def latest_adoptions(request: HttpRequest | None, home_page: Any,
                      limit: int) -> list[dict[str, Any]]:
     """The newest adoptions first, each leading to the solution in the home page's
     language (the ledger records the original)."""
-    adoptions = list(Adoption.objects.exclude(status=AdoptionStatus.DROPPED)
+    adoptions = list(Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED)
                      .select_related("municipality", "solution")
                      .order_by("-adopted_on", "-pk")[:limit])
     keys = {adoption.solution.translation_key for adoption in adoptions}

@@ -1,7 +1,14 @@
-"""The reuse ledger: which municipalities adopted a solution, and how far they are."""
+"""The reuse ledger: which municipalities adopted a solution, and how far they are.
+
+Editors enter adoptions (source "office"); a municipality's member reports its own
+(source "municipality"), which stays pending until an editor or the solution's project
+team confirms it. Only confirmed entries are public: every public reader asks
+``Adoption.objects.public()``.
+"""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +20,30 @@ class AdoptionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     IN_OPERATION = "in_operation", _("In operation")
     DROPPED = "dropped", _("Dropped")
+
+
+class AdoptionSource(models.TextChoices):
+    """Who said that the municipality adopted the solution."""
+
+    OFFICE = "office", _("Office")
+    MUNICIPALITY = "municipality", _("Municipality")
+    PROJECT = "project", _("Model project")
+
+
+class ReviewState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Rejected")
+
+
+class AdoptionQuerySet(models.QuerySet):
+    def public(self) -> AdoptionQuerySet:
+        """What anyone may see: confirmed entries (reports under review and rejected
+        ones stay with the editors and the project team)."""
+        return self.filter(review_state=ReviewState.CONFIRMED)
+
+    def pending(self) -> AdoptionQuerySet:
+        return self.filter(review_state=ReviewState.PENDING)
 
 
 class Adoption(models.Model):
@@ -34,8 +65,31 @@ class Adoption(models.Model):
     local_adaptations = models.TextField(_("local adaptations"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    source = models.CharField(
+        _("source"), max_length=20, choices=AdoptionSource.choices,
+        default=AdoptionSource.OFFICE,
+    )
+    reason = models.TextField(
+        _("why"), blank=True, max_length=1000,
+        help_text=_("Why the municipality decided as it did, in its own words."),
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reported by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="adoption_reports",
+    )
+    review_state = models.CharField(
+        _("review"), max_length=10, choices=ReviewState.choices,
+        default=ReviewState.CONFIRMED,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AdoptionQuerySet.as_manager()
 
     panels = [
         FieldPanel("solution"),
@@ -45,13 +99,15 @@ class Adoption(models.Model):
         FieldPanel("local_adaptations"),
         FieldPanel("contact_name"),
         FieldPanel("contact_email"),
+        FieldPanel("source"),
+        FieldPanel("reason"),
     ]
 
     class Meta:
         verbose_name = _("adoption")
         verbose_name_plural = _("adoptions")
         ordering = ["-adopted_on", "municipality__name"]
-        indexes = [models.Index(fields=["status"])]
+        indexes = [models.Index(fields=["status"]), models.Index(fields=["review_state"])]
 
     def __str__(self) -> str:
         return f"{self.municipality} – {self.solution}"
@@ -84,7 +140,7 @@ class Adoption(models.Model):
         same = Adoption.objects.filter(
             solution__translation_key=self.solution.translation_key,
             municipality_id=self.municipality_id,
-        ).exclude(pk=self.pk)
+        ).exclude(pk=self.pk).exclude(review_state=ReviewState.REJECTED)
         if same.exists():
             raise ValidationError({"municipality": _(
                 "This municipality's adoption of this solution is recorded already."

@@ -228,7 +228,7 @@ class ModelProjectPage(LocalizedChoicesMixin, PageImageMixin, Page):
             .order_by("title")
         )
         context["adopting_municipalities"] = (
-            adoption_model.objects
+            adoption_model.objects.public()
             .filter(solution__model_project__translation_key=self.translation_key)
             .exclude(status="dropped").values("municipality").distinct().count()
         )

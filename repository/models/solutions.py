@@ -25,6 +25,7 @@ from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS
 from repository.blocks import TEXT_FEATURES, DownloadBlock
 from repository.charts import repository_charts
 from repository.facets import Facet
+from repository.freshness import freshness as freshness_of
 from repository.models.adoptions import Adoption, AdoptionStatus
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
@@ -113,7 +114,7 @@ class SolutionIndexPage(RepositoryIndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["charts"] = repository_charts(
             SolutionPage.objects.live().public().filter(locale_id=self.locale_id),
-            Maturity.choices, Adoption.objects.exclude(status=AdoptionStatus.DROPPED),
+            Maturity.choices, Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED),
             context["facets"], request.path)
         return context
 
@@ -166,6 +167,17 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
     contacts = ParentalManyToManyField(
         "home.ContactPerson", verbose_name=_("contact people"), blank=True,
     )
+    # Kept by repository.freshness when the project team's report is accepted.
+    last_confirmed = models.DateField(
+        _("last confirmed"), null=True, blank=True,
+        help_text=_("When the model project last confirmed the solution's state."),
+    )
+    ended_on = models.DateField(
+        _("ended on"), null=True, blank=True,
+        help_text=_("When the solution went out of operation; it stays in the repository, "
+                    "marked as ended."),
+    )
+    ended_reason = models.TextField(_("why it ended"), blank=True, max_length=1000)
 
     parent_page_types = ["repository.SolutionIndexPage", "repository.ModelProjectPage"]
     base_form_class = SolutionPageForm
@@ -193,6 +205,8 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         FieldPanel("topics"),
         FieldPanel("tags"),
         FieldPanel("contacts"),
+        MultiFieldPanel([FieldPanel("last_confirmed"), FieldPanel("ended_on"),
+                         FieldPanel("ended_reason")], heading=_("Freshness")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -201,6 +215,7 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         index.SearchField("approach"),
         index.SearchField("results"),
         index.FilterField("maturity"),
+        index.FilterField("ended_on"),
     ]
     api_fields = [
         APIField("model_project"),
@@ -220,6 +235,9 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
         APIField("adoption_summary"),
+        APIField("last_confirmed"),
+        APIField("freshness"),
+        APIField("ended_on"),
         *IMAGE_API_FIELDS,
     ]
     translatable_fields = [
@@ -241,6 +259,9 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         SynchronizedField("topics"),
         SynchronizedField("tags"),
         SynchronizedField("contacts"),
+        SynchronizedField("last_confirmed"),
+        SynchronizedField("ended_on"),
+        SynchronizedField("ended_reason"),
         *IMAGE_TRANSLATABLE_FIELDS,
     ]
 
@@ -249,10 +270,15 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         verbose_name_plural = _("solutions")
 
     def adoptions(self) -> models.QuerySet[Adoption]:
-        """Adoptions recorded against this solution in any of its languages."""
-        return Adoption.objects.filter(
+        """Confirmed adoptions of this solution in any of its languages."""
+        return Adoption.objects.public().filter(
             solution__translation_key=self.translation_key
         ).select_related("municipality")
+
+    @property
+    def freshness(self) -> str:
+        """"confirmed", "unconfirmed" or "ended" (repository.freshness)."""
+        return freshness_of(self)
 
     @property
     def adoption_summary(self) -> dict[str, Any]:
@@ -273,7 +299,7 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
                 .exclude(translation_key=self.translation_key)
                 .select_related("model_project__municipality", "image")
                 .prefetch_related("image__renditions"))
-        adopted_by_peers = Adoption.objects.exclude(status=AdoptionStatus.DROPPED).filter(
+        adopted_by_peers = Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED).filter(
             models.Q(municipality__size_class=municipality.size_class)
             | models.Q(municipality__federal_state=municipality.federal_state)
         ).values("solution__translation_key")
