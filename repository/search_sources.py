@@ -184,6 +184,8 @@ class SolutionSource(RepositoryPageSource):
             "size_class": municipality.size_class,
             "funding_phase": str(page.model_project.funding_phase),
             "maturity": page.maturity,
+            # Ended solutions stay findable, below the ones still in operation.
+            "rank_lower": page.ended_on is not None,
         }
 
 

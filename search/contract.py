@@ -37,6 +37,9 @@ WEIGHT_OWN_LANGUAGE = 1000.0
 EVENT_NEAR = timedelta(days=14)
 EVENT_BOOST_NEAR = 1.3
 EVENT_BOOST_LATER = 1.1
+# Documents a source marks `rank_lower` (a solution no longer in operation) keep their
+# match score times this: below an equal live one, still found by their own words.
+RANK_LOWER = 0.5
 # Broad queries (more hits than DIVERSE_FROM) show a mix of content types: within the
 # first DIVERSITY_WINDOW hits, each hit moves down DIVERSITY_PENALTY places for every
 # hit of its type already placed above it (search.service.diversified), so one type

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils import timezone
 from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, Elasticsearch, helpers
 from elasticsearch.dsl import (
+    Boolean,
     Date,
     Document,
     Index,
@@ -88,6 +89,8 @@ class KnowledgeDocument(Document):
     year = Integer()
     # Ranked higher until this moment (an upcoming event), judged at query time.
     boost_until = Date()
+    # Ranked lower (search.contract.RANK_LOWER): a solution that ended.
+    rank_lower = Boolean()
     visible_to = Keyword()
     content_hash = Keyword(index=False)
 

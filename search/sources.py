@@ -10,7 +10,8 @@ The search plugin knows no model by name: a source is any object with
   ``topic_labels``, ``tags``, ``federal_state``, ``size_class``, ``funding_phase``,
   ``maturity``, ``year``, ``event_format``, ``event_mode``, ``event_month``, ``date``),
   and optionally ``boost_until`` (an aware datetime: the document ranks higher until
-  then, judged when the query runs, such as an upcoming event);
+  then, judged when the query runs, such as an upcoming event) and ``rank_lower``
+  (True: the document ranks below equal ones, such as a solution no longer in operation);
 
 and optionally
 

@@ -39,6 +39,7 @@ from search.contract import (
     FEW,
     MARK_END,
     MARK_START,
+    RANK_LOWER,
     WEIGHT_OWN_LANGUAGE,
     Hit,
     SearchRequest,
@@ -161,7 +162,10 @@ class QueryPlan:
             score = score + flag(contains_stem("title_terms", word_stem), WEIGHT_TITLE)
             score = score + flag(contains_stem("text_terms", word_stem), WEIGHT_TEXT)
         own = flag(Q(locale=language), WEIGHT_OWN_LANGUAGE)
-        return ExpressionWrapper((score * event_boost()) + own, output_field=FloatField())
+        lowered = Case(When(Q(fields__rank_lower=True), then=Value(RANK_LOWER)),
+                       default=Value(1.0), output_field=FloatField())
+        return ExpressionWrapper((score * event_boost() * lowered) + own,
+                                 output_field=FloatField())
 
 
 def postgres_query(query: str) -> SearchQuery:

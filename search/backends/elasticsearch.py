@@ -25,6 +25,7 @@ from search.contract import (
     FEW,
     MARK_END,
     MARK_START,
+    RANK_LOWER,
     WEIGHT_OWN_LANGUAGE,
     Hit,
     SearchRequest,
@@ -148,6 +149,7 @@ class ElasticsearchSearchBackend:
              "weight": EVENT_BOOST_NEAR},
             {"filter": Q("range", boost_until={"gt": near.isoformat()}),
              "weight": EVENT_BOOST_LATER},
+            {"filter": Q("term", rank_lower=True), "weight": RANK_LOWER},
         ], score_mode="multiply", boost_mode="multiply")
 
     def base_search(self, request: SearchRequest, *, relaxed: bool = False) -> Search:
