@@ -13,8 +13,9 @@ class EventsConfig(AppConfig):
     The event pages, calendar listing, iCalendar feed and search sources sit at the top
     of the package; each part of the programme is a sub-package with its own models,
     service, forms, views, URLs and admin: ``registrations/`` (places, waiting list,
-    e-mails, reminders), ``interest/`` (expressions of interest), ``newsletter/`` and
-    ``faq/`` (the FAQ page and its blocks)."""
+    e-mails, reminders), ``interest/`` (expressions of interest), ``newsletter/``,
+    ``faq/`` (the FAQ page and its blocks) and ``selfassessment/`` (the questionnaire that
+    places a municipality on the maturity path, with its next steps)."""
 
     name = "events"
     verbose_name = _("Start Smart")
@@ -42,5 +43,8 @@ class EventsConfig(AppConfig):
             page_views,  # noqa: F401  (registers the page views)
             signal_handlers,
         )
+        from home.content_cache import ignore_model
 
         signal_handlers.connect()
+        # A member's self-assessment shows on no public page: keeping one retires nothing.
+        ignore_model("events.selfassessment")

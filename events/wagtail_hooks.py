@@ -26,6 +26,7 @@ from events.models import EventPage, EventSeriesPage
 from events.newsletter import admin as newsletter_admin
 from events.registrations import admin as registrations_admin
 from events.registrations import report as registrations_report
+from events.selfassessment import admin as self_assessment_admin
 from home.dashboard import SubmenuWithOpenCount, with_open_count
 
 START_SMART_MENU_HOOK = "register_start_smart_menu_item"
@@ -104,6 +105,13 @@ hooks.register("register_log_actions", interest_admin.register_log_actions)
 # -- newsletter subscriptions (events.newsletter.admin) ----------------------------------
 
 register_snippet(newsletter_admin.NewsletterSubscriptionViewSet(menu_hook=START_SMART_MENU_HOOK))
+
+
+# -- the maturity path and the self-assessments' counts (events.selfassessment.admin) -----
+
+register_snippet(self_assessment_admin.MaturityStageViewSet(menu_hook=START_SMART_MENU_HOOK))
+hooks.register(START_SMART_MENU_HOOK, self_assessment_admin.report_menu_item)
+hooks.register("register_admin_urls", self_assessment_admin.admin_urls)
 
 
 # --- sections of the member's account page (community.account) ---------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -41,10 +42,31 @@ def _no_store(response: HttpResponse) -> HttpResponse:
     return response
 
 
+# What a link may fill in (the self-assessment's next steps link here with the answers).
+PREFILLED = ("kind", "municipality", "federal_state", "starting_situation", "topics")
+
+
+def _prefilled(params: Any) -> dict[str, Any]:
+    """The query's values for the fields a link may fill in. Only a starting point: what
+    does not fit is left out here and checked as usual when the form is sent."""
+    form = ExpressionOfInterestForm()
+    initial: dict[str, Any] = {}
+    for name in PREFILLED:
+        field = form.fields[name]
+        values = params.getlist(name)
+        if not values or not all(values):
+            continue
+        try:
+            initial[name] = field.clean(values if name == "topics" else values[0])
+        except ValidationError:
+            continue
+    return initial
+
+
 @require_http_methods(["GET", "POST"])
 def interest_form(request: HttpRequest) -> HttpResponse:
-    form = ExpressionOfInterestForm(request.POST or None,
-                                    initial=_member_initial(request.user))
+    initial = {**_member_initial(request.user), **_prefilled(request.GET)}
+    form = ExpressionOfInterestForm(request.POST or None, initial=initial)
     context: dict[str, Any] = {"form": form}
     if request.method != "POST":
         return render(request, "events/interest/form.html", context)

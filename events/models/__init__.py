@@ -26,6 +26,7 @@ from events.registrations.models import (
     Registration,
     RegistrationStatus,
 )
+from events.selfassessment.models import MaturityStage, SelfAssessment
 
 __all__ = [
     "ACTIVE_STATES",
@@ -41,9 +42,11 @@ __all__ = [
     "InterestKind",
     "InterestNote",
     "InterestStatus",
+    "MaturityStage",
     "NewsletterSubscription",
     "PreferredFormat",
     "Registration",
     "RegistrationStatus",
+    "SelfAssessment",
     "StartingSituation",
 ]

@@ -1,0 +1,147 @@
+""""Municipalities like yours" for the reader: given the reader's municipality (from the
+profile, chosen on the page, or named by its AGS in the API), the solutions that
+municipalities of the same or the nearest size classes adopted or built (the same
+federal state and the reader's fields of action first), who to talk to about each, and
+the model projects nearest to it.
+
+The reader's fields of action are the topics of what the municipality adopted and of
+its own model projects, and any topics the reader chose. A fixed number of queries,
+read once per generation of content and municipality (home.content_cache), so the same
+municipality costs nothing the second time, whoever asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q
+
+from community.models import Municipality
+from community.similarity import distance_km, size_distance
+from home.content_cache import remember
+from repository.models import Adoption, AdoptionStatus, ModelProjectPage, SolutionPage
+
+RECOMMENDED_SOLUTIONS = 4
+NEARBY_PROJECTS = 3
+
+
+@dataclass
+class Adopter:
+    name: str
+    size_class: str
+    same_state: bool
+    contact_name: str
+
+
+@dataclass
+class Recommendation:
+    solution: SolutionPage
+    # Municipalities like the reader's that took the solution over, nearest first.
+    adopters: list[Adopter] = field(default_factory=list)
+    # The solution's own contact people (names, proper nouns in every language).
+    contacts: list[str] = field(default_factory=list)
+    # How near in size: 0 the same size class, 1 the nearest neighbour, …
+    size_distance: int = 0
+    same_state: bool = False
+    shared_topics: int = 0
+
+
+@dataclass
+class NearbyProject:
+    project: ModelProjectPage
+    kilometres: int
+
+
+@dataclass
+class LikeYours:
+    municipality: Municipality
+    solutions: list[Recommendation]
+    nearby: list[NearbyProject]
+
+
+def like_municipality(municipality: Municipality, locale_id: int,
+                      topics: Iterable[str] = ()) -> LikeYours:
+    """The recommendations for ``municipality`` in the language of ``locale_id``."""
+    chosen = tuple(sorted(set(topics)))
+    # Size and state in the key too: a municipality not in the list stands unsaved (no
+    # key of its own) for its size class and state.
+    return remember(("like-municipality", municipality.pk, municipality.size_class,
+                     municipality.federal_state, locale_id, chosen),
+                    lambda: _compute(municipality, locale_id, chosen))
+
+
+def _compute(municipality: Municipality, locale_id: int,
+             chosen_topics: tuple[str, ...]) -> LikeYours:
+    adopted = list(
+        Adoption.objects.exclude(status=AdoptionStatus.DROPPED)
+        .values_list("solution__translation_key", "municipality_id", "municipality__name",
+                     "municipality__size_class", "municipality__federal_state",
+                     "contact_name"))
+    own_keys = {key for key, adopter, *_rest in adopted if adopter == municipality.pk}
+    solutions = list(
+        SolutionPage.objects.live().public().filter(locale_id=locale_id)
+        .exclude(translation_key__in=own_keys)
+        .exclude(model_project__municipality_id=municipality.pk)
+        .select_related("model_project__municipality", "image")
+        .prefetch_related("topics", "contacts", "image__renditions"))
+    interests = set(chosen_topics) | _fields_of_action(municipality, own_keys)
+
+    by_key: dict[Any, list[Adopter]] = {}
+    for key, adopter_id, name, size_class, state, contact in adopted:
+        if adopter_id != municipality.pk:
+            by_key.setdefault(key, []).append(Adopter(
+                name, size_class, state == municipality.federal_state, contact))
+    ranked = [_recommendation(municipality, solution, by_key.get(solution.translation_key, []),
+                              interests) for solution in solutions]
+    # The same size class and its neighbours, or else the nearest size that has any.
+    reach = max(1, min((item.size_distance for item in ranked), default=0))
+    ranked = sorted((item for item in ranked if item.size_distance <= reach),
+                    key=lambda item: (item.size_distance, not item.same_state,
+                                      -item.shared_topics, -len(item.adopters),
+                                      item.solution.title))
+    return LikeYours(municipality, ranked[:RECOMMENDED_SOLUTIONS],
+                     _nearby_projects(municipality, locale_id))
+
+
+def _fields_of_action(municipality: Municipality, adopted_keys: set[Any]) -> set[str]:
+    """The topics of what the municipality adopted and of its own model projects."""
+    return set(
+        SolutionPage.objects.filter(
+            Q(translation_key__in=adopted_keys)
+            | Q(model_project__municipality_id=municipality.pk))
+        .values_list("topics__slug", flat=True).exclude(topics__slug=None))
+
+
+def _recommendation(municipality: Municipality, solution: SolutionPage,
+                    adopters: list[Adopter], interests: set[str]) -> Recommendation:
+    home = solution.model_project.municipality
+    adopters.sort(key=lambda item: (size_distance(municipality.size_class, item.size_class),
+                                    not item.same_state, item.name))
+    # What tells most about fit: the nearest municipality that runs it, built or adopted.
+    sizes = [size_distance(municipality.size_class, home.size_class),
+             *(size_distance(municipality.size_class, item.size_class) for item in adopters)]
+    nearest = min(sizes)
+    same_state = (home.federal_state == municipality.federal_state
+                  and nearest == sizes[0]) or any(
+        item.same_state and size_distance(municipality.size_class, item.size_class) == nearest
+        for item in adopters)
+    return Recommendation(
+        solution=solution, adopters=adopters[:3],
+        contacts=[person.name for person in solution.contacts.all()],
+        size_distance=nearest, same_state=same_state,
+        shared_topics=len({topic.slug for topic in solution.topics.all()} & interests))
+
+
+def _nearby_projects(municipality: Municipality, locale_id: int) -> list[NearbyProject]:
+    if municipality.latitude is None:
+        return []
+    projects = (ModelProjectPage.objects.live().public().filter(locale_id=locale_id)
+                .exclude(municipality_id=municipality.pk)
+                .exclude(municipality__latitude=None)
+                .select_related("municipality"))
+    measured = [(distance_km(municipality, project.municipality), project)
+                for project in projects]
+    measured.sort(key=lambda pair: (pair[0], pair[1].title))
+    return [NearbyProject(project, round(km)) for km, project in measured[:NEARBY_PROJECTS]]
