@@ -75,7 +75,7 @@ def like_municipality(municipality: Municipality, locale_id: int,
 def _compute(municipality: Municipality, locale_id: int,
              chosen_topics: tuple[str, ...]) -> LikeYours:
     adopted = list(
-        Adoption.objects.exclude(status=AdoptionStatus.DROPPED)
+        Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED)
         .values_list("solution__translation_key", "municipality_id", "municipality__name",
                      "municipality__size_class", "municipality__federal_state",
                      "contact_name"))
