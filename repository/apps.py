@@ -11,11 +11,15 @@ class RepositoryConfig(AppConfig):
     platform_plugin = True
     # A model project belongs to a municipality.
     requires = ("community",)
+    url_module = "repository.urls"
     api_endpoints = {
         "topics": "repository.api.TopicsAPIViewSet",
         "solutions": "repository.api.SolutionsAPIViewSet",
         "model-projects": "repository.api.ModelProjectsAPIViewSet",
         "publications": "repository.api.PublicationsAPIViewSet",
+        "reporting-rounds": "repository.reporting.api.ReportingRoundsAPIViewSet",
+        "reports": "repository.reporting.api.ReportsAPIViewSet",
+        "indicators": "repository.reporting.api.IndicatorsAPIViewSet",
     }
     demo_loader = "repository.demo.load_demo_content"
     search_sources = [

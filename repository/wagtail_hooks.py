@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -7,6 +8,8 @@ from home.choosers import LocalizedSnippetChooserViewSet
 from repository import home_slots
 from repository.choosers import model_project_chooser_viewset
 from repository.models import Adoption, Topic
+from repository.reporting import admin as reporting_admin
+from repository.reporting import board as reporting_board
 
 
 @hooks.register("register_admin_viewset")
@@ -70,3 +73,19 @@ def newest_solutions_slot():
 @hooks.register("register_featured_slot")
 def latest_adoptions_slot():
     return "latest_adoptions", _("Latest adoptions"), home_slots.latest_adoptions
+
+
+# -- reporting rounds (repository.reporting) ----------------------------------------------
+
+@hooks.register("register_admin_menu_item")
+def reporting_menu() -> SubmenuMenuItem:
+    return SubmenuMenuItem(_("Reporting"),
+                           Menu(register_hook_name=reporting_admin.REPORTING_MENU_HOOK),
+                           icon_name="doc-full", name="reporting", order=215)
+
+
+register_snippet(reporting_admin.ReportingRoundViewSet)
+register_snippet(reporting_admin.IndicatorViewSet)
+register_snippet(reporting_admin.TeamMemberViewSet)
+hooks.register(reporting_admin.REPORTING_MENU_HOOK, reporting_board.board_menu_item)
+hooks.register("register_admin_urls", reporting_board.admin_urls)

@@ -9,6 +9,7 @@ from tests.repository.factories import (
     ModelProjectPageFactory,
     SolutionIndexPageFactory,
 )
+from tests.repository.reporting_helpers import reporting_setup
 
 
 @pytest.fixture
@@ -26,3 +27,12 @@ def catalogue(site):
     index = publish(SolutionIndexPageFactory(parent=site.root_page, slug="loesungen",
                                              title="Lösungen"))
     return {"bamberg": bamberg, "ulm": ulm, "index": index, "projects": projects}
+
+
+@pytest.fixture
+def reporting(catalogue):
+    """A round open since the day before yesterday, due in ten days, for the two projects
+    of the catalogue: Bamberg with two solutions (one on mobility, which has two
+    indicators), Ulm with one; a lead and a contributor in Bamberg's team, a lead in
+    Ulm's, a plain member and an editor of the office."""
+    return reporting_setup(catalogue)
