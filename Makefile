@@ -11,8 +11,9 @@ DOCUMENTS ?= 50000
 POSTS ?= 200000
 EVENTS ?= 2000
 REGISTRATIONS ?= 500
+LOAD_SECONDS ?= 60
 
-.PHONY: run test install install-test npm lint pytest lighthouse migrate demo admin messages bench bench-repository bench-search bench-relevance bench-community bench-events bench-queries bench-page-cache clean
+.PHONY: run test install install-test npm lint pytest lighthouse migrate demo admin messages bench bench-repository bench-search bench-relevance bench-community bench-events bench-queries bench-page-cache bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -116,3 +117,8 @@ bench-queries: install-test
 # Anonymous pages rendered afresh and from the page cache.
 bench-page-cache: install-test
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python tests/bench/bench_page_cache.py
+
+# The production server (gunicorn, 2 workers) under wrk: a bare Django view, the anonymous
+# and the signed-in mix, LOAD_SECONDS each. Needs PostgreSQL (DATABASE_URL) and wrk.
+bench-load: install-test
+	$(BIN)/python tests/bench/bench_load.py --solutions $(SOLUTIONS) --seconds $(LOAD_SECONDS)
