@@ -34,6 +34,9 @@ class FacetedListingMixin:
 
     facets: Sequence[Facet] = ()
     per_page = 12
+    # An index may order by its own fields (news by their date): key → ordering.
+    sort_orders: dict[str, tuple[str, ...]] = SORTS
+    default_sort = "title"
     sort_labels = {"title": _("Title"), "newest": _("Newest first")}
 
     def listing_context(self, request: HttpRequest) -> dict[str, Any]:
@@ -44,13 +47,13 @@ class FacetedListingMixin:
         except InvalidFilter as invalid:
             errors = invalid.problems
             chosen = {facet.param: [] for facet in self.facets}
-        sort = request.GET.get("sort") or "title"
-        if sort not in SORTS:
-            errors["sort"] = list(SORTS)
-            sort = "title"
+        sort = request.GET.get("sort") or self.default_sort
+        if sort not in self.sort_orders:
+            errors["sort"] = list(self.sort_orders)
+            sort = self.default_sort
 
         base = self.listing_queryset()
-        results = filter_queryset(self.facets, base, chosen).order_by(*SORTS[sort])
+        results = filter_queryset(self.facets, base, chosen).order_by(*self.sort_orders[sort])
         page = Paginator(results, self.per_page).get_page(request.GET.get("page"))
         others = request.GET.copy()
         others.pop("page", None)

@@ -21,7 +21,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ["config", "home", "community", "repository", "events", "search"]
+PACKAGES = ["config", "home", "community", "repository", "events", "news", "search"]
 
 
 def test_import_layers_hold():
