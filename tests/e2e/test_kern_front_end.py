@@ -6,22 +6,17 @@ solution and registers for an event."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from community.demo import DEMO_PASSWORD
 from tests.demo import install_demo
-from tests.e2e.accessibility import assert_accessible
+from tests.e2e.accessibility import VNU, assert_accessible, nu_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # One page of each public type, in both languages where the type is translated.
 PAGE_TYPES = {
     "home": "/de/",
@@ -62,25 +57,6 @@ MEMBER_EMAIL = "lea.schmidt@hoexter.demo.example"
 def demo_site(live_server) -> str:
     install_demo()
     return live_server.url
-
-
-def nu_errors(documents: dict[str, str], folder: Path) -> dict[str, list[str]]:
-    """The Nu HTML Checker's errors per page type (warnings and info left aside)."""
-    files = {}
-    for number, (name, html) in enumerate(documents.items()):
-        path = folder / f"page-{number}.html"
-        path.write_text(html, encoding="utf-8")
-        files[str(path)] = name
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--stdout", *files],
-        capture_output=True, text=True, check=False, timeout=300)
-    errors: dict[str, list[str]] = {}
-    for message in json.loads(result.stdout)["messages"]:
-        if message.get("type") == "error":
-            name = files.get(message.get("url", "").removeprefix("file:"), "?")
-            errors.setdefault(name, []).append(
-                f"line {message.get('lastLine')}: {message['message']}")
-    return errors
 
 
 def check_page_types(page, server: str, pages: dict[str, str],
