@@ -112,10 +112,17 @@ class SolutionIndexPage(RepositoryIndexPage):
 
     def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["charts"] = repository_charts(
-            SolutionPage.objects.live().public().filter(locale_id=self.locale_id),
-            Maturity.choices, Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED),
-            context["facets"], request.path)
+        facets = context["facets"]
+        # The charts count the whole repository, whatever the filters, page or sort: read
+        # once per change of content (home.content_cache) and language, not three
+        # aggregates over every solution and adoption on each listing request.
+        context["charts"] = remember(
+            ("solution-charts", self.locale_id, translation.get_language(), request.path),
+            lambda: repository_charts(
+                SolutionPage.objects.live().public().filter(locale_id=self.locale_id),
+                Maturity.choices,
+                Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED),
+                facets, request.path))
         return context
 
 
