@@ -113,7 +113,11 @@ class ReviewView(ReviewerOnly, WagtailAdminTemplateMixin, TemplateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         action, comment = request.POST.get("action"), request.POST.get("comment", "")[:2000]
         try:
-            if action == "return":
+            if action == "accept":
+                service.accept(self.report, request.user, comment)
+                messages.success(request, _("The report is accepted; its solutions are "
+                                            "confirmed."))
+            elif action == "return":
                 service.return_for_changes(self.report, request.user, comment)
                 messages.success(request, _("The report is returned to the team."))
             else:

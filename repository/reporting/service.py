@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from repository.freshness import confirm_solution
 from repository.models import (
     Indicator,
     IndicatorValue,
@@ -104,14 +106,22 @@ def save(report: Report, user: Any, *, progress: str, answers: Sequence[str],
     return locked
 
 
+def accept(report: Report, reviewer: Any, comment: str = "",
+           today: datetime.date | None = None) -> Report:
+    """Accept a submitted report: each solution it answers is confirmed, in every
+    language, with the maturity and operation reported (repository.freshness)."""
+    return _review(report, reviewer, ReportStatus.ACCEPTED, comment, True,
+                   today or timezone.localdate())
+
+
 def return_for_changes(report: Report, reviewer: Any, comment: str) -> Report:
     if not comment.strip():
         raise ReportError(_("Say what the team should change."))
-    return _review(report, reviewer, ReportStatus.RETURNED, comment, None,
+    return _review(report, reviewer, ReportStatus.RETURNED, comment, False,
                    timezone.localdate())
 
 
-def _review(report: Report, reviewer: Any, status: str, comment: str, confirm: Any,
+def _review(report: Report, reviewer: Any, status: str, comment: str, confirm: bool,
             today: datetime.date) -> Report:
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
@@ -120,10 +130,15 @@ def _review(report: Report, reviewer: Any, status: str, comment: str, confirm: A
         locked.status, locked.review_comment = status, comment.strip()
         locked.reviewed_at, locked.reviewed_by = timezone.now(), reviewer
         locked.save()
-        if confirm is not None:
+        if confirm:
             for answer in locked.solution_answers.select_related("solution"):
-                if answer.maturity and answer.operation:
-                    confirm(answer.solution, maturity=answer.maturity,
-                            operation=answer.operation, confirmed_on=today)
+                if not (answer.maturity and answer.operation):
+                    continue  # a solution published after the report was written
+                try:
+                    confirm_solution(answer.solution.specific, maturity=answer.maturity,
+                                     operation=answer.operation, confirmed_on=today,
+                                     reason=answer.operation_note, by=reviewer)
+                except ValidationError as refused:
+                    raise ReportError(" ".join(refused.messages)) from refused
         transaction.on_commit(lambda: emails.send_reviewed(locked))
     return locked

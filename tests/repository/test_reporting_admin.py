@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from repository.models import Report, ReportingRound, ReportStatus
+from repository.freshness import Operation as FreshnessOperation
+from repository.models import Operation, Report, ReportingRound, ReportStatus, SolutionPage
 from tests.community.factories import as_user
 from tests.repository.reporting_helpers import report_form_data
 
@@ -155,3 +156,36 @@ def test_a_round_opening_later_is_not_shown_to_the_team_yet(client, reporting):
     lead = as_user(client, reporting["lead"])
     assert lead.get(f"/de/berichte/{report.pk}/").status_code == 404
     assert "Bericht 2026-2" not in lead.get("/de/berichte/").content.decode()
+
+
+def test_accepting_confirms_each_solution_with_what_the_team_reported(
+        client, reporting, mailoutbox, django_capture_on_commit_callbacks):
+    portal = reporting["portal"].pk
+    as_user(client, reporting["lead"]).post(
+        f"/de/berichte/{reporting['report'].pk}/", report_form_data(
+            reporting, "submit", **{f"s{portal}_operation": "ended",
+                                    f"s{portal}_operation_note": "Vom Land übernommen."}))
+    editor = as_user(client, reporting["editor"])
+    review = reverse("repository_reporting_review", args=[reporting["report"].pk])
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(review, {"action": "accept"}).status_code == 302
+    report = Report.objects.get(pk=reporting["report"].pk)
+    assert report.status == ReportStatus.ACCEPTED and report.reviewed_by == reporting["editor"]
+    today = timezone.localdate()
+    parking = SolutionPage.objects.get(pk=reporting["parking"].pk)
+    assert (parking.maturity, parking.last_confirmed, parking.ended_on) == (
+        "operation", today, None)
+    ended = SolutionPage.objects.get(pk=portal)
+    assert (ended.maturity, ended.ended_on, ended.ended_reason) == (
+        "pilot", today, "Vom Land übernommen.")
+    assert "Regelbetrieb" in client.get(parking.url).content.decode()
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        reporting["helper"].email, reporting["lead"].email]
+    assert "angenommen" in mailoutbox[0].subject
+    # Accepted once: a second acceptance changes nothing.
+    assert editor.post(review, {"action": "accept"}).status_code == 400
+
+
+def test_the_reports_operation_speaks_the_freshness_services_values():
+    assert Operation.values == FreshnessOperation.values
