@@ -43,6 +43,7 @@ from repository.models import (
     SolutionPage,
     Topic,
 )
+from repository.reporting import demo as reporting_demo
 
 Log = Callable[[str], None]
 
@@ -86,6 +87,7 @@ def load_demo_content(log: Log = print) -> None:
             _publications(pages, indexes["publications"], topics, data)
     pages.update_reference_index()
     _adoptions(solutions, data["adoptions"], log)
+    reporting_demo.load_demo_content(log)
 
 
 # Building blocks ----------------------------------------------------------------------

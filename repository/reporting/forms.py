@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from repository.models import Indicator, Operation, Report, SolutionAnswer, SolutionPage
@@ -17,6 +18,14 @@ from repository.reporting.models import maturity_step
 from repository.reporting.service import SolutionInput
 
 LARGEST_AMOUNT = Decimal("999999999999.99")
+
+
+def readable(number: Decimal) -> str:
+    """A number as the reader writes it: 5.000 in German, 5,000 in English, decimals
+    only where there are any."""
+    whole = number == number.to_integral_value()
+    return formats.number_format(number.quantize(Decimal(1)) if whole else number,
+                                 use_l10n=True, force_grouping=True)
 
 
 def _maturity_choices() -> list[tuple[str, str]]:
@@ -95,7 +104,7 @@ class ReportForm(forms.Form):
                   if answer else {})
         for indicator in indicators:
             shown = self.shown.get(indicator.pk, indicator)
-            target = (_("target: %(target)s") % {"target": indicator.target}
+            target = (_("target: %(target)s") % {"target": readable(indicator.target)}
                       if indicator.target is not None else "")
             self.fields[f"{prefix}_indicator_{indicator.pk}"] = forms.DecimalField(
                 label=f"{shown.name} ({shown.unit})", required=False,

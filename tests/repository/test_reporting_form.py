@@ -30,7 +30,7 @@ def test_a_team_member_saves_a_draft_that_the_lead_submits(client, reporting, ma
     text = page.content.decode()
     assert "Parken in Echtzeit" in text and "Bürgerportal" in text
     assert "P3 – Pilot" in text and "P4 – Regelbetrieb" in text
-    assert "Nutzende pro Monat (Personen)" in text and "Ziel: 5000" in text
+    assert "Nutzende pro Monat (Personen)" in text and "Ziel: 5.000" in text
     assert "Was hat Sie überrascht?" in text
     # A contributor saves a draft but may not submit.
     assert 'value="submit"' not in text
