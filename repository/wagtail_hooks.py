@@ -4,12 +4,15 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
+from community.account import AccountSection
 from home.choosers import LocalizedSnippetChooserViewSet
 from repository import home_slots
 from repository.choosers import model_project_chooser_viewset
 from repository.models import Adoption, Topic
 from repository.reporting import admin as reporting_admin
 from repository.reporting import board as reporting_board
+from repository.reporting import views as reporting_views
 
 
 @hooks.register("register_admin_viewset")
@@ -89,3 +92,10 @@ register_snippet(reporting_admin.IndicatorViewSet)
 register_snippet(reporting_admin.TeamMemberViewSet)
 hooks.register(reporting_admin.REPORTING_MENU_HOOK, reporting_board.board_menu_item)
 hooks.register("register_admin_urls", reporting_board.admin_urls)
+
+
+@hooks.register(ACCOUNT_SECTION_HOOK)
+def reports_section() -> AccountSection:
+    return AccountSection("reports", _("Your project's reports"),
+                          "repository/reporting/account.html", order=5,
+                          context=reporting_views.account_context)

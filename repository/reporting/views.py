@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
-from repository.models import Indicator, ReportStatus
+from repository.models import Indicator, Report, ReportStatus
 from repository.models.base import in_locale
 from repository.reporting import permissions, service
 from repository.reporting.forms import ReportForm
@@ -36,16 +36,26 @@ def _shown_indicators(indicators: list[Indicator]) -> dict[int, Indicator]:
         indicators, in_locale(indicators, locale.pk), strict=True)}
 
 
+def team_reports(user: Any) -> list[Report]:
+    """The reports of the member's projects in rounds that have opened, newest first."""
+    today = timezone.localdate()
+    return [report for report in Report.objects
+            .filter(project_id__in=permissions.team_project_ids(user))
+            .select_related("round", "project").order_by("-round__due_on", "project__title")
+            if report.round.status_on(today) != RoundStatus.UPCOMING]
+
+
+def account_context(request: HttpRequest) -> dict[str, Any] | None:
+    """The account page's section (community.account): only for team members."""
+    reports = team_reports(request.user)
+    return {"reports": reports} if reports else None
+
+
 @login_required
 @require_GET
 def my_reports(request: HttpRequest) -> HttpResponse:
-    """The reports of the member's projects, newest round first."""
-    today = timezone.localdate()
-    reports = [report for report in permissions.visible_reports(request.user)
-               .filter(project_id__in=permissions.team_project_ids(request.user))
-               .select_related("round", "project").order_by("-round__due_on", "project__title")
-               if report.round.status_on(today) != RoundStatus.UPCOMING]
-    return _private(render(request, "repository/reporting/list.html", {"reports": reports}))
+    return _private(render(request, "repository/reporting/list.html",
+                           {"reports": team_reports(request.user)}))
 
 
 @login_required

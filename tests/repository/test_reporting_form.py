@@ -123,3 +123,24 @@ def test_a_member_lists_only_their_own_projects_reports(client, reporting):
     text = as_user(client, reporting["ulmlead"]).get("/de/berichte/").content.decode()
     assert "Zukunftsstadt Ulm" in text and "Smart City Bamberg" not in text
     assert reverse("repository:report", args=[reporting["ulm_report"].pk]) in text
+
+
+def test_the_account_page_lists_the_team_members_reports_only(client, reporting):
+    lead = as_user(client, reporting["lead"]).get("/de/konto/").content.decode()
+    assert "Berichte Ihres Projekts" in lead
+    assert reverse("repository:report", args=[reporting["report"].pk]) in lead
+    plain = as_user(client, reporting["plain"]).get("/de/konto/").content.decode()
+    assert "Berichte Ihres Projekts" not in plain
+
+
+@pytest.mark.parametrize("who", [None, "plain", "lead", "editor"])
+def test_reports_never_reach_search(client, reporting, who):
+    as_user(client, reporting["lead"]).post(url(reporting["report"]), report_form_data(
+        reporting, progress="Quokkafütterung im Rathaus"))
+    client.logout()
+    as_user(client, reporting[who] if who else None)
+    page = client.get("/de/suche/?q=Quokkaf%C3%BCtterung")
+    assert page.status_code == 200
+    assert "Quokkafütterung im Rathaus" not in page.content.decode()
+    api = client.get("/api/v2/search/?q=Quokkaf%C3%BCtterung")
+    assert api.status_code == 200 and "Rathaus" not in api.content.decode()
