@@ -6,11 +6,15 @@ SCREENSHOT_DIR when it is set."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
@@ -30,6 +34,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Sichere-Passphrase-2026"
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
+VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def person(django_user_model, email: str, name: str):
@@ -73,6 +78,18 @@ def shoot(page, name: str) -> None:
     page.set_viewport_size({"width": 1366, "height": 900})
 
 
+def html_errors(html: str, folder: Path) -> list[str]:
+    """The Nu HTML Checker's errors in ``html`` (warnings left aside)."""
+    document = folder / "report-form.html"
+    document.write_text(html, encoding="utf-8")
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--stdout",
+                             str(document)], capture_output=True, text=True, check=False,
+                            timeout=300)
+    return [f"line {message.get('lastLine')}: {message['message']}"
+            for message in json.loads(result.stdout)["messages"]
+            if message.get("type") == "error"]
+
+
 def sign_in_to_admin(page, server: str, email: str) -> None:
     page.goto(f"{server}/admin/login/")
     page.locator("#id_username").fill(email)
@@ -81,7 +98,8 @@ def sign_in_to_admin(page, server: str, email: str) -> None:
     page.wait_for_url(f"{server}/admin/")
 
 
-def test_a_round_from_opening_to_the_accepted_report(browser_page, chromium, reporting_server):
+def test_a_round_from_opening_to_the_accepted_report(browser_page, chromium, reporting_server,
+                                                     tmp_path):
     server, office = reporting_server, browser_page
     sign_in_to_admin(office, server, "redaktion@kts.example")
     office.goto(f"{server}/admin/snippets/repository/reportinground/add/")
@@ -112,6 +130,7 @@ def test_a_round_from_opening_to_the_accepted_report(browser_page, chromium, rep
     lead.get_by_text("Ihr Entwurf ist gespeichert.").wait_for()
     assert Report.objects.get(pk=report.pk).status == ReportStatus.DRAFT
     assert_accessible(lead)
+    assert html_errors(lead.content(), tmp_path) == []
     shoot(lead, "report-form")
 
     # Submitting without saying whether the solutions still run is refused, with links.
