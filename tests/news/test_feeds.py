@@ -77,3 +77,10 @@ def test_feed_of_a_restricted_index_is_not_served_to_the_public(client, newsroom
     PageViewRestriction.objects.create(page=newsroom["index"], restriction_type="login")
     assert client.get("/de/aktuelles/feed/rss/").status_code == 302
     assert client.get("/de/aktuelles/feed/atom/").status_code == 302
+
+
+def test_a_published_article_is_in_the_feed_at_once(client, newsroom):
+    assert "Neu erschienen" not in client.get("/de/aktuelles/feed/rss/").content.decode()
+    publish(NewsArticlePageFactory(parent=newsroom["index"], title="Neu erschienen"))
+    assert "Meldung: Neu erschienen" in client.get("/de/aktuelles/feed/rss/").content.decode()
+    assert "Neu erschienen" in client.get("/de/aktuelles/").content.decode()
