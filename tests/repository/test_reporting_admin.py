@@ -14,6 +14,9 @@ from openpyxl import load_workbook
 from repository.freshness import Operation as FreshnessOperation
 from repository.models import Operation, Report, ReportingRound, ReportStatus, SolutionPage
 from tests.community.factories import as_user
+from tests.home.factories import publish
+from tests.queries import warm_query_count
+from tests.repository.factories import ModelProjectPageFactory
 from tests.repository.reporting_helpers import report_form_data
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +192,13 @@ def test_accepting_confirms_each_solution_with_what_the_team_reported(
 
 def test_the_reports_operation_speaks_the_freshness_services_values():
     assert Operation.values == FreshnessOperation.values
+
+
+def test_the_status_board_has_a_fixed_number_of_queries(client, reporting):
+    as_user(client, reporting["editor"])
+    url = f"{BOARD}?round={reporting['round'].pk}"
+    before = warm_query_count(client, url)
+    publish(ModelProjectPageFactory(parent=reporting["bamberg"].get_parent(), slug="jena",
+                                    title="Smart City Jena"))
+    assert "Smart City Jena" in client.get(url).content.decode()
+    assert warm_query_count(client, url) == before
