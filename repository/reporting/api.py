@@ -144,8 +144,22 @@ class ReportsAPIViewSet(BaseAPIViewSet):
 
 
 class TopicField(Field):
-    def to_representation(self, value: Topic) -> dict[str, str]:
-        return value.api_representation()
+    """The indicator's field of action in the indicator's language (a translation points
+    at the German topic: the choice is synchronised); the topics of a language are read
+    once per listing."""
+
+    def get_attribute(self, instance: Indicator) -> Indicator:
+        return instance
+
+    def to_representation(self, indicator: Indicator) -> dict[str, str]:
+        topic = indicator.topic
+        if topic.locale_id != indicator.locale_id:
+            cache = self.context.setdefault("indicator_topics", {})
+            if indicator.locale_id not in cache:
+                cache[indicator.locale_id] = {one.translation_key: one for one in
+                                              Topic.objects.filter(locale_id=indicator.locale_id)}
+            topic = cache[indicator.locale_id].get(topic.translation_key, topic)
+        return topic.api_representation()
 
 
 class IndicatorsAPIViewSet(BaseAPIViewSet):

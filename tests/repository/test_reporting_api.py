@@ -69,6 +69,7 @@ def test_indicators_in_both_languages(client, reporting):
     english = client.get("/api/v2/indicators/?locale=en&topic=mobilitaet").json()["items"]
     assert [(item["name"], item["unit"]) for item in english] == [("Users per month",
                                                                     "people")]
+    assert english[0]["topic"] == {"name": "Mobility", "slug": "mobilitaet"}
 
 
 def test_the_list_of_reports_has_a_fixed_number_of_queries(client, reporting):
