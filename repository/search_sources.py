@@ -9,10 +9,12 @@ its size.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Aggregate, F, JSONField, Model, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, JSONArray
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -32,9 +34,57 @@ from repository.models import (
     Topic,
 )
 
+# A tag as rich text holds them: a name and double-quoted attributes without < or >.
+PLAIN_TAG = re.compile(r'</?[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z_:][-\w:.]*(?:="[^"<>]*")?)*\s*/?>')
+
 
 def html_text(markup: str) -> str:
-    return " ".join(strip_tags(markup or "").split())
+    """The words of rich text. strip_tags runs an HTML parser over every text; text
+    without entities whose every "<" opens a plain tag loses just those tags, which a
+    regular expression does in a fraction of the time."""
+    text = markup or ""
+    if "&" not in text:
+        if "<" not in text:
+            return " ".join(text.split())
+        stripped, tags = PLAIN_TAG.subn("", text)
+        if tags == text.count("<"):
+            return " ".join(stripped.split())
+    return " ".join(strip_tags(text).split())
+
+
+class JSONList(Aggregate):
+    """The aggregated values as one JSON list (SQLite's JSON_GROUP_ARRAY, PostgreSQL's
+    JSONB_AGG), so that a page's topics and tags come with the page's row."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return super().as_sql(compiler, connection, function="JSONB_AGG", **extra)
+
+
+def listed(rows: QuerySet, owner: str, *fields: Any) -> Subquery:
+    """The rows that point at the outer page (by `owner`), each as a JSON list of
+    `fields`, gathered into one JSON list."""
+    return Subquery(rows.filter(**{owner: OuterRef("pk")}).order_by().values(owner)
+                    .annotate(items=JSONList(JSONArray(*fields))).values("items"))
+
+
+def topics_and_tags(model: type[Page]) -> dict[str, Subquery]:
+    """Annotations for a values() query of `model`: its topics as [slug, name in the
+    page's language, sort order, name] and its tags as [slug, name]."""
+    topics = model._meta.get_field("topics")
+    tagged = model._meta.get_field("tagged_items").related_model
+    translated = Subquery(Topic.objects.filter(
+        translation_key=OuterRef("topic__translation_key"),
+        locale_id=OuterRef(OuterRef("locale_id"))).values("name")[:1])
+    return {
+        "topic_rows": listed(topics.remote_field.through.objects.all(),
+                             f"{topics.m2m_field_name()}_id", "topic__slug",
+                             Coalesce(translated, "topic__name"), "topic__sort_order",
+                             "topic__name"),
+        "tag_rows": listed(tagged.objects.all(), "content_object_id", "tag__slug", "tag__name"),
+    }
 
 
 def topic_names(values: list[str], language: str) -> dict[str, str]:
@@ -79,33 +129,30 @@ class RepositoryPageSource:
     label: Any
     facet_labels = REPOSITORY_FACET_LABELS
 
+    # Columns document() reads besides the page's own ones (values() names).
+    value_fields: tuple[str, ...] = ()
+
     def queryset(self) -> QuerySet:
-        return (self.model.objects.live().select_related("locale")
-                .prefetch_related("topics", "tagged_items__tag"))
+        return self.model.objects.live()
 
-    def prepare(self, pages: list[Page]) -> None:
-        """Topic names in each page's language (choices point at the German topics)."""
-        keys = {topic.translation_key for page in pages for topic in page.topics.all()}
-        names = {
-            (key, locale_id): name
-            for key, locale_id, name in Topic.objects.filter(translation_key__in=keys)
-            .values_list("translation_key", "locale_id", "name")
-        }
-        for page in pages:
-            page.search_topic_labels = [
-                names.get((topic.translation_key, page.locale_id), topic.name)
-                for topic in page.topics.all()
-            ]
+    def values(self, queryset: QuerySet) -> list[dict[str, Any]]:
+        """The chunk as plain values with its topics and tags: one query."""
+        return list(queryset.values(
+            "pk", "path", "url_path", "title", "summary", "last_published_at",
+            "first_published_at", *self.value_fields, language=F("locale__language_code"),
+            **topics_and_tags(self.model)))
 
-    def common(self, page: Page) -> dict[str, Any]:
-        tags = sorted(page.tagged_items.all(), key=lambda item: item.tag.name.lower())
+    def common(self, page: dict[str, Any]) -> dict[str, Any]:
+        # In the order of Topic's Meta.ordering (sort order, name), as page.topics gives.
+        topics = sorted(page["topic_rows"] or [], key=lambda topic: (topic[2], topic[3]))
+        tags = sorted(page["tag_rows"] or [], key=lambda tag: tag[1].lower())
         return {
-            "title": page.title,
-            "topics": [topic.slug for topic in page.topics.all()],
-            "topic_labels": getattr(page, "search_topic_labels", []),
-            "tags": [item.tag.slug for item in tags],
-            "tag_labels": [item.tag.name for item in tags],
-            "date": (page.last_published_at or page.first_published_at),
+            "title": page["title"],
+            "topics": [topic[0] for topic in topics],
+            "topic_labels": [topic[1] for topic in topics],
+            "tags": [tag[0] for tag in tags],
+            "tag_labels": [tag[1] for tag in tags],
+            "date": page["last_published_at"] or page["first_published_at"],
         }
 
     @staticmethod
@@ -136,20 +183,20 @@ class ModelProjectSource(RepositoryPageSource):
                 municipality=municipality).values_list("pk", flat=True),
         }
 
-    def queryset(self) -> QuerySet:
-        return super().queryset().select_related("municipality")
+    value_fields = ("body", "funding_phase", "funding_start", "municipality__name",
+                    "municipality__federal_state", "municipality__size_class")
 
-    def document(self, page: ModelProjectPage) -> dict[str, Any]:
+    def document(self, page: dict[str, Any]) -> dict[str, Any]:
         body_field = ModelProjectPage._meta.get_field("body")
         return {
             **self.common(page),
-            "summary": page.summary,
-            "body": " ".join([page.municipality.name,
-                              *map(html_text, body_field.get_searchable_content(page.body))]),
-            "federal_state": page.municipality.federal_state,
-            "size_class": page.municipality.size_class,
-            "funding_phase": str(page.funding_phase),
-            "year": page.funding_start,
+            "summary": page["summary"],
+            "body": " ".join([page["municipality__name"], *map(
+                html_text, body_field.get_searchable_content(page["body"]))]),
+            "federal_state": page["municipality__federal_state"],
+            "size_class": page["municipality__size_class"],
+            "funding_phase": str(page["funding_phase"]),
+            "year": page["funding_start"],
         }
 
 
@@ -168,24 +215,27 @@ class SolutionSource(RepositoryPageSource):
                 model_project=project).values_list("pk", flat=True),
         }
 
-    def queryset(self) -> QuerySet:
-        return super().queryset().select_related("model_project__municipality")
+    value_fields = ("problem", "approach", "results", "lessons_learned", "prerequisites",
+                    "maturity", "ended_on", "model_project__title",
+                    "model_project__funding_phase",
+                    "model_project__municipality__name",
+                    "model_project__municipality__federal_state",
+                    "model_project__municipality__size_class")
 
-    def document(self, page: SolutionPage) -> dict[str, Any]:
-        municipality = page.model_project.municipality
-        body = [page.problem, page.approach, page.results, page.lessons_learned,
-                page.prerequisites]
+    def document(self, page: dict[str, Any]) -> dict[str, Any]:
+        body = [page[name] for name in ("problem", "approach", "results", "lessons_learned",
+                                        "prerequisites")]
         return {
             **self.common(page),
-            "summary": page.summary,
-            "body": " ".join([municipality.name, page.model_project.title,
-                              *map(html_text, body)]),
-            "federal_state": municipality.federal_state,
-            "size_class": municipality.size_class,
-            "funding_phase": str(page.model_project.funding_phase),
-            "maturity": page.maturity,
+            "summary": page["summary"],
+            "body": " ".join([page["model_project__municipality__name"],
+                              page["model_project__title"], *map(html_text, body)]),
+            "federal_state": page["model_project__municipality__federal_state"],
+            "size_class": page["model_project__municipality__size_class"],
+            "funding_phase": str(page["model_project__funding_phase"]),
+            "maturity": page["maturity"],
             # Ended solutions stay findable, below the ones still in operation.
-            "rank_lower": page.ended_on is not None,
+            "rank_lower": page["ended_on"] is not None,
         }
 
 
@@ -201,11 +251,13 @@ class PublicationSource(RepositoryPageSource):
             PublicationTag: self.tagged(PublicationPage),
         }
 
-    def document(self, page: PublicationPage) -> dict[str, Any]:
+    value_fields = ("publisher", "year", "kind")
+
+    def document(self, page: dict[str, Any]) -> dict[str, Any]:
         return {
             **self.common(page),
-            "summary": page.summary,
-            "body": page.publisher,
-            "year": page.year,
-            "publication_kind": page.kind,
+            "summary": page["summary"],
+            "body": page["publisher"],
+            "year": page["year"],
+            "publication_kind": page["kind"],
         }

@@ -176,13 +176,17 @@ def swap_alias(client: Elasticsearch, new_index: str) -> list[str]:
     return old
 
 
-def engine_document(key: str, document: dict[str, Any], content_hash: str) -> dict[str, Any]:
+def engine_document(key: str, document: dict[str, Any], content_hash: str, *,
+                    title_terms: str = "", terms: str = "") -> dict[str, Any]:
+    """The document as the engine receives it; `title_terms` and `terms` as the
+    documents table holds them (search.text.term_string), made here when not given."""
     body = {name: value for name, value in document.items() if value not in (None, "", [])}
     body["key"] = key
     body["suggest"] = document.get("title", "")
-    body["title_terms"] = term_string(document.get("title", ""), whole_words=True)
-    body["terms"] = term_string(" ".join(document.get(name, "") for name in
-                                         ("title", "summary", "body")))
+    body["title_terms"] = title_terms or term_string(document.get("title", ""),
+                                                     whole_words=True)
+    body["terms"] = terms or term_string(" ".join(document.get(name, "") for name in
+                                                  ("title", "summary", "body")))
     body["content_hash"] = content_hash
     if isinstance(body.get("date"), datetime):
         body["date"] = body["date"].isoformat()

@@ -26,13 +26,14 @@ import gc
 import logging
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from elasticsearch import Elasticsearch
 
@@ -49,8 +50,8 @@ from search.index import (
     versioned_indices,
 )
 from search.models import IndexRebuild, RebuildStatus, SearchDocument
-from search.sources import RegisteredSource, registered_sources
-from search.sync import refresh_stale_documents, store_documents
+from search.sources import PageFrame, RegisteredSource, registered_sources
+from search.sync import NewRow, refresh_stale_documents, store_documents
 
 logger = logging.getLogger(__name__)
 
@@ -112,20 +113,18 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-def build_chunk(source: RegisteredSource, objects: list[Any]) -> list[SearchDocument]:
-    """Documents for one chunk of a source's objects, stored on their rows. A row that
-    the sync changed while the chunk was being built is left to the sync (and to the
-    replay), so the load never writes an older version over a newer one."""
-    keys = [source.key(obj) for obj in objects]
-    existing = {row.key: row for row in SearchDocument.objects.filter(key__in=keys)}
-    built = dict(source.documents(objects))
-    now_changed = {key for key, updated in SearchDocument.objects.filter(key__in=built)
-                   .values_list("key", "updated_at")
-                   if key not in existing or existing[key].updated_at != updated}
-    rows = [existing.get(key) or SearchDocument(key=key, source=source.name, stale=True)
-            for key in built if key not in now_changed]
-    store_documents(rows, {key: built[key] for key in built if key not in now_changed})
-    return rows
+def build_chunk(source: RegisteredSource, objects: QuerySet | list[Any],
+                frame: PageFrame | None = None) -> tuple[list[Any], list[NewRow]]:
+    """Documents for one chunk of a source's objects (a queryset, read here), stored on
+    their rows; returns the objects' ids and the rows written. A row that the sync
+    changed while the chunk was being built is left to the sync (and to the replay),
+    so the load never writes an older version over a newer one."""
+    started = timezone.now()
+    built = source.build(objects, frame)
+    rows = [NewRow(key=key, source=source.name) for _pk, key, _document in built]
+    store_documents(rows, {key: document for _pk, key, document in built},
+                    unchanged_since=started)
+    return [pk for pk, _key, _document in built], rows
 
 
 def start_or_resume(client: Elasticsearch, *, fresh: bool) -> IndexRebuild:
@@ -173,48 +172,69 @@ def load_sources(client: Elasticsearch, rebuild: IndexRebuild, *, chunk_size: in
                  progress: Callable[[LoadProgress], None] | None = None,
                  on_chunk: Callable[[LoadProgress], None] | None = None) -> LoadProgress:
     """Load every source's documents into the rebuild's index, from where its cursor
-    stands, recording the cursor after each chunk the engine took."""
+    stands, recording the cursor after each chunk the engine took. The engine indexes
+    one chunk while the next is built (a second thread sends; it touches no database),
+    so the rebuild takes about as long as the slower of the two, not their sum."""
     sources = registered_sources()
     state = LoadProgress(total=sum(source.queryset().count() for source in sources),
                          done=rebuild.documents)
-    for source in sources:
-        position = rebuild.cursor.get(source.name, {})
-        if position.get("done"):
-            continue
-        last_pk = position.get("after", 0)
-        while True:
-            counter = QueryCounter()
-            started = time.perf_counter()
-            with connection.execute_wrapper(counter), collector_paused():
-                objects = list(source.queryset().filter(pk__gt=last_pk).order_by("pk")
-                               [:chunk_size])
-                rows = build_chunk(source, objects) if objects else []
-            if not objects:
-                break
-            state.build_seconds += time.perf_counter() - started
-            state.queries_per_chunk.append(counter.count)
-            send(client, rebuild, [row for row in rows if not row.removed], [])
-            last_pk = objects[-1].pk
-            state.done += len(objects)
-            record_progress(rebuild, source.name, {"after": last_pk}, state.done)
-            if progress:
-                progress(state)
-            if on_chunk:
-                on_chunk(state)
-        record_progress(rebuild, source.name, {"after": last_pk, "done": True}, state.done)
+    frame = PageFrame()  # view restrictions and site roots: once for every chunk
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-rebuild") as sender:
+        in_flight: tuple[Future, str, dict, int] | None = None
+
+        def settle() -> None:
+            """Wait for the chunk the engine is taking, then record how far we are."""
+            nonlocal in_flight
+            if in_flight is not None:
+                future, name, position, done = in_flight
+                in_flight = None
+                future.result()
+                record_progress(rebuild, name, position, done)
+                if progress:
+                    progress(state)
+                if on_chunk:
+                    on_chunk(state)
+
+        for source in sources:
+            position = rebuild.cursor.get(source.name, {})
+            if position.get("done"):
+                continue
+            last_pk = position.get("after", 0)
+            while True:
+                counter = QueryCounter()
+                started = time.perf_counter()
+                with connection.execute_wrapper(counter), collector_paused():
+                    ids, rows = build_chunk(source, source.queryset().filter(
+                        pk__gt=last_pk).order_by("pk")[:chunk_size], frame)
+                if not ids:
+                    break
+                state.build_seconds += time.perf_counter() - started
+                state.queries_per_chunk.append(counter.count)
+                upserts = [row for row in rows if not row.removed]
+                settle()
+                last_pk = ids[-1]
+                state.done += len(ids)
+                in_flight = (sender.submit(send, client, rebuild, upserts, []), source.name,
+                             {"after": last_pk}, state.done)
+            settle()
+            record_progress(rebuild, source.name, {"after": last_pk, "done": True},
+                            state.done)
+        settle()
     return state
 
 
 def send(client: Elasticsearch, rebuild: IndexRebuild, rows: list[SearchDocument],
          deletes: list[str]) -> set[str]:
-    """One bulk request to the new index; returns the keys the engine refused."""
+    """One bulk request to the new index; returns the keys the engine refused. Retries
+    are counted on the rebuild and saved with its progress."""
     def count_retry(error: Exception) -> None:
         rebuild.retries += 1
-        IndexRebuild.objects.filter(pk=rebuild.pk).update(retries=rebuild.retries)
 
     return set(bulk_write_patiently(
         client, rebuild.index_name,
-        [(row.key, engine_document(row.key, row.fields, row.content_hash)) for row in rows],
+        [(row.key, engine_document(row.key, row.fields, row.content_hash,
+                                   title_terms=row.title_terms, terms=row.text_terms))
+         for row in rows],
         deletes, on_retry=count_retry))
 
 
@@ -222,7 +242,8 @@ def record_progress(rebuild: IndexRebuild, source: str, position: dict, done: in
     rebuild.cursor = {**rebuild.cursor, source: position}
     rebuild.documents, rebuild.progress_at = done, timezone.now()
     IndexRebuild.objects.filter(pk=rebuild.pk).update(
-        cursor=rebuild.cursor, documents=done, progress_at=rebuild.progress_at)
+        cursor=rebuild.cursor, documents=done, progress_at=rebuild.progress_at,
+        retries=rebuild.retries)
 
 
 @dataclass
@@ -300,6 +321,6 @@ def rebuild_index(*, chunk_size: int = REBUILD_CHUNK_SIZE, fresh: bool = False,
             rebuild.status = RebuildStatus.FAILED
             rebuild.error = f"{type(error).__name__}: {error}"[:2000]
             rebuild.finished_at = timezone.now()
-            rebuild.save(update_fields=["status", "error", "finished_at"])
+            rebuild.save(update_fields=["status", "error", "finished_at", "retries"])
             raise
     return rebuild, state

@@ -21,13 +21,13 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Max, Q
 from django.dispatch import Signal
 from django.utils import timezone
@@ -37,7 +37,13 @@ from search.contract import MARK_END, MARK_START
 from search.healing import heal_lost_documents
 from search.index import bulk_write, engine_document, ensure_index
 from search.models import IndexRebuild, RebuildStatus, SearchDocument, SearchTerm
-from search.sources import object_id, registered_sources, source_for_model, source_named
+from search.sources import (
+    PageFrame,
+    object_id,
+    registered_sources,
+    source_for_model,
+    source_named,
+)
 from search.text import TERMS_VERSION, term_string
 
 logger = logging.getLogger(__name__)
@@ -147,37 +153,79 @@ def refresh_stale_documents(limit: int | None = None) -> SyncReport:
 
 
 def refresh_rows(rows: list[SearchDocument]) -> tuple[int, int]:
+    # Rows the sync marks stale after this moment are left stale, for its next round.
+    started = timezone.now()
     by_source: dict[str, list[SearchDocument]] = defaultdict(list)
     for row in rows:
         by_source[row.source].append(row)
     built: dict[str, dict[str, Any] | None] = {}
+    frame = PageFrame() if any(source_named(name) and source_named(name).is_page
+                               for name in by_source) else None
     for name, source_rows in by_source.items():
         source = source_named(name)
         if source is None:
             continue
         ids = [object_id(row.key) for row in source_rows]
-        objects = list(source.queryset().filter(pk__in=ids))
-        built.update(source.documents(objects))
-    return store_documents(rows, built)
+        built.update(source.documents(source.queryset().filter(pk__in=ids), frame))
+    return store_documents(rows, built, unchanged_since=started)
 
 
-def store_documents(rows: list[SearchDocument],
-                    built: dict[str, dict[str, Any] | None]) -> tuple[int, int]:
-    """Save rebuilt documents onto their rows (removals where there is none)."""
-    changed, removed = [], []
+@dataclass(slots=True)
+class NewRow:
+    """A documents-table row as the rebuild writes it, without the cost of a model
+    instance per document; `store_documents` takes it like a `SearchDocument`."""
+
+    key: str
+    source: str
+    pk: int | None = None
+    locale: str = ""
+    title: str = ""
+    summary: str = ""
+    body: str = ""
+    url: str = ""
+    date: Any = None
+    fields: dict[str, Any] = dataclass_field(default_factory=dict)
+    title_terms: str = ""
+    text_terms: str = ""
+    content_hash: str = ""
+    stale: bool = True
+    removed: bool = False
+    updated_at: datetime | None = None
+    indexed_hash: str = ""
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    last_error: str = ""
+
+
+# What a new row starts with and a rebuilt one keeps (the engine's side of the row).
+NEW_ROW_COLUMNS = ("indexed_hash", "attempts", "next_attempt_at", "last_error")
+# SQLite takes at most 32,766 parameters a statement, PostgreSQL 65,535.
+MAX_PARAMETERS = 32_000
+# The columns a rebuilt document writes (besides key and, on PostgreSQL, the vector).
+STORED_COLUMNS = ("source", "locale", "title", "summary", "body", "url", "date", "fields",
+                  "title_terms", "text_terms", "content_hash", "stale", "removed",
+                  "updated_at")
+
+
+def store_documents(rows: list[SearchDocument] | list[NewRow],
+                    built: dict[str, dict[str, Any] | None], *,
+                    unchanged_since: datetime) -> tuple[int, int]:
+    """Save rebuilt documents onto their rows (removals where there is none), in three
+    queries whatever their number: one upsert, and the rows' facet terms deleted and
+    inserted. A row that the sync changed after `unchanged_since` (it was marked stale
+    again, or rebuilt by someone else) is left as it is, so that an older reading never
+    overwrites a newer one; `rows` keeps only those written."""
     now = timezone.now()
     for row in rows:
         document = built.get(row.key)
-        row.stale = False
-        row.updated_at = now
+        row.stale, row.updated_at = False, now
         if document is None:
             row.removed = True
-            removed.append(row)
             continue
         document = normalised(document)
-        new_hash = content_hash(document)
         row.removed = False
-        if new_hash == row.content_hash:
+        new_hash = content_hash(document)
+        if new_hash == row.content_hash and row.text_terms:
             continue
         row.content_hash = new_hash
         row.source = document["source"]
@@ -190,31 +238,70 @@ def store_documents(rows: list[SearchDocument],
         row.fields = document
         row.title_terms = term_string(row.title, whole_words=True)
         row.text_terms = term_string(" ".join([row.title, row.summary, row.body]))
-        changed.append(row)
-    with transaction.atomic():
-        # An upsert on the key: one INSERT … ON CONFLICT DO UPDATE, much cheaper than
-        # bulk_update's CASE per field and row.
-        SearchDocument.objects.bulk_create(
-            rows, update_conflicts=True, unique_fields=["key"],
-            update_fields=["stale", "removed", "content_hash", "source", "locale", "title",
-                           "summary", "body", "url", "date", "fields", "title_terms",
-                           "text_terms", "updated_at"],
-        )
-        without_pk = [row for row in rows if row.pk is None]
-        if without_pk:  # new rows, on a database that returns no ids from an upsert
-            ids = dict(SearchDocument.objects.filter(key__in=[row.key for row in without_pk])
-                       .values_list("key", "pk"))
-            for row in without_pk:
-                row.pk = ids[row.key]
-        SearchTerm.objects.filter(document__in=[row.pk for row in changed + removed]).delete()
-        insert_terms([(row.pk, name, str(value)[:200]) for row in changed
+    with transaction.atomic(savepoint=False):
+        written = upsert_documents(rows, unchanged_since)
+        rows[:] = [row for row in rows if row.key in written]
+        for row in rows:
+            row.pk = written[row.key]
+        SearchTerm.objects.filter(document__in=list(written.values())).delete()
+        insert_terms([(row.pk, name, str(value)[:200]) for row in rows if not row.removed
                       for name in TERM_FIELDS for value in as_list(row.fields.get(name))])
-        if changed and connection.vendor == "postgresql":
-            update_search_vectors([row.pk for row in changed])
-        if not search_engine_configured():
+        removed = [row.pk for row in rows if row.removed]
+        if removed and not search_engine_configured():
             # Nothing owes the engine anything: removals go at once.
-            SearchDocument.objects.filter(pk__in=[row.pk for row in removed]).delete()
+            SearchDocument.objects.filter(pk__in=removed).delete()
     return len(rows) - len(removed), len(removed)
+
+
+def upsert_documents(rows: list[SearchDocument], unchanged_since: datetime) -> dict[str, int]:
+    """INSERT … ON CONFLICT (key) DO UPDATE … WHERE the row is unchanged since then,
+    RETURNING the rows written (key → id). On PostgreSQL the search vector is made in
+    the same statement, with the document language's configuration."""
+    if not rows:
+        return {}
+    per_row = (len(STORED_COLUMNS) + len(NEW_ROW_COLUMNS) + 1
+               + (6 if connection.vendor == "postgresql" else 0))
+    batch = MAX_PARAMETERS // per_row
+    if len(rows) > batch:  # past SQLite's limit of parameters: more than 2,000 rows
+        return {key: pk for start in range(0, len(rows), batch)
+                for key, pk in upsert_documents(rows[start:start + batch],
+                                                unchanged_since).items()}
+    table = SearchDocument._meta.db_table
+    fields = [SearchDocument._meta.get_field(name)
+              for name in (*STORED_COLUMNS, *NEW_ROW_COLUMNS)]
+    quote = connection.ops.quote_name
+    columns = ["key", *STORED_COLUMNS, *NEW_ROW_COLUMNS]
+    placeholders = ", ".join(["%s"] * len(columns))
+    vector = connection.vendor == "postgresql"
+    if vector:
+        columns.append("search_vector")
+        placeholders += ", " + " || ".join(
+            f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')" for weight in "ABC")
+    # Text, flags and numbers go as they are; only dates and JSON need Django's hand.
+    prepared = {field.attname for field in fields
+                if isinstance(field, (models.DateTimeField, models.JSONField))}
+    params: list[Any] = []
+    for row in rows:
+        params.append(row.key)
+        params += [field.get_db_prep_save(getattr(row, field.attname), connection)
+                   if field.attname in prepared else getattr(row, field.attname)
+                   for field in fields]
+        if vector:
+            configuration = POSTGRES_CONFIGURATIONS.get(row.locale, "simple")
+            params += [configuration, row.title, configuration, row.summary,
+                       configuration, row.body]
+    updates = ", ".join(f"{quote(column)} = excluded.{quote(column)}" for column in columns
+                        if column not in ("key", *NEW_ROW_COLUMNS))
+    sql = (f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES "
+           + ", ".join([f"({placeholders})"] * len(rows))
+           + f" ON CONFLICT ({quote('key')}) DO UPDATE SET {updates}"
+           f" WHERE {quote(table)}.{quote('updated_at')} <= %s"
+           f" RETURNING {quote('key')}, {quote('id')}")
+    params.append(SearchDocument._meta.get_field("updated_at").get_db_prep_value(
+        unchanged_since, connection))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
 
 
 def insert_terms(terms: list[tuple[int, str, str]]) -> None:
@@ -236,18 +323,6 @@ def as_list(value: Any) -> list[Any]:
 
 
 POSTGRES_CONFIGURATIONS = {"de": "german", "en": "english"}
-
-
-def update_search_vectors(ids: list[int]) -> None:
-    for language, configuration in [*POSTGRES_CONFIGURATIONS.items(), (None, "simple")]:
-        rows = SearchDocument.objects.filter(pk__in=ids)
-        rows = (rows.filter(locale=language) if language
-                else rows.exclude(locale__in=POSTGRES_CONFIGURATIONS))
-        rows.update(search_vector=(
-            SearchVector("title", weight="A", config=configuration)
-            + SearchVector("summary", weight="B", config=configuration)
-            + SearchVector("body", weight="C", config=configuration)
-        ))
 
 
 # --- 3. pushing to the engine ----------------------------------------------------------
@@ -315,7 +390,8 @@ def push_pending_documents(*, force: bool = False, refresh: bool = False) -> Syn
 
 def write_rows(client, index: str, rows: list[SearchDocument], *, refresh: bool) -> list[str]:
     """Send rows to one index: their documents, or their removal."""
-    upserts = [(row.key, engine_document(row.key, row.fields, row.content_hash))
+    upserts = [(row.key, engine_document(row.key, row.fields, row.content_hash,
+                                         title_terms=row.title_terms, terms=row.text_terms))
                for row in rows if not row.removed]
     deletes = [row.key for row in rows if row.removed]
     return bulk_write(client, index, upserts, deletes, refresh=refresh)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -135,18 +135,23 @@ def compound_parts(word: str) -> list[str]:
 TERMS_VERSION = 2
 
 
+@lru_cache(maxsize=200_000)
+def word_terms(word: str, whole_words: bool) -> str:
+    """One word's terms for `term_string`. Remembered: a rebuild meets the same words
+    thousands of times, and folding and splitting them was most of its Python time."""
+    word_stem = stem(word)
+    terms = [word_stem]
+    if whole_words and fold(word) != word_stem:
+        terms.append(fold(word))
+    terms += [stem(part) for part in compound_parts(word)]
+    return " ".join(terms)
+
+
 def term_string(text: str, *, whole_words: bool = False) -> str:
     """Stems of a text and of the parts of its compounds, each surrounded by spaces,
     so that ` stem` matches a word start; with `whole_words` also each folded word
     (type-ahead completes "Warnu" to "Warnungen", whose stem is "warn")."""
-    terms = []
-    for word in words(text):
-        word_stem = stem(word)
-        terms.append(word_stem)
-        if whole_words and fold(word) != word_stem:
-            terms.append(fold(word))
-        terms += [stem(part) for part in compound_parts(word)]
-    return " " + " ".join(terms) + " "
+    return " " + " ".join([word_terms(word, whole_words) for word in words(text)]) + " "
 
 
 @cache
