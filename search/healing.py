@@ -16,9 +16,11 @@ Each repair is recorded (`IndexRepair`) and shown in the admin's index report.
 
 from __future__ import annotations
 
+import json
 import logging
+from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Subquery
 from elasticsearch import Elasticsearch, helpers
 
 from search.models import (
@@ -44,11 +46,44 @@ def remember_generation(index: str) -> None:
     EngineIndex.objects.get_or_create(name=index)
 
 
+@dataclass
+class EngineState:
+    """What the documents table says about the engine: the newest generation, the
+    running rebuild (there is at most one) and how many documents were sent."""
+
+    newest: str | None
+    running: IndexRebuild | None
+    sent: int
+
+    @property
+    def generations(self) -> set[str]:
+        return {name for name in [self.newest, self.running and self.running.index_name]
+                if name}
+
+
+def engine_state() -> EngineState:
+    """One query (the first time ever, when no generation exists yet, three)."""
+    running = IndexRebuild.objects.filter(status=RebuildStatus.RUNNING)
+    found = EngineIndex.objects.annotate(
+        running_pk=Subquery(running.values("pk")[:1]),
+        running_index=Subquery(running.values("index_name")[:1]),
+        running_cursor=Subquery(running.values("cursor")[:1]),
+        sent=Subquery(sent_documents().order_by().values("removed")
+                      .annotate(count=Count("pk")).values("count")),
+    ).values_list("name", "running_pk", "running_index", "running_cursor", "sent").first()
+    if found is None:
+        return EngineState(None, running.first(), sent_documents().count())
+    newest, pk, index_name, cursor, sent = found
+    rebuild = None
+    if pk is not None:
+        rebuild = IndexRebuild(pk=pk, index_name=index_name, status=RebuildStatus.RUNNING,
+                               cursor=cursor if isinstance(cursor, dict)
+                               else json.loads(cursor or "{}"))
+    return EngineState(newest, rebuild, sent or 0)
+
+
 def current_generations() -> set[str]:
-    newest = EngineIndex.objects.values_list("name", flat=True).first()
-    running = IndexRebuild.objects.filter(status=RebuildStatus.RUNNING).values_list(
-        "index_name", flat=True)
-    return {name for name in [newest, *running] if name}
+    return engine_state().generations
 
 
 def engine_keys(client: Elasticsearch, index: str) -> dict[str, str]:
@@ -59,10 +94,12 @@ def engine_keys(client: Elasticsearch, index: str) -> dict[str, str]:
                                            "_source": ["content_hash"]})}
 
 
-def heal_lost_documents(client: Elasticsearch, live: str) -> IndexRepair | None:
+def heal_lost_documents(client: Elasticsearch, live: str,
+                        state: EngineState | None = None) -> IndexRepair | None:
     """Mark what the engine lost as pending again; returns the repair, if any."""
-    generations = current_generations()
-    expected = sent_documents().count()
+    state = state or engine_state()
+    generations = state.generations
+    expected = state.sent
     if live not in generations:
         had_generation = bool(generations)
         remember_generation(live)

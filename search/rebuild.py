@@ -51,7 +51,8 @@ from search.index import (
 )
 from search.models import IndexRebuild, RebuildStatus, SearchDocument
 from search.sources import PageFrame, RegisteredSource, registered_sources
-from search.sync import NewRow, refresh_stale_documents, store_documents
+from search.store import NewRow, store_documents
+from search.sync import refresh_stale_documents
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,8 @@ class LoadProgress:
     started: float = field(default_factory=time.perf_counter)
     build_seconds: float = 0.0
     queries_per_chunk: list[int] = field(default_factory=list)
+    # The same counts by source: a source that builds from model instances costs more.
+    queries_by_source: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -210,6 +213,7 @@ def load_sources(client: Elasticsearch, rebuild: IndexRebuild, *, chunk_size: in
                     break
                 state.build_seconds += time.perf_counter() - started
                 state.queries_per_chunk.append(counter.count)
+                state.queries_by_source.setdefault(source.name, []).append(counter.count)
                 upserts = [row for row in rows if not row.removed]
                 settle()
                 last_pk = ids[-1]

@@ -15,28 +15,24 @@ While `search_rebuild` loads a new index, every push also goes to that index.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, models, transaction
+from django.db import transaction
 from django.db.models import F, Max, Q
 from django.dispatch import Signal
 from django.utils import timezone
 
 from search.client import get_client, search_engine_configured
-from search.contract import MARK_END, MARK_START
-from search.healing import heal_lost_documents
+from search.healing import engine_state, heal_lost_documents
 from search.index import bulk_write, engine_document, ensure_index
-from search.models import IndexRebuild, RebuildStatus, SearchDocument, SearchTerm
+from search.models import SearchDocument
 from search.sources import (
     PageFrame,
     object_id,
@@ -44,7 +40,7 @@ from search.sources import (
     source_for_model,
     source_named,
 )
-from search.text import TERMS_VERSION, term_string
+from search.store import store_documents
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +49,6 @@ PUSH_CHUNK_SIZE = 500
 RETRY_BASE_SECONDS = 10
 RETRY_MAX_SECONDS = 3600
 ENGINE_RETRY_AT = "search:engine-retry-at"
-# Fields whose values the database backend filters and counts on.
-TERM_FIELDS = ("source", "locale", "topics", "tags", "federal_state", "size_class",
-               "funding_phase", "maturity", "publication_kind", "event_format",
-               "event_mode", "event_month", "year", "visible_to")
 
 
 # The sync asks for itself to run (after a change commits, or later after a failure)
@@ -75,52 +67,25 @@ class SyncReport:
     error: str = ""
 
 
-def content_hash(document: dict[str, Any]) -> str:
-    """The document's hash; it includes how the database backend reads text, so that
-    a new reading rebuilds every document (and sends it to the engine again)."""
-    encoded = json.dumps([TERMS_VERSION, document], sort_keys=True, default=str,
-                         ensure_ascii=False)
-    return hashlib.sha256(encoded.encode()).hexdigest()
-
-
-def normalised(document: dict[str, Any]) -> dict[str, Any]:
-    """The document as stored and sent: JSON values only, empty values dropped."""
-    cleaned = {}
-    for name, value in document.items():
-        if value in (None, "", []):
-            continue
-        if isinstance(value, datetime) and value.tzinfo is not None:
-            # In UTC, so that the database backend can compare moments as text.
-            value = value.astimezone(UTC).isoformat()
-        elif hasattr(value, "isoformat"):
-            value = value.isoformat()
-        elif isinstance(value, str):
-            value = value.replace(MARK_START, "").replace(MARK_END, "")
-        elif isinstance(value, (list, tuple)):
-            value = [str(item) if not isinstance(item, int) else item for item in value]
-        cleaned[name] = value
-    return cleaned
-
-
 # --- 1. marking -------------------------------------------------------------------
 
 def mark_stale(keys: Iterable[str], source: str = "") -> int:
-    """Record that these documents must be rebuilt; a sync follows the commit."""
+    """Record that these documents must be rebuilt; a sync follows the commit. One
+    query: with the source, an upsert (rows for keys not indexed yet, too); without it,
+    an update of the rows there are."""
     keys = set(keys)
     if not keys:
         return 0
-    existing = set(SearchDocument.objects.filter(key__in=keys).values_list("key", flat=True))
-    if existing:
-        SearchDocument.objects.filter(key__in=existing, stale=False).update(
-            stale=True, updated_at=timezone.now())
-    missing = keys - existing
-    if missing and source:
+    now = timezone.now()
+    if source:
         SearchDocument.objects.bulk_create(
-            [SearchDocument(key=key, source=source, stale=True) for key in missing],
-            ignore_conflicts=True,
-        )
+            [SearchDocument(key=key, source=source, stale=True, updated_at=now) for key in keys],
+            update_conflicts=True, unique_fields=["key"], update_fields=["stale", "updated_at"])
+        marked = len(keys)
+    else:
+        marked = SearchDocument.objects.filter(key__in=keys).update(stale=True, updated_at=now)
     request_sync()
-    return len(existing) + (len(missing) if source else 0)
+    return marked
 
 
 def mark_objects_stale(model: type, ids: Iterable[Any]) -> int:
@@ -144,11 +109,12 @@ def refresh_stale_documents(limit: int | None = None) -> SyncReport:
     report = SyncReport()
     while limit is None or report.refreshed + report.removed < limit:
         rows = list(SearchDocument.objects.filter(stale=True).order_by("pk")[:CHUNK_SIZE])
-        if not rows:
+        if rows:
+            refreshed, removed = refresh_rows(rows)
+            report.refreshed += refreshed
+            report.removed += removed
+        if len(rows) < CHUNK_SIZE:  # the last ones (a row marked meanwhile: next sync)
             break
-        refreshed, removed = refresh_rows(rows)
-        report.refreshed += refreshed
-        report.removed += removed
     return report
 
 
@@ -168,161 +134,6 @@ def refresh_rows(rows: list[SearchDocument]) -> tuple[int, int]:
         ids = [object_id(row.key) for row in source_rows]
         built.update(source.documents(source.queryset().filter(pk__in=ids), frame))
     return store_documents(rows, built, unchanged_since=started)
-
-
-@dataclass(slots=True)
-class NewRow:
-    """A documents-table row as the rebuild writes it, without the cost of a model
-    instance per document; `store_documents` takes it like a `SearchDocument`."""
-
-    key: str
-    source: str
-    pk: int | None = None
-    locale: str = ""
-    title: str = ""
-    summary: str = ""
-    body: str = ""
-    url: str = ""
-    date: Any = None
-    fields: dict[str, Any] = dataclass_field(default_factory=dict)
-    title_terms: str = ""
-    text_terms: str = ""
-    content_hash: str = ""
-    stale: bool = True
-    removed: bool = False
-    updated_at: datetime | None = None
-    indexed_hash: str = ""
-    attempts: int = 0
-    next_attempt_at: datetime | None = None
-    last_error: str = ""
-
-
-# What a new row starts with and a rebuilt one keeps (the engine's side of the row).
-NEW_ROW_COLUMNS = ("indexed_hash", "attempts", "next_attempt_at", "last_error")
-# SQLite takes at most 32,766 parameters a statement, PostgreSQL 65,535.
-MAX_PARAMETERS = 32_000
-# The columns a rebuilt document writes (besides key and, on PostgreSQL, the vector).
-STORED_COLUMNS = ("source", "locale", "title", "summary", "body", "url", "date", "fields",
-                  "title_terms", "text_terms", "content_hash", "stale", "removed",
-                  "updated_at")
-
-
-def store_documents(rows: list[SearchDocument] | list[NewRow],
-                    built: dict[str, dict[str, Any] | None], *,
-                    unchanged_since: datetime) -> tuple[int, int]:
-    """Save rebuilt documents onto their rows (removals where there is none), in three
-    queries whatever their number: one upsert, and the rows' facet terms deleted and
-    inserted. A row that the sync changed after `unchanged_since` (it was marked stale
-    again, or rebuilt by someone else) is left as it is, so that an older reading never
-    overwrites a newer one; `rows` keeps only those written."""
-    now = timezone.now()
-    for row in rows:
-        document = built.get(row.key)
-        row.stale, row.updated_at = False, now
-        if document is None:
-            row.removed = True
-            continue
-        document = normalised(document)
-        row.removed = False
-        new_hash = content_hash(document)
-        if new_hash == row.content_hash and row.text_terms:
-            continue
-        row.content_hash = new_hash
-        row.source = document["source"]
-        row.locale = document.get("locale", "")
-        row.title = document.get("title", "")
-        row.summary = document.get("summary", "")
-        row.body = document.get("body", "")
-        row.url = document.get("url", "")
-        row.date = document.get("date")
-        row.fields = document
-        row.title_terms = term_string(row.title, whole_words=True)
-        row.text_terms = term_string(" ".join([row.title, row.summary, row.body]))
-    with transaction.atomic(savepoint=False):
-        written = upsert_documents(rows, unchanged_since)
-        rows[:] = [row for row in rows if row.key in written]
-        for row in rows:
-            row.pk = written[row.key]
-        SearchTerm.objects.filter(document__in=list(written.values())).delete()
-        insert_terms([(row.pk, name, str(value)[:200]) for row in rows if not row.removed
-                      for name in TERM_FIELDS for value in as_list(row.fields.get(name))])
-        removed = [row.pk for row in rows if row.removed]
-        if removed and not search_engine_configured():
-            # Nothing owes the engine anything: removals go at once.
-            SearchDocument.objects.filter(pk__in=removed).delete()
-    return len(rows) - len(removed), len(removed)
-
-
-def upsert_documents(rows: list[SearchDocument], unchanged_since: datetime) -> dict[str, int]:
-    """INSERT … ON CONFLICT (key) DO UPDATE … WHERE the row is unchanged since then,
-    RETURNING the rows written (key → id). On PostgreSQL the search vector is made in
-    the same statement, with the document language's configuration."""
-    if not rows:
-        return {}
-    per_row = (len(STORED_COLUMNS) + len(NEW_ROW_COLUMNS) + 1
-               + (6 if connection.vendor == "postgresql" else 0))
-    batch = MAX_PARAMETERS // per_row
-    if len(rows) > batch:  # past SQLite's limit of parameters: more than 2,000 rows
-        return {key: pk for start in range(0, len(rows), batch)
-                for key, pk in upsert_documents(rows[start:start + batch],
-                                                unchanged_since).items()}
-    table = SearchDocument._meta.db_table
-    fields = [SearchDocument._meta.get_field(name)
-              for name in (*STORED_COLUMNS, *NEW_ROW_COLUMNS)]
-    quote = connection.ops.quote_name
-    columns = ["key", *STORED_COLUMNS, *NEW_ROW_COLUMNS]
-    placeholders = ", ".join(["%s"] * len(columns))
-    vector = connection.vendor == "postgresql"
-    if vector:
-        columns.append("search_vector")
-        placeholders += ", " + " || ".join(
-            f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')" for weight in "ABC")
-    # Text, flags and numbers go as they are; only dates and JSON need Django's hand.
-    prepared = {field.attname for field in fields
-                if isinstance(field, (models.DateTimeField, models.JSONField))}
-    params: list[Any] = []
-    for row in rows:
-        params.append(row.key)
-        params += [field.get_db_prep_save(getattr(row, field.attname), connection)
-                   if field.attname in prepared else getattr(row, field.attname)
-                   for field in fields]
-        if vector:
-            configuration = POSTGRES_CONFIGURATIONS.get(row.locale, "simple")
-            params += [configuration, row.title, configuration, row.summary,
-                       configuration, row.body]
-    updates = ", ".join(f"{quote(column)} = excluded.{quote(column)}" for column in columns
-                        if column not in ("key", *NEW_ROW_COLUMNS))
-    sql = (f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES "
-           + ", ".join([f"({placeholders})"] * len(rows))
-           + f" ON CONFLICT ({quote('key')}) DO UPDATE SET {updates}"
-           f" WHERE {quote(table)}.{quote('updated_at')} <= %s"
-           f" RETURNING {quote('key')}, {quote('id')}")
-    params.append(SearchDocument._meta.get_field("updated_at").get_db_prep_value(
-        unchanged_since, connection))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return dict(cursor.fetchall())
-
-
-def insert_terms(terms: list[tuple[int, str, str]]) -> None:
-    """Plain INSERTs: a document has a dozen terms, and building a model instance for
-    each would cost more than building the document itself."""
-    if not terms:
-        return
-    table = connection.ops.quote_name(SearchTerm._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} (document_id, field, value) VALUES (%s, %s, %s) "
-            "ON CONFLICT DO NOTHING", list(dict.fromkeys(terms)))
-
-
-def as_list(value: Any) -> list[Any]:
-    if value in (None, "", []):
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-POSTGRES_CONFIGURATIONS = {"de": "german", "en": "english"}
 
 
 # --- 3. pushing to the engine ----------------------------------------------------------
@@ -356,8 +167,9 @@ def push_pending_documents(*, force: bool = False, refresh: bool = False) -> Syn
     try:
         with get_client(timeout=settings.SEARCH_SYNC_TIMEOUT) as client:
             live_index = ensure_index(client)
-            heal_lost_documents(client, live_index)
-            rebuild = IndexRebuild.objects.filter(status=RebuildStatus.RUNNING).first()
+            state = engine_state()
+            heal_lost_documents(client, live_index, state)
+            rebuild = state.running
             last_pk = 0
             while True:
                 rows = list(due.filter(pk__gt=last_pk).order_by("pk")[:PUSH_CHUNK_SIZE])
@@ -374,6 +186,8 @@ def push_pending_documents(*, force: bool = False, refresh: bool = False) -> Syn
                               "The search engine refused the document.")
                 report.pushed += len(rows) - len(failed)
                 report.failed += len(failed)
+                if len(rows) < PUSH_CHUNK_SIZE:
+                    break
     except Exception as error:
         logger.warning("Search index: the engine did not take the pending documents: %s", error)
         report.error = f"{type(error).__name__}: {error}"[:500]
