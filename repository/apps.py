@@ -20,6 +20,7 @@ class RepositoryConfig(AppConfig):
         "reporting-rounds": "repository.reporting.api.ReportingRoundsAPIViewSet",
         "reports": "repository.reporting.api.ReportsAPIViewSet",
         "indicators": "repository.reporting.api.IndicatorsAPIViewSet",
+        "adoption-reports": "repository.adoption_reports.api.AdoptionReportsAPIViewSet",
     }
     demo_loader = "repository.demo.load_demo_content"
     search_sources = [
@@ -29,8 +30,11 @@ class RepositoryConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        """Connects the signal handlers; imported here because they need the models,
-        which Django loads only after every app's config."""
-        from repository import signal_handlers
+        """Connects the signal handlers and registers the page views; imported here
+        because they need the models, which Django loads only after every app's config."""
+        from repository import (
+            page_views,  # noqa: F401  (registers the page views)
+            signal_handlers,
+        )
 
         signal_handlers.connect()

@@ -1,5 +1,6 @@
 """Demo content of the knowledge repository, in German and English: the fields of action,
-twelve model projects, thirty solutions, eight publications and a reuse ledger.
+twelve model projects, thirty solutions, eight publications and a reuse ledger, with
+what the projects confirmed and what municipalities reported (``demo_freshness``).
 
 The content is data (``demo_content.yaml`` beside this module); this module loads it.
 The pages live under the home plugin's German demo home page ("smart-cities") and its
@@ -32,7 +33,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 import community.demo
 from community.models import Municipality
 from home.illustrations import demo_image, scene_alt
-from repository import demo_documents
+from repository import demo_documents, demo_freshness
 from repository.models import (
     Adoption,
     ModelProjectIndexPage,
@@ -88,6 +89,8 @@ def load_demo_content(log: Log = print) -> None:
     pages.update_reference_index()
     _adoptions(solutions, data["adoptions"], log)
     reporting_demo.load_demo_content(log)
+    demo_freshness.load_freshness(solutions, data["freshness"], log)
+    demo_freshness.load_self_reports(solutions, data["self_reported_adoptions"], log)
 
 
 # Building blocks ----------------------------------------------------------------------

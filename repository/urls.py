@@ -1,7 +1,15 @@
 """The repository's routes on the site beside its pages, inside the language prefix."""
 
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from repository.adoption_reports import views as adoption_report_views
 from repository.reporting.urls import urlpatterns as reporting_urls
 
 app_name = "repository"
 
-urlpatterns = [*reporting_urls]
+urlpatterns = [
+    *reporting_urls,
+    path(pgettext_lazy("URL path", "solutions/<id:solution_id>/report-adoption/"),
+         adoption_report_views.report, name="report_adoption"),
+]

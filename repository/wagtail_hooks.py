@@ -1,13 +1,20 @@
+from typing import Any
+
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
 from community.account import AccountSection
 from home.choosers import LocalizedSnippetChooserViewSet
-from repository import home_slots
+from home.dashboard import with_open_count
+from repository import dashboard, home_slots
+from repository.adoption_reports import admin_views as adoption_report_admin
+from repository.adoption_reports.permissions import may_review_any
+from repository.adoption_reports.service import register_log_actions
 from repository.choosers import model_project_chooser_viewset
 from repository.models import Adoption, Topic
 from repository.reporting import admin as reporting_admin
@@ -99,3 +106,35 @@ def reports_section() -> AccountSection:
     return AccountSection("reports", _("Your project's reports"),
                           "repository/reporting/account.html", order=5,
                           context=reporting_views.account_context)
+
+
+# -- adoptions municipalities report (repository.adoption_reports) and freshness ----------
+
+class ReviewersMenuItem(MenuItem):
+    """Shown to editors and to model-project teams (who see their own projects' reports)."""
+
+    def is_shown(self, request: Any) -> bool:
+        return may_review_any(request.user)
+
+
+AdoptionReportsMenuItem = with_open_count(ReviewersMenuItem,
+                                          adoption_report_admin.pending_report_count)
+
+
+@hooks.register("register_admin_menu_item")
+def adoption_reports_menu_item() -> MenuItem:
+    return AdoptionReportsMenuItem(_("Reported adoptions"),
+                                   reverse("repository_adoption_reports:list"),
+                                   name="adoption-reports", icon_name="success", order=211)
+
+
+@hooks.register("register_admin_urls")
+def adoption_report_urls() -> list:
+    reports = [path("", adoption_report_admin.reports_list, name="list"),
+               path("<int:adoption_id>/decide/", adoption_report_admin.decide_report,
+                    name="decide")]
+    return [path("adoption-reports/", include((reports, "repository_adoption_reports")))]
+
+
+hooks.register("register_log_actions", register_log_actions)
+hooks.register("construct_homepage_panels", dashboard.add_panels)

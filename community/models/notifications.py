@@ -46,6 +46,9 @@ class NotificationKind(models.TextChoices):
     MENTION = "mention", _("mention")
     MEMBERSHIP = "membership", _("membership decision")
     INVITATION = "invitation", _("invitation")
+    # News for a model project's team from the knowledge repository (an adoption
+    # reported, a solution to confirm).
+    PROJECT = "project", _("model project")
 
 
 class Notification(models.Model):

@@ -5,6 +5,7 @@ from repository.models.model_projects import (
     ModelProjectPage,
     ProjectStatus,
 )
+from repository.models.prompts import ConfirmationPrompt
 from repository.models.publications import PublicationIndexPage, PublicationKind, PublicationPage
 from repository.models.solutions import Maturity, SolutionIndexPage, SolutionPage
 from repository.models.tagging import (
@@ -31,6 +32,7 @@ from repository.reporting.models import (
 __all__ = [
     "Adoption",
     "AdoptionStatus",
+    "ConfirmationPrompt",
     "FundingPhase",
     "Indicator",
     "IndicatorValue",

@@ -22,11 +22,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from community.models import FederalState, SizeClass
 from home.content_cache import remember
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
+from home.page_views import RegisteredContextMixin
 from repository.blocks import TEXT_FEATURES, DownloadBlock
 from repository.charts import repository_charts
 from repository.facets import Facet
 from repository.freshness import freshness as freshness_of
-from repository.models.adoptions import Adoption, AdoptionStatus
+from repository.models.adoptions import Adoption, AdoptionSource, AdoptionStatus
 from repository.models.base import (
     PAGE_TRANSLATABLE_FIELDS,
     SUMMARY_HELP,
@@ -126,7 +127,7 @@ class SolutionIndexPage(RepositoryIndexPage):
         return context
 
 
-class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
+class SolutionPage(RegisteredContextMixin, LocalizedChoicesMixin, PageImageMixin, Page):
     model_project = models.ForeignKey(
         "repository.ModelProjectPage", verbose_name=_("model project"),
         on_delete=models.PROTECT, related_name="solutions",
@@ -242,6 +243,7 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
         APIField("adoption_summary"),
+        APIField("reuse_ledger"),
         APIField("last_confirmed"),
         APIField("freshness"),
         APIField("ended_on"),
@@ -287,14 +289,30 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
         """"confirmed", "unconfirmed" or "ended" (repository.freshness)."""
         return freshness_of(self)
 
+    def ledger_entries(self) -> list[Adoption]:
+        """The confirmed adoptions, read once per page object (the API's ledger and its
+        summary share them)."""
+        if not hasattr(self, "_ledger_entries"):
+            self._ledger_entries = list(self.adoptions().order_by("municipality__name", "pk"))
+        return self._ledger_entries
+
+    @property
+    def reuse_ledger(self) -> list[dict[str, Any]]:
+        """The confirmed adoptions, each with its source (office, municipality, project)."""
+        return [{"municipality": {"id": adoption.municipality.pk,
+                                  "name": adoption.municipality.name,
+                                  "ags": adoption.municipality.ags},
+                 "status": adoption.status, "since": adoption.adopted_on,
+                 "source": adoption.source, "reason": adoption.reason}
+                for adoption in self.ledger_entries()]
+
     @property
     def adoption_summary(self) -> dict[str, Any]:
-        counts = dict(
-            self.adoptions().values_list("status").annotate(total=models.Count("id"))
-        )
+        entries = self.ledger_entries()
         return {
-            "total": sum(counts.values()),
-            "by_status": {status: counts.get(status, 0) for status in AdoptionStatus.values},
+            "total": len(entries),
+            "by_status": {status: sum(1 for adoption in entries if adoption.status == status)
+                          for status in AdoptionStatus.values},
         }
 
     def recommendations(self, limit: int = 4) -> dict[str, list[SolutionPage]]:
@@ -335,6 +353,7 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
     def content_context(self) -> dict[str, Any]:
         """What the page shows beside its own fields, as plain lists (cacheable)."""
         model_project = self.localized_model_project()
+        ledger = list(self.adoptions().order_by("municipality__name"))
         return {
             "topics": list(self.localized_topics()),
             "contacts": list(self.localized_contacts()),
@@ -345,8 +364,11 @@ class SolutionPage(LocalizedChoicesMixin, PageImageMixin, Page):
             # Whose peers the recommendations are (the German project's municipality).
             "project_municipality": self.model_project.municipality,
             "recommendations": self.recommendations(),
-            "adoptions": [
-                adoption for adoption in self.adoptions().order_by("municipality__name")
-                if adoption.status != AdoptionStatus.DROPPED
-            ],
+            "adoptions": [adoption for adoption in ledger
+                          if adoption.status != AdoptionStatus.DROPPED],
+            # What municipalities told with their reasons; an adoption the office
+            # recorded as dropped stays out, as before.
+            "decided_against": [adoption for adoption in ledger
+                                if adoption.status == AdoptionStatus.DROPPED
+                                and adoption.source != AdoptionSource.OFFICE],
         }

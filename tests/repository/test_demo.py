@@ -55,6 +55,25 @@ def test_demo_fills_the_repository_in_both_languages():
         }
         assert in_language(PublicationPage, language).live().count() == 8
 
+    # Freshness (repository.demo_freshness and the past round's accepted reports): some
+    # confirmed recently, one not for more than six months, one ended, in both languages.
+    for language in ("de", "en"):
+        states = {page.translation_key: page.freshness
+                  for page in in_language(SolutionPage, language)}
+        assert set(states.values()) == {"confirmed", "unconfirmed", "ended"}
+        assert list(states.values()).count("ended") == 1
+    stale = in_language(SolutionPage, "de").get(slug="leerstandsmelder-innenstadt")
+    assert stale.freshness == "unconfirmed" and stale.last_confirmed is not None
+    assert in_language(SolutionPage, "en").get(
+        slug="energy-monitoring-buildings").freshness == "confirmed"
+    ended = in_language(SolutionPage, "en").get(slug="digital-village-shop")
+    assert ended.live and ended.ended_reason.startswith("Der Dorfladen")
+    reported = Adoption.objects.exclude(source="office")
+    assert reported.count() == 3
+    assert set(reported.values_list("review_state", flat=True)) == {"confirmed", "pending"}
+    assert reported.filter(review_state="pending").count() == 1
+    assert reported.filter(reported_by__isnull=True).count() == 0
+
     projects = in_language(ModelProjectPage, "de")
     assert set(projects.values_list("funding_phase", flat=True)) == {1, 2, 3}
     assert set(projects.values_list("status", flat=True)) == {"strategy", "implementation"}
@@ -98,7 +117,7 @@ PAGES = {
     "/en/publications/": ["8 results", "Shaping the digital city"],
     "/en/project-database/smart-city-hamburg/urban-data-platform/": [
         "Every project built its own data silos", "Lessons learned", "Apache-2.0",
-        "Jena (In operation)",
+        "Jena (In operation; source: Office)",
     ],
     "/en/project-database/smart-city-hamburg/": ["Digital participation platform"],
     "/de/": ['href="/de/projektdatenbank/"', 'href="/de/loesungen/"',

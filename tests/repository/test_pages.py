@@ -270,9 +270,10 @@ def test_solution_page_query_count_is_the_same_for_few_and_many(client, solution
 # Topics, contacts, project, recommendations, adoptions, similar solutions and the
 # breadcrumbs are read once per change of content (home/content_cache.py): an anonymous
 # visitor's page costs no query. A member's adds the session, the user, the unread
-# notifications, the user's groups (search principals) and permissions.
+# notifications, the user's groups (search principals) and permissions, and the member's
+# profile (whose municipality may report an adoption: repository.adoption_reports).
 SOLUTION_PAGE_QUERIES = 0
-SOLUTION_PAGE_MEMBER_QUERIES = 6
+SOLUTION_PAGE_MEMBER_QUERIES = 7
 
 
 def test_a_new_adoption_shows_on_the_cached_solution_page_at_once(client, solution):
