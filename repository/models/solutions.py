@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -114,16 +115,18 @@ class SolutionIndexPage(RepositoryIndexPage):
     def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         facets = context["facets"]
-        # The charts count the whole repository, whatever the filters, page or sort: read
-        # once per change of content (home.content_cache) and language, not three
-        # aggregates over every solution and adoption on each listing request.
-        context["charts"] = remember(
+        # The charts count the whole repository, whatever the filters, page or sort: counted
+        # and rendered once per change of content (home.content_cache) and language, not
+        # three aggregates over every solution and adoption and some 500 SVG values
+        # formatted on each listing request.
+        context["at_a_glance"] = remember(
             ("solution-charts", self.locale_id, translation.get_language(), request.path),
-            lambda: repository_charts(
-                SolutionPage.objects.live().public().filter(locale_id=self.locale_id),
-                Maturity.choices,
-                Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED),
-                facets, request.path))
+            lambda: render_to_string("repository/includes/at_a_glance.html", {
+                "charts": repository_charts(
+                    SolutionPage.objects.live().public().filter(locale_id=self.locale_id),
+                    Maturity.choices,
+                    Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED),
+                    facets, request.path)}))
         return context
 
 
