@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from news.models import NewsArticlePage, NewsTag
@@ -36,15 +37,17 @@ class NewsArticleSource(RepositoryPageSource):
             NewsTag: self.tagged(NewsArticlePage),
         }
 
-    def queryset(self) -> QuerySet:
-        return super().queryset().select_related("document")
+    # Read as plain values with topics and tags (RepositoryPageSource.values).
+    value_fields = ("body", "date")
 
-    def document(self, page: NewsArticlePage) -> dict[str, Any]:
+    def document(self, page: dict[str, Any]) -> dict[str, Any]:
         body_field = NewsArticlePage._meta.get_field("body")
         return {
             **self.common(page),
-            "summary": page.summary,
-            "body": " ".join(map(html_text, body_field.get_searchable_content(page.body))),
-            "year": page.date.year,
-            "date": page.published_on,
+            "summary": page["summary"],
+            "body": " ".join(map(html_text, body_field.get_searchable_content(page["body"]))),
+            "year": page["date"].year,
+            # NewsArticlePage.published_on: midnight of the date in the site's time zone.
+            "date": timezone.make_aware(datetime.datetime.combine(page["date"],
+                                                                  datetime.time())),
         }
