@@ -22,7 +22,8 @@ HUGE = str(2**63)
 
 
 @pytest.fixture(scope="module")
-def schema(django_db_blocker) -> dict:
+def schema(django_db_setup, django_db_blocker) -> dict:
+    # django_db_setup: the test database must exist even when this module runs first.
     from django.test import Client
 
     with django_db_blocker.unblock():
