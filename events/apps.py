@@ -27,6 +27,7 @@ class EventsConfig(AppConfig):
         "interest": "events.interest.api.InterestAPIViewSet",
         "events": "events.api.EventsAPIViewSet",
         "event-series": "events.api.EventSeriesAPIViewSet",
+        "self-assessment": "events.selfassessment.api.SelfAssessmentAPIViewSet",
     }
     search_sources = [
         "events.search_sources.EventSource",

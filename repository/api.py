@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, When
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.exceptions import ParseError
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Locale
 
+from community.models import Municipality
 from repository.facets import (
     Facet,
     InvalidFilter,
@@ -23,6 +27,7 @@ from repository.models import ModelProjectPage, PublicationPage, SolutionPage, T
 from repository.models.model_projects import MODEL_PROJECT_FACETS
 from repository.models.publications import PUBLICATION_FACETS
 from repository.models.solutions import SOLUTION_FACETS
+from repository.similar_municipalities import like_municipality
 
 
 class TopicsAPIViewSet(BaseAPIViewSet):
@@ -86,11 +91,48 @@ class RepositoryPagesAPIViewSet(PagesAPIViewSet):
         return queryset
 
 
+LIKE_MUNICIPALITY = "like_municipality"
+
+
+class LikeMunicipalityFilter(BaseFilterBackend):
+    """``?like_municipality=<ags>``: the solutions that municipalities like the one with
+    this official key run (repository.similar_municipalities), the best fit first; with
+    the other filters applied as well. An AGS that is malformed or unknown answers 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        ags = request.GET.get(LIKE_MUNICIPALITY)
+        if ags is None:
+            return queryset
+        if not (len(ags) == 8 and ags.isascii() and ags.isdigit()):
+            # A DRF error: its message reaches the client as it is, in its language.
+            raise ParseError(_("like_municipality must be an official municipality key "
+                               "(AGS) of 8 digits."))
+        municipality = Municipality.objects.filter(ags=ags).first()
+        if municipality is None:
+            raise ParseError(_("There is no municipality with the key %(ags)s.")
+                             % {"ags": ags})
+        language = request.GET.get("locale", settings.LANGUAGE_CODE)
+        locale_id = Locale.objects.get_for_language(language).pk
+        ranked = [item.solution.pk
+                  for item in like_municipality(municipality, locale_id).solutions]
+        if not ranked:
+            return queryset.none()
+        return queryset.filter(pk__in=ranked).order_by(
+            Case(*(When(pk=pk, then=place) for place, pk in enumerate(ranked))))
+
+
+@extend_schema_view(listing_view=extend_schema(parameters=[OpenApiParameter(
+    LIKE_MUNICIPALITY, {"type": "string", "pattern": "^[0-9]{8}$"}, OpenApiParameter.QUERY,
+    description="Official municipality key (AGS): the solutions that municipalities of "
+                "its size class and the nearest ones (its federal state first) run, the "
+                "best fit first. An unknown key answers 400.")]))
 class SolutionsAPIViewSet(RepositoryPagesAPIViewSet):
     model = SolutionPage
     facets = SOLUTION_FACETS
     related = (*RepositoryPagesAPIViewSet.related, "model_project")
-    known_query_parameters = known_parameters(SOLUTION_FACETS)
+    filter_backends = [*RepositoryPagesAPIViewSet.filter_backends[:-1],
+                       LikeMunicipalityFilter, SearchFilter]
+    known_query_parameters = known_parameters(SOLUTION_FACETS) | {LIKE_MUNICIPALITY}
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "summary", "maturity",
                               "topics"]
 

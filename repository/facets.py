@@ -8,7 +8,7 @@ queries, whatever the number of items.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +42,9 @@ class Facet:
     label_field: str = "name"
     per_locale: bool = False
     many: bool = False
+    # For values on a scale (size classes): how far apart two values are, so that an
+    # empty result offers the nearest values that have results, not the largest.
+    distance: Callable[[str, str], int] | None = None
 
     def options(self, locale_id: int) -> list[tuple[str, str]]:
         """(value, label) of every allowed value; one query for table-backed facets."""

@@ -23,6 +23,7 @@ from community.similarity import distance_km, size_distance
 from home.content_cache import remember
 from repository.models import Adoption, AdoptionStatus, ModelProjectPage, SolutionPage
 
+# Shown on a page; the API lists every solution within reach.
 RECOMMENDED_SOLUTIONS = 4
 NEARBY_PROJECTS = 3
 
@@ -57,8 +58,14 @@ class NearbyProject:
 @dataclass
 class LikeYours:
     municipality: Municipality
+    # Every solution within reach (the same size class and its neighbours, or the
+    # nearest size that has any), the best fit first.
     solutions: list[Recommendation]
     nearby: list[NearbyProject]
+
+    @property
+    def top(self) -> list[Recommendation]:
+        return self.solutions[:RECOMMENDED_SOLUTIONS]
 
 
 def like_municipality(municipality: Municipality, locale_id: int,
@@ -101,7 +108,7 @@ def _compute(municipality: Municipality, locale_id: int,
                     key=lambda item: (item.size_distance, not item.same_state,
                                       -item.shared_topics, -len(item.adopters),
                                       item.solution.title))
-    return LikeYours(municipality, ranked[:RECOMMENDED_SOLUTIONS],
+    return LikeYours(municipality, ranked,
                      _nearby_projects(municipality, locale_id))
 
 

@@ -164,7 +164,7 @@ def _solutions(assessment: Assessment, locale: Locale) -> list[Any]:
                                     federal_state=assessment.federal_state)
     if municipality is None:
         return []
-    return like_municipality(municipality, locale.pk, assessment.topics).solutions
+    return like_municipality(municipality, locale.pk, assessment.topics).top
 
 
 def _peer_groups(assessment: Assessment, locale: Locale) -> list[PeerGroupPage]:

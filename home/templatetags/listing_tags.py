@@ -44,10 +44,22 @@ def filter_chips(context, facets: list[Any]) -> list[dict[str, str]]:
     return chips
 
 
+def _nearness(state: Any, option: dict[str, Any]) -> tuple[int, int]:
+    """How near an option is to the facet's chosen values (0 without a scale), then the
+    larger count first."""
+    distance = getattr(state.facet, "distance", None)
+    chosen = [entry["value"] for entry in state.options if entry["checked"]]
+    near = min(distance(value, option["value"]) for value in chosen) if distance else 0
+    return near, -option["count"]
+
+
 @register.simple_tag(takes_context=True)
 def broader_queries(context, facets: list[Any]) -> list[dict[str, Any]]:
     """For an empty result: per chosen facet, its other values that have results under the
-    remaining filters (the facet's counts leave its own choice out), largest first."""
+    remaining filters (the facet's counts leave its own choice out), largest first; on a
+    facet whose values lie on a scale (its ``distance``: size classes), nearest first, so
+    a Kleinstadt finding nothing among Kleinstädte is offered the Landgemeinden and
+    Mittelstädte before the Großstädte."""
     params = context["request"].GET
     suggestions = []
     for state in facets:
@@ -56,7 +68,7 @@ def broader_queries(context, facets: list[Any]) -> list[dict[str, Any]]:
         param = state.facet.param
         alternatives = sorted(
             (option for option in state.options if option["count"] and not option["checked"]),
-            key=lambda option: -option["count"])[:3]
+            key=lambda option, state=state: _nearness(state, option))[:3]
         if alternatives:
             suggestions.append({
                 "facet": str(state.facet.label),

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.models import FederalState, SizeClass
+from community.similarity import size_distance
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from repository.blocks import ProjectBodyBlock
 from repository.facets import Facet
@@ -55,7 +56,8 @@ MODEL_PROJECT_FACETS = [
     TOPIC_FACET,
     Facet("federal_state", _("Federal state"), "municipality__federal_state",
           choices=FederalState.choices),
-    Facet("size_class", _("Size class"), "municipality__size_class", choices=SizeClass.choices),
+    Facet("size_class", _("Size class"), "municipality__size_class", choices=SizeClass.choices,
+          distance=size_distance),
     Facet("phase", _("Funding phase"), "funding_phase", choices=FundingPhase.choices),
     Facet("status", _("Status"), "status", choices=ProjectStatus.choices),
     Facet("tag", _("Tag"), "tags__slug", value_model=ModelProjectTag, many=True),

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.models import FederalState, SizeClass
+from community.similarity import size_distance
 from home.content_cache import remember
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from home.page_views import RegisteredContextMixin
@@ -88,7 +89,7 @@ SOLUTION_FACETS = [
     Facet("federal_state", _("Federal state"), "model_project__municipality__federal_state",
           choices=FederalState.choices),
     Facet("size_class", _("Size class"), "model_project__municipality__size_class",
-          choices=SizeClass.choices),
+          choices=SizeClass.choices, distance=size_distance),
     Facet("phase", _("Funding phase"), "model_project__funding_phase",
           choices=FundingPhase.choices),
     Facet("tag", _("Tag"), "tags__slug", value_model=SolutionTag, many=True),
