@@ -42,6 +42,7 @@ SECTIONS: list[tuple[str, Any, list[tuple[str, Any]]]] = [
         ("slug:start-smart", pgettext_lazy("main navigation", "Overview")),
         ("events.eventindexpage", None),
         ("url:events:interest", pgettext_lazy("main navigation", "Initial consultation")),
+        ("url:events:self_assessment", pgettext_lazy("main navigation", "Self-assessment")),
         ("events.eventindexpage?format=peer-learning",
          pgettext_lazy("main navigation", "Peer learning")),
         ("events.faqpage", pgettext_lazy("main navigation", "FAQ")),

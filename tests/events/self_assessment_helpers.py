@@ -4,6 +4,7 @@ coming events of each format."""
 
 from __future__ import annotations
 
+import importlib
 from decimal import Decimal
 from typing import Any
 
@@ -75,3 +76,12 @@ def form_data(answers: dict[str, str], municipality: Any = None, **extra: Any) -
     if municipality is not None:
         data["municipality"] = str(municipality.pk)
     return data
+
+
+def seed_stages() -> None:
+    """The stages as the data migration seeds them, for tests on a flushed database
+    (browser tests run in transactions that empty every table afterwards)."""
+    from django.apps import apps
+
+    seed = importlib.import_module("events.migrations.0008_seed_maturity_stages").seed
+    seed(apps, None)
