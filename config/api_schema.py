@@ -155,11 +155,13 @@ class PlatformAutoSchema(AutoSchema):
                       "site", "html_path"}
         taken = {parameter.name for parameter in overridden
                  if isinstance(parameter, OpenApiParameter)}
+        # A viewset documents its own parameters as {name: (schema, description)}.
+        documented = getattr(self.view, "documented_query_parameters", {})
         for name in sorted(names - taken - _UNLISTED):
+            schema, description = documented.get(
+                name, (_parameter_schema(name), _DESCRIPTIONS.get(name, "")))
             overridden.append(OpenApiParameter(
-                name, _parameter_schema(name), OpenApiParameter.QUERY,
-                description=_DESCRIPTIONS.get(name, ""),
-            ))
+                name, schema, OpenApiParameter.QUERY, description=description))
         return overridden
 
     def get_response_serializers(self) -> Any:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.db.models import Case, QuerySet, When
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.exceptions import ParseError
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
@@ -121,11 +120,6 @@ class LikeMunicipalityFilter(BaseFilterBackend):
             Case(*(When(pk=pk, then=place) for place, pk in enumerate(ranked))))
 
 
-@extend_schema_view(listing_view=extend_schema(parameters=[OpenApiParameter(
-    LIKE_MUNICIPALITY, {"type": "string", "pattern": "^[0-9]{8}$"}, OpenApiParameter.QUERY,
-    description="Official municipality key (AGS): the solutions that municipalities of "
-                "its size class and the nearest ones (its federal state first) run, the "
-                "best fit first. An unknown key answers 400.")]))
 class SolutionsAPIViewSet(RepositoryPagesAPIViewSet):
     model = SolutionPage
     facets = SOLUTION_FACETS
@@ -133,6 +127,12 @@ class SolutionsAPIViewSet(RepositoryPagesAPIViewSet):
     filter_backends = [*RepositoryPagesAPIViewSet.filter_backends[:-1],
                        LikeMunicipalityFilter, SearchFilter]
     known_query_parameters = known_parameters(SOLUTION_FACETS) | {LIKE_MUNICIPALITY}
+    # Read by config.api_schema (drf-spectacular cannot decorate Wagtail's listing_view).
+    documented_query_parameters = {LIKE_MUNICIPALITY: (
+        {"type": "string", "pattern": "^[0-9]{8}$"},
+        "Official municipality key (AGS): the solutions that municipalities of its size "
+        "class and the nearest ones (its federal state first) run, the best fit first. An "
+        "unknown key answers 400.")}
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "summary", "maturity",
                               "topics"]
 
