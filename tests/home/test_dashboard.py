@@ -18,17 +18,22 @@ from django.utils import timezone
 from community.models import Membership, Post, Report
 from events.interest.models import ExpressionOfInterest
 from events.models import EventPage
+from repository.freshness import unconfirmed
+from repository.models import Adoption, SolutionPage
 from search.models import SearchDocument
 from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
-DASHBOARD_QUERIES = 35
+# The repository's two panels (reported adoptions, unconfirmed solutions) and the menu's
+# count of reported adoptions cost 6 of these, whatever the number of rows.
+DASHBOARD_QUERIES = 41
 PANELS = ("open-reports", "membership-requests", "new-interests", "translations",
-          "upcoming-events", "failed-search-sync")
+          "upcoming-events", "failed-search-sync", "adoption-reports",
+          "unconfirmed-solutions")
 VISIBLE_TO = {
     "Editors": {"open-reports", "membership-requests", "new-interests", "translations",
-                "upcoming-events"},
+                "upcoming-events", "adoption-reports", "unconfirmed-solutions"},
     "Moderators": {"open-reports", "membership-requests"},
     # Translators edit every page (so the events, whose registrations follow the right
     # to edit them) and translate; they decide nothing in the community.
@@ -87,6 +92,10 @@ def expected_counts() -> dict[str, int]:
         "new-interests": ExpressionOfInterest.objects.filter(status="new").count(),
         "upcoming-events": len(upcoming),
         "failed-search-sync": 1,
+        "adoption-reports": Adoption.objects.exclude(source="office")
+        .filter(review_state="pending").count(),
+        "unconfirmed-solutions": unconfirmed(SolutionPage.objects.live().filter(
+            locale__language_code="de")).count(),
     }
 
 
@@ -101,6 +110,7 @@ def test_with_the_demo_every_panel_shows_the_right_count_to_those_who_act_on_it(
     assert expected["open-reports"] == 1 and Report.objects.filter(status="open").count() == 2
     assert expected["membership-requests"] == 1 and expected["new-interests"] >= 1
     assert expected["upcoming-events"] >= 1
+    assert expected["adoption-reports"] >= 1 and expected["unconfirmed-solutions"] >= 1
     for name, count in expected.items():
         assert shown[name] == count, name
     assert Post.objects.order_by("pk").last().thread.title in html
@@ -110,6 +120,7 @@ def test_with_the_demo_every_panel_shows_the_right_count_to_those_who_act_on_it(
     assert badges(html) == {"reported-posts": shown["open-reports"],
                             "membership-requests": shown["membership-requests"],
                             "expressions-of-interest": shown["new-interests"],
+                            "adoption-reports": shown["adoption-reports"],
                             # the submenu's own item: the sum of its items' counts
                             "start-smart": shown["new-interests"]}
 
