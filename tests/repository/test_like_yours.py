@@ -11,6 +11,7 @@ from community.models import FederalState, SizeClass
 from repository.models import Adoption, AdoptionStatus
 from tests.community.factories import MunicipalityFactory, make_user
 from tests.home.factories import publish
+from tests.queries import warm_query_count
 from tests.repository.factories import (
     ModelProjectIndexPageFactory,
     ModelProjectPageFactory,
@@ -150,3 +151,16 @@ def test_an_unknown_or_malformed_key_answers_400(client, towns, ags, message):
                         HTTP_ACCEPT_LANGUAGE="en")
     assert answer.status_code == 400
     assert answer.json()["message"] == message
+
+
+def test_the_api_recommendations_cost_the_same_queries_for_more_solutions(client, towns):
+    """4 queries (issue 18's ceiling for an API list is 8), whatever the number of solutions."""
+    url = "/api/v2/solutions/?like_municipality=12069020"
+    few = warm_query_count(client, url)
+    project = towns["solutions"]["Dorf-App"].get_parent()
+    for number in range(4):
+        solution = publish(SolutionPageFactory(parent=project, model_project=project.specific,
+                                               title=f"Mehr {number}", slug=f"mehr-{number}"))
+        Adoption.objects.create(solution=solution, status=AdoptionStatus.IN_OPERATION,
+                                municipality=towns["reader"])
+    assert warm_query_count(client, url) == few == 4
