@@ -89,8 +89,8 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = MemberProfile
         fields = ["display_name", "organisation_kind", "municipality", "organisation", "role",
-                  "expertise", "bio", "phone", "email_visibility", "phone_visibility",
-                  "email_frequency", "language"]
+                  "expertise", "listed_as_expert", "bio", "phone", "email_visibility",
+                  "phone_visibility", "email_frequency", "language"]
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,22 +1,37 @@
 """Who hears about what: followers of a group learn of new threads, followers of a
 thread of replies, mentioned members of the mention, requesters of the decision.
 Notifications show in the site at once; e-mail goes immediately or in a daily or
-weekly digest, as each member chose, with a one-click unsubscribe link."""
+weekly digest, as each member chose, with a one-click unsubscribe link.
+
+Other plugins add lines of their own to the weekly digest with a Wagtail hook, so that
+this module names no other plugin::
+
+    @hooks.register("register_weekly_digest_lines")
+    def matchmaking() -> Callable[[QuerySet[User]], dict[int, list[DigestLine]]]:
+        return lines_for_recipients
+
+The function receives the weekly digest's recipients (active users, profiles selected)
+and returns, per user id, lines already in that user's language; it uses a fixed number
+of queries whatever the number of recipients.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from community import permissions
 from community.accounts import invitation_token
@@ -34,6 +49,26 @@ from home import signed_links, site_urls
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 DIGEST_PERIODS = {EmailFrequency.DAILY: timedelta(days=1),
                   EmailFrequency.WEEKLY: timedelta(days=7)}
+WEEKLY_DIGEST_LINES_HOOK = "register_weekly_digest_lines"
+
+
+@dataclass(frozen=True)
+class DigestLine:
+    """A line another plugin adds to a member's weekly digest: its text in the member's
+    language and a link (a path on the site)."""
+
+    text: str
+    url: str
+
+
+def weekly_digest_lines(recipients: Any) -> dict[int, list[DigestLine]]:
+    """Every plugin's lines for the weekly digest's recipients, per user id."""
+    lines: dict[int, list[DigestLine]] = defaultdict(list)
+    for register in hooks.get_hooks(WEEKLY_DIGEST_LINES_HOOK):
+        lines_for: Callable[[Any], dict[int, list[DigestLine]]] = register()
+        for user_id, found in lines_for(recipients).items():
+            lines[user_id].extend(found)
+    return lines
 
 
 def follow(user: Any, *, group: Any = None, thread: Any = None) -> None:
@@ -178,12 +213,14 @@ def send_immediate(ids: list[int]) -> int:
     return sent
 
 
-def send_mail_to(user: Any, subject: str, notifications: list[Notification]) -> None:
+def send_mail_to(user: Any, subject: str, notifications: list[Notification],
+                 extra: list[DigestLine] = ()) -> None:
     with translation.override(language_of(user)):
-        _send_mail_to(user, subject, notifications)
+        _send_mail_to(user, subject, notifications, list(extra))
 
 
-def _send_mail_to(user: Any, subject: str, notifications: list[Notification]) -> None:
+def _send_mail_to(user: Any, subject: str, notifications: list[Notification],
+                  extra: list[DigestLine]) -> None:
     base = site_urls.base_url()
     by_place: dict[str, list[Notification]] = defaultdict(list)
     for notification in notifications:
@@ -195,6 +232,10 @@ def _send_mail_to(user: Any, subject: str, notifications: list[Notification]) ->
     for place, items in by_place.items():
         lines.append(place)
         lines += [f"  - {item.text}\n    {base}{item.url}" for item in items]
+        lines.append("")
+    if extra:
+        lines.append(_("Municipalities like yours"))
+        lines += [f"  - {item.text}\n    {base}{item.url}" for item in extra]
         lines.append("")
     link = unsubscribe_url(user)
     lines += ["--", _("No more e-mails from the platform? One click: %(link)s") % {"link": link}]
@@ -214,12 +255,25 @@ def send_digests(period: str) -> int:
         .select_related("recipient__member_profile", "group", "thread")
         .order_by("recipient_id", "group_id", "thread_id", "created_at"))
     by_user: dict[int, list[Notification]] = defaultdict(list)
+    users: dict[int, Any] = {}
     for notification in pending:
         by_user[notification.recipient_id].append(notification)
-    for items in by_user.values():
-        user = items[0].recipient
+        users[notification.recipient_id] = notification.recipient
+    extra: dict[int, list[DigestLine]] = {}
+    if period == EmailFrequency.WEEKLY:
+        recipients = (get_user_model().objects.filter(
+            is_active=True, member_profile__email_frequency=period)
+            .select_related("member_profile"))
+        extra = weekly_digest_lines(recipients)
+        wanted = [user_id for user_id in extra if user_id not in users]
+        users.update({user.pk: user for user in recipients.filter(pk__in=wanted)})
+    for user_id, user in users.items():
+        items, lines = by_user.get(user_id, []), extra.get(user_id, [])
+        if not (items or lines):
+            continue
         with translation.override(language_of(user)):
+            count = len(items) + len(lines)
             subject = (_("Your daily digest: %(count)s news") if period == EmailFrequency.DAILY
-                       else _("Your weekly digest: %(count)s news")) % {"count": len(items)}
-            send_mail_to(user, subject, items)
-    return len(by_user)
+                       else _("Your weekly digest: %(count)s news")) % {"count": count}
+            send_mail_to(user, subject, items, lines)
+    return len([user_id for user_id in users if by_user.get(user_id) or extra.get(user_id)])

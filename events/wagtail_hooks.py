@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 
 from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
 from community.account import AccountSection
-from events import account, explorer, home_slots
+from events import account, explorer, home_slots, matchmaking
 from events import dashboard as events_dashboard
 from events.interest import admin as interest_admin
 from events.interest import overview as interest_overview
@@ -99,6 +99,8 @@ _interest_viewset.menu_item_class = with_open_count(_interest_viewset.menu_item_
 register_snippet(_interest_viewset)
 hooks.register(START_SMART_MENU_HOOK, interest_overview.overview_menu_item)
 hooks.register("register_admin_urls", interest_overview.admin_urls)
+hooks.register(START_SMART_MENU_HOOK, matchmaking.menu_item)
+hooks.register("register_admin_urls", matchmaking.admin_urls)
 hooks.register("register_log_actions", interest_admin.register_log_actions)
 
 

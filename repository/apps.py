@@ -21,6 +21,7 @@ class RepositoryConfig(AppConfig):
         "reports": "repository.reporting.api.ReportsAPIViewSet",
         "indicators": "repository.reporting.api.IndicatorsAPIViewSet",
         "adoption-reports": "repository.adoption_reports.api.AdoptionReportsAPIViewSet",
+        "experts": "repository.experts.api.ExpertsAPIViewSet",
     }
     demo_loader = "repository.demo.load_demo_content"
     search_sources = [

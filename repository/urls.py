@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from repository.adoption_reports import views as adoption_report_views
+from repository.experts import views as expert_views
 from repository.reporting.urls import urlpatterns as reporting_urls
 
 app_name = "repository"
@@ -12,4 +13,7 @@ urlpatterns = [
     *reporting_urls,
     path(pgettext_lazy("URL path", "solutions/<id:solution_id>/report-adoption/"),
          adoption_report_views.report, name="report_adoption"),
+    path(pgettext_lazy("URL path", "experts/"), expert_views.directory, name="experts"),
+    path(pgettext_lazy("URL path", "experts/<id:user_id>/contact/"), expert_views.contact,
+         name="contact_expert"),
 ]

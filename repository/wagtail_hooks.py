@@ -9,9 +9,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
 from community.account import AccountSection
+from community.notifications import WEEKLY_DIGEST_LINES_HOOK
 from home.choosers import LocalizedSnippetChooserViewSet
 from home.dashboard import with_open_count
-from repository import dashboard, home_slots
+from repository import dashboard, home_slots, matchmaking
 from repository.adoption_reports import admin_views as adoption_report_admin
 from repository.adoption_reports.permissions import may_review_any
 from repository.adoption_reports.service import register_log_actions
@@ -106,6 +107,18 @@ def reports_section() -> AccountSection:
     return AccountSection("reports", _("Your project's reports"),
                           "repository/reporting/account.html", order=5,
                           context=reporting_views.account_context)
+
+
+@hooks.register(ACCOUNT_SECTION_HOOK)
+def experts_section() -> AccountSection:
+    # A way in and no query: the directory itself is one click away.
+    return AccountSection("experts", _("Expert directory"), "repository/experts/account.html",
+                          order=30, context=lambda request: {})
+
+
+@hooks.register(WEEKLY_DIGEST_LINES_HOOK)
+def matchmaking_lines() -> Any:
+    return matchmaking.lines_for_recipients
 
 
 # -- adoptions municipalities report (repository.adoption_reports) and freshness ----------

@@ -59,6 +59,13 @@ class MemberProfile(ClusterableModel):
     role = models.CharField(_("role"), max_length=120, blank=True)
     expertise = TaggableManager(verbose_name=_("expertise"), through=TaggedExpertise,
                                 blank=True)
+    # Off until the member chooses it: the directory shows name, expertise, municipality,
+    # solutions and groups to every signed-in member (the address never; contact goes
+    # through the platform's form).
+    listed_as_expert = models.BooleanField(
+        _("list me in the expert directory"), default=False,
+        help_text=_("Signed-in members then find you by your expertise and can write to "
+                    "you through the platform; your e-mail address stays hidden."))
     bio = models.TextField(_("about me"), max_length=1000, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email_visibility = models.CharField(_("who sees my e-mail address"), max_length=10,
