@@ -20,6 +20,7 @@ class RepositoryConfig(AppConfig):
         "reporting-rounds": "repository.reporting.api.ReportingRoundsAPIViewSet",
         "reports": "repository.reporting.api.ReportsAPIViewSet",
         "indicators": "repository.reporting.api.IndicatorsAPIViewSet",
+        "evaluation": "repository.reporting.api.EvaluationAPIViewSet",
         "adoption-reports": "repository.adoption_reports.api.AdoptionReportsAPIViewSet",
         "experts": "repository.experts.api.ExpertsAPIViewSet",
     }

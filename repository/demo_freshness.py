@@ -1,5 +1,6 @@
 """Demo content of the self-learning loop: what model projects confirmed about their
-solutions (some recently, one more than six months ago, one that ended) and adoptions
+solutions besides the past reporting round (some recently, one more than six months
+ago; an entry may also say that a solution ended) and adoptions
 municipalities reported themselves (two confirmed, one waiting for review).
 
 Idempotent like the rest of the demo: a solution that has a confirmation already, and a

@@ -20,6 +20,7 @@ from repository.choosers import model_project_chooser_viewset
 from repository.models import Adoption, Topic
 from repository.reporting import admin as reporting_admin
 from repository.reporting import board as reporting_board
+from repository.reporting import evaluation_admin as reporting_evaluation
 from repository.reporting import views as reporting_views
 
 
@@ -100,6 +101,8 @@ register_snippet(reporting_admin.IndicatorViewSet)
 register_snippet(reporting_admin.TeamMemberViewSet)
 hooks.register(reporting_admin.REPORTING_MENU_HOOK, reporting_board.board_menu_item)
 hooks.register("register_admin_urls", reporting_board.admin_urls)
+hooks.register(reporting_admin.REPORTING_MENU_HOOK, reporting_evaluation.evaluation_menu_item)
+hooks.register("register_admin_urls", reporting_evaluation.admin_urls)
 
 
 @hooks.register(ACCOUNT_SECTION_HOOK)

@@ -65,7 +65,8 @@ class StatusBoardView(ReviewerOnly, WagtailAdminTemplateMixin, TemplateView):
             round=reporting_round, reports=reports,
             round_status=RoundStatus(reporting_round.status).label if reporting_round else "",
             counts=[(label, counts.get(value, 0)) for value, label in ReportStatus.choices],
-            today=timezone.localdate())
+            today=timezone.localdate(),
+            may_evaluate=permissions.can_see_evaluation(self.request.user))
         return context
 
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:

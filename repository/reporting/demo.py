@@ -138,8 +138,11 @@ def _fill(report: Report, wanted: dict[str, Any], lead: Any, german: Locale,
                                                model_project=report.project).first()
         if solution is None:
             continue
+        # An accepted report records the step the page showed before (the evaluation's
+        # move): ``from`` in the demo data, as the projects stood before the round.
         answer = SolutionAnswer.objects.create(
             report=report, solution=solution, maturity=given["maturity"],
+            previous_maturity=given.get("from", solution.maturity) if accepted else "",
             operation=given.get("operation", "running"), operation_note=given.get("note", ""),
             costs_so_far=given.get("costs"), lessons=given.get("lessons", ""),
             adoptions_known=given.get("adoptions", ""))

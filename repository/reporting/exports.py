@@ -1,5 +1,6 @@
 """Every answer of a round as a spreadsheet (home.exports): one row per solution answer,
-a report without any one row of its own; one column per indicator reported."""
+a report without any one row of its own; one column per indicator reported. And the
+office's evaluation of the rounds, one figure per row."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from community.models import SizeClass
 from home.exports import export_response
-from repository.models import IndicatorValue, ReportingRound, SolutionAnswer
+from repository.models import IndicatorValue, ReportingRound, ReportStatus, SolutionAnswer
+from repository.models.adoptions import AdoptionSource
+from repository.reporting.evaluation import DIMENSIONS, FEDERAL_STATE, PHASE, TOPIC, Evaluation
 from repository.reporting.models import MATURITY_STEPS
 
 
@@ -76,3 +80,59 @@ def export_round(reporting_round: ReportingRound, file_format: str) -> HttpRespo
     return export_response(rows, columns, file_format=file_format,
                            filename=f"berichte-{slugify(reporting_round.title)}",
                            sheet_title=reporting_round.title)
+
+
+def evaluation_rows(evaluation: Evaluation) -> tuple[list[dict[str, Any]],
+                                                     list[tuple[str, Any]]]:
+    """The evaluation (repository.reporting.evaluation) as one long table, a figure per
+    row, so that a spreadsheet can filter and pivot it: reports by status, maturity moves
+    (in all and by field of action, federal state and funding phase), solutions confirmed
+    at the same step, solutions ended, and adoptions by year, size class and source and
+    by solution and source."""
+    dimensions = {TOPIC: _("field of action"), FEDERAL_STATE: _("federal state"),
+                  PHASE: _("funding phase")}
+    statuses, sources = dict(ReportStatus.choices), dict(AdoptionSource.choices)
+    sizes = dict(SizeClass.choices)
+    rows: list[dict[str, Any]] = []
+    for one in evaluation.rounds:
+        title = one.round.title
+        rows += [{"round": title, "figure": _("reports"), "group": str(statuses[status]),
+                  "number": count} for status, count in one.reports.items()]
+        rows += [{"round": title, "figure": _("maturity moves"), "breakdown": _("all"),
+                  "from": MATURITY_STEPS[move.previous], "to": MATURITY_STEPS[move.new],
+                  "number": move.count} for move in one.moves]
+        for dimension in DIMENSIONS:
+            rows += [{"round": title, "figure": _("maturity moves"),
+                      "breakdown": dimensions[dimension], "group": move.group,
+                      "from": MATURITY_STEPS[move.previous], "to": MATURITY_STEPS[move.new],
+                      "number": move.count} for move in one.moves_by[dimension]]
+        rows.append({"round": title, "figure": _("confirmed at the same step"),
+                     "number": one.unchanged})
+        rows += [{"round": title, "figure": _("solutions ended"), "group": ended.project,
+                  "solution": ended.title, "note": ended.reason, "number": 1}
+                 for ended in one.ended]
+    rows += [{"figure": _("adoptions"), "year": one.year,
+              "size_class": str(sizes.get(one.size_class, one.size_class)),
+              "source": str(sources.get(one.source, one.source)), "number": one.count}
+             for one in evaluation.adoptions_over_time]
+    rows += [{"figure": _("adoptions per solution"), "solution": one.title,
+              "source": str(sources[source]), "number": count}
+             for one in evaluation.adoptions_by_solution
+             for source, count in one.by_source.items() if count]
+    columns: list[tuple[str, Any]] = [
+        ("round", _("reporting round")), ("figure", _("figure")),
+        ("breakdown", _("breakdown")), ("group", _("group")),
+        ("from", _("maturity step before")), ("to", _("maturity step now")),
+        ("solution", _("solution")), ("year", _("year")), ("size_class", _("size class")),
+        ("source", _("source")), ("number", _("number")),
+        ("note", _("what changed, or why it ended")),
+    ]
+    return [{key: row.get(key, "") for key, _label in columns} for row in rows], columns
+
+
+def export_evaluation(evaluation: Evaluation, file_format: str,
+                      round_title: str = "") -> HttpResponse:
+    rows, columns = evaluation_rows(evaluation)
+    name = f"auswertung-{slugify(round_title)}" if round_title else "auswertung"
+    return export_response(rows, columns, file_format=file_format, filename=name,
+                           sheet_title=round_title or _("Evaluation"))

@@ -120,6 +120,10 @@ class ReportingRound(models.Model):
         verbose_name = _("reporting round")
         verbose_name_plural = _("reporting rounds")
         ordering = ["-opens_on", "title"]
+        # The office's evaluation of every round (repository.reporting.evaluation): for
+        # editors and for the evaluation partner, who reads figures, never the reports.
+        permissions = [("view_evaluation", _("Can see the evaluation of the reporting "
+                                             "rounds"))]
 
     def __str__(self) -> str:
         return self.title
@@ -210,6 +214,10 @@ class SolutionAnswer(models.Model):
                                  on_delete=models.CASCADE, related_name="report_answers")
     maturity = models.CharField(_("maturity step now"), max_length=12, choices=Maturity.choices,
                                 blank=True)
+    # The step the solution's page showed when the report was accepted: with ``maturity``
+    # the move the evaluation counts (P2 → P3). Empty until then.
+    previous_maturity = models.CharField(_("maturity step before"), max_length=12,
+                                         choices=Maturity.choices, blank=True)
     operation = models.CharField(_("still in operation?"), max_length=8,
                                  choices=Operation.choices, blank=True)
     operation_note = models.TextField(_("what changed, or why it ended"), max_length=2000,

@@ -3,7 +3,9 @@ e-mail of the reporting rounds asks.
 
 A project's team is the project's Wagtail group (repository.teams); the lead is the team
 member whose role (``TeamMember``) says so. Editors are those with the right to change
-reports (the "Editors" group, repository 0009)."""
+reports (the "Editors" group, repository 0009). The evaluation of the rounds (figures,
+never a report's words) is for those with its own right: editors and the "Evaluation
+partners" group (repository 0012)."""
 
 from __future__ import annotations
 
@@ -15,10 +17,16 @@ from django.db.models import QuerySet
 from repository.models import ModelProjectPage, Report, TeamMember, TeamRole
 
 REVIEW_PERMISSION = "repository.change_report"
+EVALUATION_PERMISSION = "repository.view_evaluation"
 
 
 def is_reviewer(user: Any) -> bool:
     return bool(user.is_authenticated and user.is_active and user.has_perm(REVIEW_PERMISSION))
+
+
+def can_see_evaluation(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active
+                and user.has_perm(EVALUATION_PERMISSION))
 
 
 def team_project_ids(user: Any) -> set[int]:

@@ -131,14 +131,19 @@ def _review(report: Report, reviewer: Any, status: str, comment: str, confirm: b
         locked.reviewed_at, locked.reviewed_by = timezone.now(), reviewer
         locked.save()
         if confirm:
+            moved = []
             for answer in locked.solution_answers.select_related("solution"):
                 if not (answer.maturity and answer.operation):
                     continue  # a solution published after the report was written
+                # What the page said until now: the evaluation's move (P2 → P3).
+                answer.previous_maturity = answer.solution.maturity
+                moved.append(answer)
                 try:
                     confirm_solution(answer.solution.specific, maturity=answer.maturity,
                                      operation=answer.operation, confirmed_on=today,
                                      reason=answer.operation_note, by=reviewer)
                 except ValidationError as refused:
                     raise ReportError(" ".join(refused.messages)) from refused
+            SolutionAnswer.objects.bulk_update(moved, ["previous_maturity"])
         transaction.on_commit(lambda: emails.send_reviewed(locked))
     return locked

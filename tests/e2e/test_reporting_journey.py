@@ -1,8 +1,9 @@
 """A reporting round in a real Chromium: the office opens a round in the admin, the
 project's lead fills the report in German (a draft first, then submitted), an editor
-accepts it on the status board, and the solution's page shows the new maturity. Axe
-checks the report form and the status board; screenshots at 390 and 1366 px go to
-SCREENSHOT_DIR when it is set."""
+accepts it on the status board, the solution's page shows the new maturity and the day
+it was last confirmed, and the office's evaluation counts the report and its move. Axe
+checks the report form, the status board and the evaluation; screenshots at 390 and
+1366 px go to SCREENSHOT_DIR when it is set."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import formats, timezone, translation
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
@@ -157,3 +159,19 @@ def test_a_round_from_opening_to_the_accepted_report(browser_page, chromium, rep
 
     lead.goto(f"{server}/de/projekte/ulm/parken/")
     lead.get_by_text("Regelbetrieb").first.wait_for()
+    with translation.override("de"):
+        today = formats.date_format(timezone.localdate(), "DATE_FORMAT")  # the frozen clock's
+    lead.get_by_text(f"Zuletzt bestätigt vom Modellprojekt am {today}.").wait_for()
+
+    # The evaluation counts the accepted report and the parking solution's move P3 → P4.
+    office.goto(f"{server}/admin/reporting/?round={report.round_id}")
+    office.get_by_role("link", name="Auswertung dieser Runde").click()
+    office.get_by_role("heading", name="Bericht 2026-2", level=2).wait_for()
+    counts = office.locator(".reporting-counts")
+    assert "Angenommene Berichte: 1" in counts.inner_text()
+    assert "Reifegrad-Sprünge: 1" in counts.inner_text()
+    moves = office.locator("#chart-evaluation-moves")
+    moves.get_by_text("Zahlen als Tabelle anzeigen").click()
+    assert moves.get_by_role("row", name="P3 → P4 1").is_visible()
+    assert_accessible(office)
+    shoot(office, "evaluation")
