@@ -96,7 +96,8 @@ def evaluation_rows(evaluation: Evaluation) -> tuple[list[dict[str, Any]],
     rows: list[dict[str, Any]] = []
     for one in evaluation.rounds:
         title = one.round.title
-        rows += [{"round": title, "figure": _("reports"), "group": str(statuses[status]),
+        rows += [{"round": title, "figure": _("reports of the projects"),
+                  "group": str(statuses[status]),
                   "number": count} for status, count in one.reports.items()]
         rows += [{"round": title, "figure": _("maturity moves"), "breakdown": _("all"),
                   "from": MATURITY_STEPS[move.previous], "to": MATURITY_STEPS[move.new],

@@ -88,7 +88,8 @@ def test_the_roles_migration_runs_twice_without_doubling_anything():
                    "community.migrations.0008_moderation_roles",
                    "repository.migrations.0004_editorial_roles",
                    "events.migrations.0002_event_manager_role",
-                   "repository.migrations.0005_project_teams"):
+                   "repository.migrations.0005_project_teams",
+                   "repository.migrations.0012_evaluation"):
         importlib.import_module(module).grant_roles(global_apps, None)
     after = (GroupPagePermission.objects.count(),
              sum(group.permissions.count() for group in Group.objects.all()))

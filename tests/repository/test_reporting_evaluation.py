@@ -296,7 +296,7 @@ def test_both_export_formats_hold_every_figure(client, reporting):
     assert lines[0] == ("Berichtsrunde;Kennzahl;Aufschlüsselung;Gruppe;Reifestufe zuvor;"
                         "Reifestufe jetzt;Lösung;Jahr;Größenklasse;Quelle;Anzahl;"
                         "was sich geändert hat oder warum sie endete")
-    assert "Bericht 2026-1;Berichte;;Geprüft: angenommen;;;;;;;1;" in lines
+    assert "Bericht 2026-1;Berichte der Projekte;;Geprüft: angenommen;;;;;;;1;" in lines
     assert "Bericht 2026-1;Reifegrad-Sprünge;alle;;P3;P4;;;;;1;" in lines
     assert "Bericht 2026-1;Reifegrad-Sprünge;Handlungsfeld;Mobilität;P3;P4;;;;;1;" in lines
     assert ";Übernahmen;;;;;;2025;Kleinstadt;Kommune;1;" in lines
@@ -307,7 +307,7 @@ def test_both_export_formats_hold_every_figure(client, reporting):
     assert sheet.title == "Bericht 2026-1"
     assert sheet.max_row == len(lines)
     refused = client.get(f"{PAGE}export.pdf")
-    assert refused.status_code == 400 and "csv" in refused.content.decode()
+    assert refused.status_code == 400 and "CSV" in refused.content.decode()
 
 
 def test_accepting_records_the_step_before_in_every_answer(client, reporting):
