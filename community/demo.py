@@ -20,25 +20,32 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from community.attachments import storage_name, validate_upload
+from community.discussions import thread_url
 from community.models import (
     Attachment,
     FederalState,
     MemberProfile,
     Membership,
+    MembershipState,
     Municipality,
     MunicipalityKind,
+    Notification,
+    NotificationKind,
     OrganisationKind,
     PeerGroupIndexPage,
     PeerGroupPage,
     Post,
     Thread,
 )
-from community.notifications import follow
+from community.notifications import follow, language_of
 from home.illustrations import demo_image, scene_alt
 
 Log = Callable[[str], None]
@@ -73,6 +80,8 @@ def load_demo_content(log: Log = print) -> None:
         log("no default site: demo peer groups skipped")
         return
     _peer_groups(home.root_page.specific, members, log)
+    _experts(members, log)
+    _waiting_for_members(members, log)
 
 
 def _members(log: Log) -> dict[str, Any]:
@@ -95,6 +104,54 @@ def _members(log: Log) -> dict[str, Any]:
             log(f"created member “{name}” ({email})")
         users[email] = user
     return users
+
+
+def _experts(members: dict[str, Any], log: Log) -> None:
+    """Members listed in the expert directory, with a profile in their own language;
+    an existing demo gets them too (a member who left the directory stays out of it
+    only until the demo is loaded again, which a demo may do)."""
+    for spec in demo_content()["members"]:
+        expert = spec.get("expert")
+        profile = MemberProfile.objects.filter(user=members[spec["email"]]).first()
+        if expert is None or profile is None or profile.listed_as_expert:
+            continue
+        profile.listed_as_expert, profile.bio = True, " ".join(expert["bio"].split())
+        profile.language = expert["language"]
+        profile.save(update_fields=["listed_as_expert", "bio", "language"])
+        log(f"listed “{profile.display_name}” in the expert directory")
+
+
+def _waiting_for_members(members: dict[str, Any], log: Log) -> None:
+    """A request to join a group that waits for its moderator, and an unread
+    notification from a followed group, for the members whose spec names them; each
+    only where the member has none yet."""
+    groups = {group.slug: group for group in PeerGroupPage.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE)}
+    for spec in demo_content()["members"]:
+        user = members[spec["email"]]
+        for slug in spec.get("requests_to_join", []):
+            group = groups.get(slug)
+            if group is not None and not Membership.objects.filter(group=group,
+                                                                   user=user).exists():
+                Membership.objects.create(group=group, user=user,
+                                          state=MembershipState.PENDING)
+                log(f"{spec['name']} asks to join “{group.title}”")
+        for wanted in spec.get("follows", []):
+            group = groups.get(wanted["group"])
+            thread = group and group.threads.filter(title=wanted["thread"]).first()
+            if thread is None or Notification.objects.filter(recipient=user).exists():
+                continue
+            follow(user, group=group)
+            post = thread.posts.order_by("-created_at").first()
+            with translation.override(language_of(user)):
+                text = _("%(author)s replied in “%(thread)s”") % {
+                    "author": post.author.member_profile.display_name, "thread": thread.title}
+                url = thread_url(thread) + f"#post-{post.pk}"
+            # Marked as e-mailed: loading the demo sends no mail.
+            Notification.objects.create(
+                recipient=user, kind=NotificationKind.REPLY, group=group, thread=thread,
+                post=post, text=text[:300], url=url, emailed_at=timezone.now())
+            log(f"notified {spec['name']} of a reply in “{thread.title}”")
 
 
 def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:

@@ -118,6 +118,11 @@ REQUESTS = [
      "energie klimaanpassung"),
     ("info@beispielhausen.demo.example", "Jan Weber", "Beispielhausen", FederalState.HESSEN,
      InterestKind.KEEP_INFORMED, StartingSituation.FIRST_STEPS, InterestStatus.DECLINED, ""),
+    # The demo member from a Kleinstadt (community's demo), signed in when she asked: her
+    # account page shows the request waiting, and the office's matchmaking pairs it.
+    ("sabine.hofmann@hassfurt.demo.example", "Sabine Hofmann", "Haßfurt", FederalState.BAYERN,
+     InterestKind.CONSULTATION, StartingSituation.FIRST_STEPS, InterestStatus.NEW,
+     "mobilitaet verwaltung"),
 ]
 
 
@@ -266,12 +271,16 @@ def _requests(consultation: EventPage, topics: dict[str, Topic], log: Log) -> No
             contact_name=name, email=email, starting_situation=situation,
             preferred_format=PreferredFormat.EITHER, consent_text=CONSENT,
             consented_at=timezone.now(), language="de", status=status,
+            user=get_user_model().objects.filter(email=email).first(),
             assignee=office if status != InterestStatus.NEW else None,
             event=consultation if status == InterestStatus.SCHEDULED else None,
             status_changed_at=timezone.now() if status != InterestStatus.NEW else None,
             preferred_dates="vormittags, gern im Januar" if kind == InterestKind.CONSULTATION
             else "")
         interest.topics.set(_chosen(topics, topic_slugs))
+        # A parental many-to-many field is written on save (modelcluster): without it the
+        # requests had no topics, and the office's overview and matchmaking none to show.
+        interest.save()
         if status != InterestStatus.NEW:
             InterestNote.objects.create(interest=interest, author=office,
                                         text="Telefonisch gesprochen; Unterlagen folgen.")

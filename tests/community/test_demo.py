@@ -50,7 +50,17 @@ def test_demo_members_and_groups_in_both_languages(client, private_root):
     groups = PeerGroupPage.objects.filter(locale__language_code="de")
     assert set(groups.values_list("visibility", flat=True)) == set(GroupVisibility.values)
     assert PeerGroupPage.objects.filter(locale__language_code="en").count() == 3
-    assert Membership.objects.filter(state="pending").count() == 1
+    # Jonas Keller's request, and Sabine Hofmann's (the member at the start).
+    assert Membership.objects.filter(state="pending").count() == 2
+    from community.models import MemberProfile, Notification
+
+    sabine = MemberProfile.objects.get(display_name="Sabine Hofmann").user
+    assert sabine.memberships.get().state == "pending"
+    assert Notification.objects.filter(recipient=sabine, read_at=None).count() == 1
+    experts = MemberProfile.objects.filter(listed_as_expert=True)
+    assert experts.count() == 3
+    assert set(experts.values_list("language", flat=True)) == {"de", "en"}
+    assert all(expert.bio and expert.expertise.exists() for expert in experts)
     from community.models import Post, Thread
 
     assert Thread.objects.count() == 4 and Post.objects.count() == 8
