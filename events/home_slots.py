@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from events.api.querysets import availability_of
 from events.models import EventPage
+from home import page_clock
 from home.images import picture
 
 
@@ -31,6 +32,8 @@ def next_events(request: HttpRequest | None, home_page: Any, limit: int) -> list
                           is_cancelled=False)
                   .select_related("image").prefetch_related("image__renditions")
                   .order_by("start", "pk")[:limit])
+    if events:  # the first of them starts and leaves the list
+        page_clock.changes_at(events[0].start)
     places = availability_of(events)
     items = []
     for event in events:

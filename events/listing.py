@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events import ical
 from events.models import EventFormat, EventMode, EventPage
+from home import page_clock
 from repository.facets import (
     Facet,
     InvalidFilter,
@@ -61,6 +62,8 @@ class EventFilters:
             self.errors["when"] = list(WHEN)
             self.when = "upcoming"
         now = timezone.now()
+        # Events pass from upcoming to past as they end (not worth a query to find when).
+        page_clock.changes_with_clock()
         if not self.when:
             # A subscribed calendar keeps recent events instead of losing them the
             # moment they end.

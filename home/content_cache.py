@@ -32,6 +32,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.models.i18n import LocaleManager
 from wagtail.url_routing import RouteResult
 
+from home import page_clock
 from home.images import PageImageMixin
 
 T = TypeVar("T")
@@ -103,15 +104,23 @@ def model_changed(sender: type[models.Model] | None = None, **kwargs: Any) -> No
 
 
 def remember(parts: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
-    """``compute()``, cached under ``parts`` for the current generation."""
+    """``compute()``, cached under ``parts`` for the current generation, with what it
+    said about the clock (home/page_clock.py): said again on each hit, so the page cache
+    knows it as when it was computed, and computed afresh once the moment it named came."""
     # Hashed: parts may hold what a visitor typed (paths), which is no valid cache key.
     digest = hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()
     key = f"content:{generation()}:{digest}"
-    missing = object()
-    value = cache.get(key, missing)
-    if value is missing:
+    kept = cache.get(key)
+    now = time.time()
+    if kept is not None and kept[1].next_change > now:
+        value, clock = kept
+        page_clock.said(clock)
+        return value
+    with page_clock.watching() as clock:
         value = compute()
-        cache.set(key, value, frame_seconds())
+    seconds = min(frame_seconds(), clock.next_change - now)
+    if seconds >= 1:
+        cache.set(key, (value, clock), int(seconds))
     return value
 
 

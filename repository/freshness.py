@@ -11,7 +11,7 @@ This module imports no model: the page models ask it for their freshness.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
@@ -20,6 +20,8 @@ from django.db import models, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from home import page_clock
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -51,12 +53,23 @@ def confirmation_cutoff(today: date | None = None) -> date:
     return (today or timezone.localdate()) - relativedelta(months=CONFIRMATION_MONTHS)
 
 
+def lapses_on(confirmed_on: date) -> date:
+    """The first day on which a confirmation of ``confirmed_on`` no longer counts."""
+    day = confirmed_on + relativedelta(months=CONFIRMATION_MONTHS)
+    while confirmation_cutoff(day) <= confirmed_on:  # a few days at most (month ends)
+        day += timedelta(days=1)
+    return day
+
+
 def freshness(solution: Any) -> str:
     """``"confirmed"``, ``"unconfirmed"`` or ``"ended"`` for a solution page."""
     if solution.ended_on is not None:
         return Freshness.ENDED.value
     if solution.last_confirmed is None or solution.last_confirmed < confirmation_cutoff():
         return Freshness.UNCONFIRMED.value
+    # A page that says "confirmed" says "not confirmed" from the day it lapses.
+    page_clock.changes_at(timezone.make_aware(
+        datetime.combine(lapses_on(solution.last_confirmed), time.min)))
     return Freshness.CONFIRMED.value
 
 

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import OutcomeBlock
 from events.registrations.models import EventAnnouncement, RegistrationStatus
+from home import page_clock
 from home.choice_fields import LocalizedChoicesPageForm
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from home.page_views import RegisteredContextMixin, run_page_view
@@ -351,11 +352,16 @@ class EventPage(EventDetailsMixin, RegisteredContextMixin, Page):
         return self.registration_deadline or self.start
 
     def is_past(self, now: datetime | None = None) -> bool:
-        return self.end <= (now or timezone.now())
+        now = now or timezone.now()
+        if self.end > now:
+            page_clock.changes_at(self.end)  # a page that says so changes then
+        return self.end <= now
 
     def registration_closed_reason(self, now: datetime | None = None) -> str:
         """Why nobody can register now, for people; empty while registration is open."""
         now = now or timezone.now()
+        if self.closes_at > now:
+            page_clock.changes_at(self.closes_at)
         if self.is_cancelled:
             return str(_("This event has been cancelled."))
         if not self.registration_open:

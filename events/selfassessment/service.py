@@ -22,6 +22,7 @@ from events.interest.models import InterestKind, StartingSituation
 from events.models import EventFormat, EventPage, EventSeriesPage
 from events.selfassessment.models import MaturityStage, SelfAssessment
 from events.selfassessment.questionnaire import QUESTIONS, score
+from home import page_clock
 from repository.models import Topic
 from repository.models.base import in_locale
 from repository.similar_municipalities import like_municipality
@@ -144,6 +145,8 @@ def next_steps(assessment: Assessment, stage: MaturityStage | None,
     events = list(EventPage.objects.live().public().filter(
         locale=locale, format__in=formats, start__gte=timezone.now(), is_cancelled=False)
         .order_by("start", "pk")[:UPCOMING_EVENTS])
+    if events:  # the first of them starts and leaves the list
+        page_clock.changes_at(events[0].start)
     series = list(EventSeriesPage.objects.live().public().filter(
         locale=locale, format__in=formats).order_by("title")[:UPCOMING_EVENTS])
     return {

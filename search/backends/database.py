@@ -31,6 +31,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from home import page_clock
 from search.contract import (
     EVENT_BOOST_LATER,
     EVENT_BOOST_NEAR,
@@ -107,6 +108,7 @@ def event_boost() -> Case:
     more than EVENT_BOOST_NEAR (the engine's function score does the same). Documents
     store `boost_until` as UTC ISO 8601 text, which sorts like the moments it names."""
     now = timezone.now().astimezone(UTC)
+    page_clock.changes_with_clock()  # the ranking of events changes as they draw near
     near = (now + EVENT_NEAR).isoformat(timespec="seconds")
     now_text = now.isoformat(timespec="seconds")
     return Case(When(Q(boost_until__gt=now_text, boost_until__lte=near),

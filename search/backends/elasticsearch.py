@@ -15,6 +15,7 @@ from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
+from home import page_clock
 from search.breaker import EngineSkipped, engine_breaker
 from search.client import shared_client
 from search.contract import (
@@ -141,6 +142,7 @@ class ElasticsearchSearchBackend:
         the minute, so the engine can cache the filter), not the engine's: the database
         backend judges by the same clock, and so do the tests."""
         now = timezone.now().replace(second=0, microsecond=0)
+        page_clock.changes_with_clock()  # the ranking of events changes as they draw near
         near = now + EVENT_NEAR
         return Q("function_score", query=query, functions=[
             {"filter": Q("term", locale=language), "weight": WEIGHT_OWN_LANGUAGE},

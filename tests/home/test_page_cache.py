@@ -3,11 +3,17 @@ a proxy can use; members never do; every change of content shows on the next req
 
 from __future__ import annotations
 
+import gzip
+import time
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from wagtail.models import Locale, Page
 
+from home import page_clock
+from home.content_cache import frame_seconds, remember
 from home.models import FooterText, SiteSettings
-from home.page_cache import HIT_HEADER
+from home.page_cache import HIT_HEADER, lifetime
 from tests.community.factories import make_user
 from tests.home.factories import StandardPageFactory, publish, translate
 
@@ -124,3 +130,60 @@ def test_switched_off_the_cache_keeps_nothing(client, site, settings):
     settings.PAGE_CACHE_SECONDS = 0
     _settle(client, "/de/")
     assert HIT_HEADER not in client.get("/de/")
+
+
+def _max_age(response) -> int:
+    return int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+
+
+def test_a_page_that_does_not_depend_on_the_clock_is_kept_until_content_changes(
+        client, site, frozen_clock):
+    page = _page(site, slug="zeitlos", title="Zeitlos")
+    _settle(client, "/de/zeitlos/")
+    frozen_clock.shift(timedelta(minutes=30))  # no time slice retires it
+    kept = client.get("/de/zeitlos/")
+    assert kept[HIT_HEADER] == "hit"
+    assert _max_age(kept) <= 60  # a proxy, told of no change, keeps it a minute at most
+    page.title = "Geändert"
+    publish(page)
+    assert client.get("/de/zeitlos/")[HIT_HEADER] == "miss"
+
+
+def test_kept_pages_expire_apart_and_never_past_their_next_change():
+    now = time.time()
+    with_clock = {lifetime(page_clock.Clock(changes=True), now) for _ in range(200)}
+    assert min(with_clock) >= 48 and max(with_clock) <= 60 and len(with_clock) > 5
+    without = {lifetime(page_clock.Clock(), now) for _ in range(200)}
+    assert min(without) >= 0.8 * frame_seconds() and len(without) > 5
+    assert lifetime(page_clock.Clock(next_change=now + 30), now) <= 30
+    assert lifetime(page_clock.Clock(changes=True, next_change=now), now) == 0
+
+
+def test_what_a_page_says_about_the_clock_is_kept_with_the_content_cache(db, frozen_clock):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        page_clock.changes_at(datetime.now(UTC) + timedelta(minutes=5))
+        return "Wert"
+
+    for _ in range(2):
+        with page_clock.watching() as clock:
+            assert remember(("uhr-test",), compute) == "Wert"
+        assert clock.next_change <= time.time() + 5 * 60
+    assert len(calls) == 1
+    frozen_clock.shift(timedelta(minutes=6))  # the moment it named has come
+    remember(("uhr-test",), compute)
+    assert len(calls) == 2
+
+
+def test_a_kept_page_is_answered_gzipped_from_one_compression(client, site):
+    _page(site, slug="gepackt", title="Gepackt")
+    plain = _settle(client, "/de/gepackt/")
+    packed = client.get("/de/gepackt/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert packed[HIT_HEADER] == "hit" and packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert packed["ETag"] == f'W/{plain["ETag"]}' and "Accept-Encoding" in packed["Vary"]
+    assert client.get("/de/gepackt/", HTTP_ACCEPT_ENCODING="gzip",
+                      HTTP_IF_NONE_MATCH=packed["ETag"]).status_code == 304
+    assert "Content-Encoding" not in client.get("/de/gepackt/")  # asked for plain

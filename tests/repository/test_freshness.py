@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from repository.freshness import confirm_solution, freshness, unconfirmed
+from home import page_clock
+from repository.freshness import confirm_solution, freshness, lapses_on, unconfirmed
 from repository.models import Maturity, SolutionPage
 from tests.clock import berlin
 from tests.community.factories import MunicipalityFactory
@@ -118,3 +119,18 @@ def test_bad_confirmation_is_refused_and_changes_nothing(solution, change):
     for page in both_languages(solution).values():
         assert (page.maturity, page.last_confirmed) == (Maturity.PILOT, None)
     assert solution.revisions.count() == revisions
+
+
+def test_a_confirmation_lapses_on_the_first_day_it_no_longer_counts():
+    assert lapses_on(date(2026, 6, 10)) == date(2026, 12, 11)
+    # Six months before 29, 30 and 31 August are all 28 February (no 29th in 2027).
+    assert lapses_on(date(2027, 2, 28)) == date(2027, 9, 1)
+
+
+def test_a_confirmed_page_says_when_it_lapses(solution):
+    confirm_solution(solution, maturity=Maturity.PILOT, operation="running",
+                     confirmed_on=date(2026, 6, 10))
+    solution.refresh_from_db()
+    with page_clock.watching() as clock:
+        assert freshness(solution) == "confirmed"
+    assert clock.next_change == berlin("2026-12-11 00:00").timestamp()
