@@ -32,9 +32,11 @@ graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
 
 # Recycle workers now and then so that slow leaks cannot grow; the jitter keeps them
-# from all restarting at once.
-max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
-max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# from all restarting at once. Not too often: a recycled worker closes its keep-alive
+# connections (clients that do not retry see errors: the load benchmark's wrk met them
+# every 1,000 requests) and the new one starts Django afresh, with a cold local cache.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 10_000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 2_000)
 
 # Logs go to the container's stdout/stderr.
 accesslog = "-"

@@ -82,8 +82,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="open connections wrk keeps (default: 8)")
     parser.add_argument("--workers", type=int, default=2,
                         help="gunicorn worker processes (default: 2)")
-    parser.add_argument("--cache-url", default=os.environ.get("CACHE_URL", "locmem://platform"),
-                        help="the web processes' CACHE_URL (default: $CACHE_URL or locmem)")
+    parser.add_argument("--cache-url",
+                        default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/0"),
+                        help="the web processes' CACHE_URL, shared by the workers as in "
+                             "production (default: $CACHE_URL or redis://127.0.0.1:6379/0)")
     parser.add_argument("--database", default="bench_load",
                         help="name of the database to create (default: bench_load)")
     parser.add_argument("--keep-database", action="store_true",
@@ -94,6 +96,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         parser.error("set DATABASE_URL to a PostgreSQL server, e.g. "
                      "postgres://postgres@127.0.0.1:5432/postgres")
+    if args.cache_url.startswith(("redis://", "rediss://")):
+        import redis
+
+        try:
+            redis.Redis.from_url(args.cache_url.split("?", 1)[0]).ping()
+        except redis.RedisError as error:
+            parser.error(f"no Redis at {args.cache_url} ({error}); start one, or pass "
+                         "--cache-url locmem://platform (one cache per worker)")
     return args
 
 

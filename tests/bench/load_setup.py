@@ -109,7 +109,8 @@ def environment_for(args: argparse.Namespace, database_url: str, workdir: Path,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
-        "GUNICORN_THREADS": example["GUNICORN_THREADS"],
+        **{name: example[name] for name in (
+            "GUNICORN_THREADS", "GUNICORN_MAX_REQUESTS", "GUNICORN_MAX_REQUESTS_JITTER")},
         "PLATFORM_PLUGINS": example["PLATFORM_PLUGINS"],
     }
 

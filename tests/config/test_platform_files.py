@@ -129,7 +129,7 @@ def test_production_settings_accept_every_env_example_value():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
-        "django.core.cache.backends.locmem.LocMemCache",
+        "django.core.cache.backends.redis.RedisCache",
         "True",
         "['platform.example.org']",
     ]
@@ -137,10 +137,13 @@ def test_production_settings_accept_every_env_example_value():
 
 def test_compose_defines_the_production_services():
     services = compose_services()
-    assert {"postgres", "elasticsearch", "migrate", "web", "worker"} <= services.keys()
+    assert {"postgres", "redis", "elasticsearch", "migrate", "web", "worker"} <= services.keys()
     assert "image: postgres:16" in services["postgres"]
+    # Every web process shares one cache (the page cache), which evicts rather than fills.
+    assert "allkeys-lru" in services["redis"]
+    assert env_example()["CACHE_URL"] == "redis://redis:6379/0"
     assert "docker.elastic.co/elasticsearch/elasticsearch:8." in services["elasticsearch"]
-    for name in ("postgres", "elasticsearch", "web"):
+    for name in ("postgres", "redis", "elasticsearch", "web"):
         assert "healthcheck:" in services[name], name
     assert '"platform/gunicorn.conf.py", "config.wsgi"' in services["web"]
     assert '"manage.py", "db_worker"' in services["worker"]
