@@ -27,14 +27,15 @@ class CommunityConfig(AppConfig):
         "community.search_sources.PostSource",
     ]
     demo_loader = "community.demo.load_demo_content"
-    sitemaps = {"threads": "community.sitemaps.ThreadSitemap"}
+    sitemaps = {"threads": "community.sitemaps.ThreadSitemap",
+                "working-communities": "community.sitemaps.WorkingCommunitySitemap"}
 
     def ready(self) -> None:
         """Connects the signal handlers and registers the page views. The imports are
         made here because these modules import the models, which Django loads only after
         every app's config (the usual place for them in Django)."""
         from community import page_views  # noqa: F401  (registers the page views)
-        from community.models import Attachment, Membership, PeerGroupPage
+        from community.models import Attachment, DocumentVersion, Membership, PeerGroupPage
         from community.signal_handlers import (
             delete_orphaned_access_group,
             remove_attachment_file,
@@ -43,6 +44,8 @@ class CommunityConfig(AppConfig):
 
         post_delete.connect(remove_attachment_file, sender=Attachment,
                             dispatch_uid="community.remove_attachment_file")
+        post_delete.connect(remove_attachment_file, sender=DocumentVersion,
+                            dispatch_uid="community.remove_document_version_file")
         post_delete.connect(revoke_access_of_deleted_membership, sender=Membership,
                             dispatch_uid="community.revoke_access_of_deleted_membership")
         post_delete.connect(delete_orphaned_access_group, sender=PeerGroupPage,

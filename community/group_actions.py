@@ -29,3 +29,14 @@ def back_to(group: PeerGroupPage, request: HttpRequest) -> HttpResponse:
                                                   require_https=request.is_secure()):
         return redirect(wanted)
     return redirect(group.localized.get_url(request) or "/")
+
+
+def working_community_for(request: HttpRequest, page_id: int) -> PeerGroupPage:
+    """A working community whose documents, meetings and decisions the user may read;
+    for everyone else (signed in or not) a 404, so that guessing an address tells
+    nothing of what lies behind it."""
+    group = get_object_or_404(PeerGroupPage.objects.live(), pk=page_id)
+    group = group.canonical()
+    if not permissions.can_use_workspace(request.user, group):
+        raise Http404
+    return group

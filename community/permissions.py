@@ -19,7 +19,7 @@ from community.models.groups import (
     MembershipState,
     PeerGroupPage,
 )
-from community.models.members import ContactVisibility
+from community.models.members import ContactVisibility, OrganisationKind
 
 
 def is_editor(user: Any) -> bool:
@@ -72,6 +72,8 @@ def can_join(user: Any, group: PeerGroupPage) -> bool:
     if not (user and user.is_authenticated and user.is_active):
         return False
     if group.join_policy == JoinPolicy.INVITATION or not can_see_group(user, group):
+        return False
+    if not may_belong(user, group):
         return False
     found = membership(user, group)
     return found is None or found.state in (MembershipState.LEFT, MembershipState.DECLINED)
@@ -191,3 +193,35 @@ def visible_contact(user: Any, profile: Any) -> dict[str, str]:
             if together:
                 shown[field] = value
     return shown
+
+
+# --- working communities -------------------------------------------------------------
+# A working community's document space, meetings and decisions are the group's: its
+# members read and add, its moderators delete, publish and record attendance. Outsiders
+# learn nothing of them (404), as of a secret group's threads.
+
+WORKING_COMMUNITY_ORGANISATIONS = (OrganisationKind.MODEL_PROJECT, OrganisationKind.OFFICE)
+
+
+def may_belong(user: Any, group: PeerGroupPage) -> bool:
+    """Whether the user may be a member at all: a working community takes people of the
+    model projects and the office only (as their profile says); other groups anyone."""
+    if not group.is_working_community:
+        return True
+    profile = getattr(user, "member_profile", None)
+    return bool(profile and profile.organisation_kind in WORKING_COMMUNITY_ORGANISATIONS)
+
+
+def can_use_workspace(user: Any, group: PeerGroupPage) -> bool:
+    """Read the documents, meetings and decisions of a working community."""
+    return group.is_working_community and can_read(user, group)
+
+
+def can_contribute(user: Any, group: PeerGroupPage) -> bool:
+    """Upload files, add folders and record decisions: the members."""
+    return group.is_working_community and can_post(user, group)
+
+
+def can_manage_workspace(user: Any, group: PeerGroupPage) -> bool:
+    """Delete files, plan meetings, record attendance, publish decisions."""
+    return group.is_working_community and can_moderate(user, group)

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from community import account, discussions, invitations, views
+from community import account, discussions, documents, invitations, meetings, results, views
 
 app_name = "community"
 
@@ -62,4 +62,33 @@ urlpatterns = [
          name="moderate_post"),
     path(pgettext_lazy("URL path", "files/<id:attachment_id>/<str:name>"),
          discussions.download_attachment, name="attachment"),
+    # A working community's space, meetings and decisions (members only) and its two
+    # public pages.
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/documents/"), documents.space,
+         name="documents"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/documents/<id:folder_id>/"),
+         documents.folder, name="folder"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/documents/files/<id:document_id>/delete/"),
+         documents.delete_document, name="delete_document"),
+    path(pgettext_lazy("URL path",
+                       "groups/<id:page_id>/documents/versions/<id:version_id>/<str:name>"),
+         documents.download_version, name="document_version"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/"), meetings.meeting_list,
+         name="meetings"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/calendar.ics"),
+         meetings.calendar_feed, name="meetings_calendar"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/<id:meeting_id>/"),
+         meetings.meeting_detail, name="meeting"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/<id:meeting_id>/attendance/"),
+         meetings.record_attendance, name="attendance"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/decisions/"), results.decisions,
+         name="decisions"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/decisions/<id:decision_id>/publish/"),
+         results.publish, name="publish_decision"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/results/"), results.summary,
+         name="results"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/works-on/"), results.works_on,
+         name="works_on"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/public-name/"), results.public_name,
+         name="public_name"),
 ]

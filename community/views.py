@@ -222,6 +222,9 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 @require_POST
 def join(request: HttpRequest, page_id: int) -> HttpResponse:
     group = group_for_action(request, page_id)
+    if not permissions.may_belong(request.user, group):
+        return HttpResponseBadRequest(_("This working community is for the model projects "
+                                        "and the office, as your profile says."))
     if not permissions.can_join(request.user, group):
         return HttpResponseBadRequest(_("You cannot join this group: it takes members by "
                                         "invitation, or you already belong to it."))
@@ -265,6 +268,10 @@ def decide(request: HttpRequest, page_id: int, membership_id: int) -> HttpRespon
         return HttpResponseBadRequest(" ".join(
             str(error) for errors in form.errors.values() for error in errors))
     approve = form.cleaned_data["decision"] == "approve"
+    if approve and not permissions.may_belong(membership.user, group):
+        return HttpResponseBadRequest(_("This working community is for the model projects "
+                                        "and the office; the requester's profile names "
+                                        "neither."))
     decide_request(membership, approve=approve, by=request.user,
                    reason=form.cleaned_data["reason"])
     messages.success(request, _("The request is approved.") if approve

@@ -14,64 +14,26 @@ clients replace or remove the entry instead of ignoring the message.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
-from email.utils import parseaddr
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
-from icalendar import (
-    Calendar,
-    Event,
-    Timezone,
-    TimezoneDaylight,
-    TimezoneStandard,
-    vCalAddress,
-    vDuration,
-    vText,
-)
+from icalendar import Event, vCalAddress, vText
 from wagtail.models import Locale
 
 from events.registrations.models import EventAnnouncement
 from home import site_urls
+from home.calendars import (  # noqa: F401  (BERLIN, CONTENT_TYPE, REFRESH: this module's names too)
+    BERLIN,
+    CONTENT_TYPE,
+    REFRESH,
+    berlin_timezone,
+    new_calendar,
+    organiser,
+)
 
 if TYPE_CHECKING:
     from events.models import EventPage
-
-BERLIN = ZoneInfo("Europe/Berlin")
-PRODUCT_ID = "-//Smart Cities knowledge platform//Start Smart//DE"
-CONTENT_TYPE = "text/calendar; charset=utf-8"
-# How often a subscribed calendar should fetch the feed again.
-REFRESH = timedelta(hours=6)
-
-
-def berlin_timezone() -> Timezone:
-    """Central European Time with the EU rule for summer time (last Sunday of March and
-    of October), as every calendar client expects it for TZID=Europe/Berlin. The
-    library's own ``Timezone.from_tzid`` lists every change up to 2038 instead."""
-    zone = Timezone()
-    zone.add("tzid", "Europe/Berlin")
-    zone.add("x-lic-location", "Europe/Berlin")
-    for part, name, offsets, start, month in (
-            (TimezoneDaylight(), "CEST", (1, 2), datetime(1970, 3, 29, 2), 3),
-            (TimezoneStandard(), "CET", (2, 1), datetime(1970, 10, 25, 3), 10)):
-        part.add("tzoffsetfrom", timedelta(hours=offsets[0]))
-        part.add("tzoffsetto", timedelta(hours=offsets[1]))
-        part.add("tzname", name)
-        part.add("dtstart", start)
-        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
-        zone.add_component(part)
-    return zone
-
-
-def organiser() -> vCalAddress:
-    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
-    organizer = vCalAddress(f"mailto:{address or 'noreply@localhost'}")
-    organizer.params["CN"] = vText(name or "Start Smart")
-    return organizer
-
 
 def event_uid(event: EventPage, request: HttpRequest | None = None) -> str:
     """The event's UID: its translation key (the same in every language) at the host of
@@ -140,18 +102,7 @@ def calendar(events: Iterable[EventPage], *, name: str = "", method: str = "PUBL
     """A whole VCALENDAR (CRLF line ends and folding done by the library). Its addresses
     name the site that serves ``request`` (or, for a mail, the request being answered or
     the Site: home.site_urls)."""
-    cal = Calendar()
-    cal.add("prodid", PRODUCT_ID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", method)
-    if name:
-        cal.add("name", name)
-        cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", "Europe/Berlin")
-    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(REFRESH))
-    cal.add_component(berlin_timezone())
+    cal = new_calendar(name, method)
     chosen = one_per_event(events, language)
     # Each event's SEQUENCE in one query, not one per event.
     EventAnnouncement.remember_sequences(chosen)

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from repository import working_results
 from repository.models import ModelProjectPage, ReportingRound, TeamMember
 from repository.reporting.service import give_every_project_a_report
 from repository.teams import give_project_a_team, keep_shared_team_group
@@ -33,6 +34,7 @@ def leave_team(sender: Any, instance: TeamMember, **kwargs: Any) -> None:
 
 
 def connect() -> None:
+    working_results.connect()
     post_save.connect(give_project_a_team, sender=ModelProjectPage,
                       dispatch_uid="repository.give_project_a_team")
     m2m_changed.connect(keep_shared_team_group, sender=get_user_model().groups.through,

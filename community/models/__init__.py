@@ -37,17 +37,31 @@ from community.models.notifications import (
     NotificationKind,
 )
 from community.models.tokens import PersonalToken
+from community.models.working import (
+    Attendance,
+    Decision,
+    Document,
+    DocumentVersion,
+    Folder,
+    Meeting,
+)
 
 __all__ = [
     "MAX_POST_LENGTH",
     "Attachment",
+    "Attendance",
     "ContactVisibility",
+    "Decision",
+    "Document",
+    "DocumentVersion",
     "EmailFrequency",
     "ExpertiseTag",
     "FederalState",
+    "Folder",
     "Follow",
     "GroupVisibility",
     "JoinPolicy",
+    "Meeting",
     "MemberProfile",
     "Membership",
     "MembershipRole",

@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +71,14 @@ class PeerGroupPage(RegisteredContextMixin, PageImageMixin, Page):
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL,
         related_name="peer_groups",
         help_text=_("Mirrors the active members; kept up to date by the platform."))
+    is_working_community = models.BooleanField(
+        _("working community of the model projects"), default=False,
+        help_text=_("A closed group of model projects and the office with a document "
+                    "space, meetings and decisions."))
+    works_on = RichTextField(
+        _("what the community works on"), features=TEXT_FEATURES, blank=True,
+        help_text=_("Shown to everyone on the community's public page; nothing of the "
+                    "members' documents, meetings or discussions is shown there."))
 
     parent_page_types = ["community.PeerGroupIndexPage"]
     subpage_types: list[str] = []
@@ -80,18 +89,22 @@ class PeerGroupPage(RegisteredContextMixin, PageImageMixin, Page):
         IMAGE_PANEL,
         MultiFieldPanel([FieldPanel("visibility"), FieldPanel("join_policy")],
                         heading=_("Access")),
+        MultiFieldPanel([FieldPanel("is_working_community"), FieldPanel("works_on")],
+                        heading=_("Working community")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("topic"),
                      index.SearchField("description"), index.FilterField("visibility")]
     # In /api/v2/pages/<id>/. A secret group's page is restricted to its members, and the
     # pages API honours view restrictions, so only they see it there.
     api_fields = [APIField("topic"), APIField("description"), APIField("visibility"),
-                  APIField("join_policy"), *IMAGE_API_FIELDS]
+                  APIField("join_policy"), APIField("is_working_community"),
+                  APIField("works_on"), *IMAGE_API_FIELDS]
     translatable_fields = [
         TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
         TranslatableField("search_description"), TranslatableField("topic"),
         TranslatableField("description"), SynchronizedField("visibility"),
         SynchronizedField("join_policy"), SynchronizedField("access_group"),
+        SynchronizedField("is_working_community"), TranslatableField("works_on"),
         *IMAGE_TRANSLATABLE_FIELDS,
     ]
 
@@ -102,6 +115,16 @@ class PeerGroupPage(RegisteredContextMixin, PageImageMixin, Page):
     @property
     def is_secret(self) -> bool:
         return self.visibility == GroupVisibility.SECRET
+
+    def clean(self) -> None:
+        super().clean()
+        if self.is_working_community and self.visibility != GroupVisibility.CLOSED:
+            raise ValidationError({"visibility": _(
+                "A working community is closed: anyone sees that it exists, only its "
+                "members read and write.")})
+        if self.is_working_community and self.join_policy == JoinPolicy.OPEN:
+            raise ValidationError({"join_policy": _(
+                "A working community takes members on request or by invitation.")})
 
     def canonical(self) -> PeerGroupPage:
         """The page that holds the memberships: the group in the default language."""
@@ -203,6 +226,9 @@ class Membership(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("decided by"),
                                    null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+    # A working community's public page names only the members who chose so.
+    named_publicly = models.BooleanField(
+        _("name me on the community's public page"), default=False)
 
     objects = MembershipQuerySet.as_manager()
 

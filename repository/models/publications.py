@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from community.models import Decision
 from home.images import IMAGE_API_FIELDS, IMAGE_PANEL, IMAGE_TRANSLATABLE_FIELDS, PageImageMixin
 from repository.documents import cover_from_document, document_kind, pdf_page_count
 from repository.facets import Facet
@@ -155,6 +156,10 @@ class PublicationPage(LocalizedChoicesMixin, PageImageMixin, Page):
     def get_context(self, request, *args, **kwargs) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = self.localized_topics()
+        # Linked back to the working communities' decisions it was drafted from.
+        context["community_decisions"] = list(
+            Decision.objects.filter(publication__translation_key=self.translation_key,
+                                    published_at__isnull=False).select_related("group"))
         return context
 
     @property

@@ -4,6 +4,7 @@ they belong to in different ways."""
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,15 +12,23 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 
 from community.models import (
+    Decision,
+    Folder,
     GroupVisibility,
     JoinPolicy,
+    Meeting,
+    MemberProfile,
     Membership,
     MembershipRole,
     MembershipState,
+    OrganisationKind,
     PeerGroupIndexPage,
     PeerGroupPage,
+    Thread,
 )
+from tests.clock import berlin
 from tests.community.factories import make_user
+from tests.community.working_helpers import FIRST, SECOND, upload
 from tests.home.factories import publish
 
 
@@ -65,3 +74,36 @@ def groups(site, people):
                                   state=MembershipState.PENDING)
         made[visibility] = group
     return made
+
+
+@pytest.fixture
+def working(groups, people, private_root) -> dict:
+    """The closed group as a working community (issue 21) with a folder, a file in two
+    versions, a meeting, an unpublished decision and a thread; its member and moderator
+    work for a model project; ``people["neighbour"]`` belongs to another (the public)
+    group."""
+    group = groups["closed"]
+    PeerGroupPage.objects.filter(pk=group.pk).update(
+        is_working_community=True, works_on="<p>Offene Datenplattformen für Städte</p>")
+    group.refresh_from_db()
+    MemberProfile.objects.filter(user__in=[people["member"], people["moderator"]]).update(
+        organisation_kind=OrganisationKind.MODEL_PROJECT, organisation="Modellprojekt Ulm")
+    neighbour = make_user("neighbour")
+    Membership.objects.create(group=groups["public"], user=neighbour,
+                              state=MembershipState.ACTIVE)
+    people["neighbour"] = neighbour
+    folder = Folder.objects.create(group=group, name="Protokollvorlagen",
+                                   created_by=people["member"])
+    first = upload(folder, people["member"], FIRST)
+    second = upload(folder, people["moderator"], SECOND)
+    meeting = Meeting.objects.create(
+        group=group, title="Geheimes Sitzungsthema", starts_at=berlin("2026-06-17 10:00"),
+        ends_at=berlin("2026-06-17 12:00"), agenda="TOP 1: Vertrauliches")
+    draft = Decision.objects.create(group=group, title="Interner Entwurfsbeschluss",
+                                    summary="Noch nicht öffentlich.",
+                                    decided_on=date(2026, 6, 3), created_by=people["moderator"])
+    thread = Thread.objects.create(group=group, title="Interne Diskussion Sensorik",
+                                   author=people["member"])
+    return {"group": group, "folder": folder, "first": first, "second": second,
+            "document": second.document, "meeting": meeting, "draft": draft,
+            "thread": thread}
