@@ -20,6 +20,7 @@ class CommunityConfig(AppConfig):
         "municipalities": "community.api.MunicipalitiesAPIViewSet",
         "peer-groups": "community.discussions_api.PeerGroupsAPIViewSet",
         "threads": "community.discussions_api.ThreadsAPIViewSet",
+        "working-communities": "community.working_api.WorkingCommunitiesAPIViewSet",
     }
     search_sources = [
         "community.search_sources.PeerGroupSource",

@@ -1,6 +1,7 @@
 """Demo content of the community plugin: real municipalities, most of them Model
 Projects Smart Cities, with their official keys (AGS); members from several of them;
-a public, a closed and a secret peer group in German and English.
+a public, a closed and a secret peer group in German and English; the closed one is a
+working community with its documents, meetings and decisions (community.demo_working).
 
 The content is data (``demo_content.yaml`` beside this module); this module loads it.
 
@@ -28,6 +29,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from community.attachments import storage_name, validate_upload
+from community.demo_working import load_workspace
 from community.discussions import thread_url
 from community.models import (
     Attachment,
@@ -97,8 +99,8 @@ def _members(log: Log) -> dict[str, Any]:
             municipality = municipalities.get(place)
             profile = MemberProfile.objects.create(
                 user=user, display_name=name, role=spec["role"], municipality=municipality,
-                organisation_kind=(OrganisationKind.MUNICIPALITY if municipality
-                                   else OrganisationKind.OFFICE),
+                organisation_kind=spec.get("organisation_kind") or (
+                    OrganisationKind.MUNICIPALITY if municipality else OrganisationKind.OFFICE),
                 organisation="" if municipality else place)
             profile.expertise.set(spec["expertise"])
             log(f"created member “{name}” ({email})")
@@ -179,6 +181,8 @@ def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
                 title=title["de"], slug=spec["slug"], topic=topic["de"],
                 description=spec["description"]["de"], visibility=spec["visibility"],
                 join_policy=spec["join_policy"], locale_id=index.locale_id,
+                is_working_community=spec.get("working_community", False),
+                works_on=spec.get("works_on", {}).get("de", ""),
                 image=demo_image(title["de"], "people",
                                  GROUP_COLOURS[len(spec["slug"]) % 3]),
                 image_alt=scene_alt("people", (topic["de"], topic["en"]))["de"]))
@@ -189,6 +193,7 @@ def _peer_groups(home: Page, members: dict[str, Any], log: Log) -> None:
         if english:
             translate_page(group, english, title=title["en"], slug=spec["slug_en"],
                            topic=topic["en"], description=spec["description"]["en"],
+                           works_on=spec.get("works_on", {}).get("en", ""),
                            image_alt=scene_alt("people", (topic["de"], topic["en"]))["en"])
 
 
@@ -196,7 +201,10 @@ def _discussions(group: PeerGroupPage, spec: dict[str, Any], members: dict[str, 
                  files: dict[str, dict[str, str]]) -> None:
     for membership in spec["memberships"]:
         Membership.objects.create(group=group, user=members[membership["email"]],
-                                  role=membership["role"], state=membership["state"])
+                                  role=membership["role"], state=membership["state"],
+                                  named_publicly=membership.get("named_publicly", False))
+    if "workspace" in spec:
+        load_workspace(group, spec["workspace"], members)
     for thread_spec in spec.get("threads", []):
         posts = thread_spec["posts"]
         thread = Thread.objects.create(group=group, title=thread_spec["title"],
