@@ -29,7 +29,7 @@ class UploadForm(forms.Form):
     """One file, judged by its content like a post's attachments."""
 
     file = forms.FileField(label=_("File"))
-    note = forms.CharField(label=_("What changed (optional)"), max_length=300, required=False)
+    note = forms.CharField(label=_("What changed"), max_length=300, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

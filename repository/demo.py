@@ -33,7 +33,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 import community.demo
 from community.models import Municipality
 from home.illustrations import demo_image, scene_alt
-from repository import demo_documents, demo_freshness
+from repository import demo_documents, demo_freshness, working_results
 from repository.models import (
     Adoption,
     ModelProjectIndexPage,
@@ -91,6 +91,7 @@ def load_demo_content(log: Log = print) -> None:
     reporting_demo.load_demo_content(log)
     demo_freshness.load_freshness(solutions, data["freshness"], log)
     demo_freshness.load_self_reports(solutions, data["self_reported_adoptions"], log)
+    working_results.draft_missing_publications(log)
 
 
 # Building blocks ----------------------------------------------------------------------

@@ -39,3 +39,12 @@ def draft_publication(sender: Any, decision: Decision, user: Any = None,
 def connect() -> None:
     decision_published.connect(draft_publication,
                                dispatch_uid="repository.draft_publication_of_decision")
+
+
+def draft_missing_publications(log: Any = print) -> None:
+    """Drafts for decisions published before the repository had a publication index
+    (the community's demo loads first)."""
+    for decision in (Decision.objects.filter(published_at__isnull=False, publication=None)
+                     .select_related("group").order_by("pk")):
+        if draft_publication(Decision, decision) is not None:
+            log(f"drafted publication “{decision.title}”")
