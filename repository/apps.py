@@ -23,12 +23,14 @@ class RepositoryConfig(AppConfig):
         "evaluation": "repository.reporting.api.EvaluationAPIViewSet",
         "adoption-reports": "repository.adoption_reports.api.AdoptionReportsAPIViewSet",
         "experts": "repository.experts.api.ExpertsAPIViewSet",
+        "questions": "repository.questions.api.QuestionsAPIViewSet",
     }
     demo_loader = "repository.demo.load_demo_content"
     search_sources = [
         "repository.search_sources.ModelProjectSource",
         "repository.search_sources.SolutionSource",
         "repository.search_sources.PublicationSource",
+        "repository.search_sources.FaqSource",
     ]
 
     def ready(self) -> None:

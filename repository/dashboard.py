@@ -22,6 +22,8 @@ from repository.adoption_reports.permissions import (
 from repository.freshness import unconfirmed
 from repository.models import SolutionIndexPage, SolutionPage
 from repository.models.adoptions import ReviewState
+from repository.models.questions import Question
+from repository.questions.admin_views import unanswered_count
 
 
 def adoption_reports_panel(request: Any) -> DashboardPanel:
@@ -65,8 +67,26 @@ def unconfirmed_solutions_panel(request: Any) -> DashboardPanel:
         link_label=_("Open the solutions"), order=140, icon="time")
 
 
+def unanswered_questions_panel(request: Any) -> DashboardPanel:
+    """Questions nobody answered within a week: the office steps in."""
+    listing = reverse("repository_questions:list")
+    waiting = (Question.objects.waiting_too_long().select_related("solution")
+               .order_by("created_at", "pk"))
+    items = [DashboardItem(question.solution.title, reverse("repository:question",
+                                                             args=[question.pk]),
+                           question.text[:120], question.created_at)
+             for question in waiting[:OLDEST_SHOWN]]
+    return DashboardPanel(
+        name="unanswered-questions", heading=_("Questions unanswered for a week"),
+        count=unanswered_count(request.user), items=items,
+        link_url=f"{listing}?shown=waiting", link_label=_("Open the questions"), order=150,
+        icon="help")
+
+
 def add_panels(request: Any, panels: list) -> None:
     """``construct_homepage_panels``: only the panels the signed-in user can act on."""
     if may_review_any(request.user):
         panels.append(adoption_reports_panel(request))
         panels.append(unconfirmed_solutions_panel(request))
+    if is_editor(request.user):
+        panels.append(unanswered_questions_panel(request))

@@ -1,6 +1,7 @@
 """Demo content of the knowledge repository, in German and English: the fields of action,
 twelve model projects, thirty solutions, eight publications and a reuse ledger, with
-what the projects confirmed and what municipalities reported (``demo_freshness``).
+what the projects confirmed and what municipalities reported (``demo_freshness``), and
+questions to the implementers with a FAQ entry (``demo_questions``).
 
 The content is data (``demo_content.yaml`` beside this module); this module loads it.
 The pages live under the home plugin's German demo home page ("smart-cities") and its
@@ -33,7 +34,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 import community.demo
 from community.models import Municipality
 from home.illustrations import demo_image, scene_alt
-from repository import demo_documents, demo_freshness, working_results
+from repository import demo_documents, demo_freshness, demo_questions, working_results
 from repository.models import (
     Adoption,
     ModelProjectIndexPage,
@@ -92,6 +93,7 @@ def load_demo_content(log: Log = print) -> None:
     demo_freshness.load_freshness(solutions, data["freshness"], log)
     demo_freshness.load_self_reports(solutions, data["self_reported_adoptions"], log)
     working_results.draft_missing_publications(log)
+    demo_questions.load_questions(solutions, data["questions"], log)
 
 
 # Building blocks ----------------------------------------------------------------------

@@ -11,10 +11,13 @@ from django.http import HttpRequest
 from home.page_views import page_view
 from repository.adoption_reports.views import report_context
 from repository.models import SolutionPage
+from repository.questions.views import questions_context
 
 
 @page_view(SolutionPage)
 def solution(page: SolutionPage, request: HttpRequest) -> dict[str, Any]:
-    """The adoption report: nothing for anonymous readers beyond a link (so their page
-    stays in the page cache), the form or the member's report for members."""
-    return {"adoption_report": report_context(request, page)}
+    """The adoption report and the questions to the implementers: nothing for anonymous
+    readers beyond links (so their page stays in the page cache), the forms, the
+    member's report and the questions they may read for members."""
+    return {"adoption_report": report_context(request, page),
+            "questions": questions_context(request, page)}

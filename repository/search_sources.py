@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from community.models import FederalState, Municipality, SizeClass
 from repository.models import (
+    FaqEntry,
     FundingPhase,
     Maturity,
     ModelProjectPage,
@@ -261,3 +262,56 @@ class PublicationSource(RepositoryPageSource):
             "year": page["year"],
             "publication_kind": page["kind"],
         }
+
+
+class FaqSource:
+    """The solutions' FAQ entries (repository.questions), each found in its language and
+    leading to its solution's page in that language. An entry of a solution that is not
+    live and public is found by no one."""
+
+    name = "faq"
+    label = _("Question and answer")
+    model = FaqEntry
+
+    def __init__(self) -> None:
+        self.dependencies = {
+            SolutionPage: lambda page: FaqEntry.objects.filter(
+                solution__translation_key=page.translation_key).values_list("pk", flat=True),
+        }
+
+    def queryset(self) -> QuerySet:
+        return FaqEntry.objects.select_related("locale", "solution")
+
+    def prepare(self, entries: list[FaqEntry]) -> None:
+        """Each entry's solution page in the entry's language, public and live (one
+        query per chunk)."""
+        keys = {entry.solution.translation_key for entry in entries}
+        pages = {(page.translation_key, page.locale_id): page for page in
+                 SolutionPage.objects.live().public().filter(translation_key__in=keys)
+                 .select_related("model_project__municipality")}
+        for entry in entries:
+            entry._solution_page = pages.get((entry.solution.translation_key, entry.locale_id))
+
+    def solution_page(self, entry: FaqEntry) -> SolutionPage | None:
+        if not hasattr(entry, "_solution_page"):
+            self.prepare([entry])
+        return entry._solution_page
+
+    def visible_to(self, entry: FaqEntry) -> list[str]:
+        return ["public"] if self.solution_page(entry) is not None else []
+
+    def url(self, entry: FaqEntry) -> str:
+        page = self.solution_page(entry)
+        url = page.get_url() if page is not None else None
+        return f"{url}#faq-{entry.translation_key}" if url else ""
+
+    def locale(self, entry: FaqEntry) -> str:
+        return entry.locale.language_code
+
+    def document(self, entry: FaqEntry) -> dict[str, Any]:
+        page = self.solution_page(entry)
+        municipality = page.model_project.municipality
+        return {"title": entry.question_text, "summary": entry.answer_text[:300],
+                "body": f"{page.title} {entry.answer_text}",
+                "federal_state": municipality.federal_state,
+                "size_class": municipality.size_class, "date": entry.created_at}

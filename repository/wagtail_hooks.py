@@ -18,6 +18,9 @@ from repository.adoption_reports.permissions import may_review_any
 from repository.adoption_reports.service import register_log_actions
 from repository.choosers import model_project_chooser_viewset
 from repository.models import Adoption, Topic
+from repository.questions import admin_views as question_admin
+from repository.questions.permissions import is_editor
+from repository.questions.service import register_log_actions as register_question_log_actions
 from repository.reporting import admin as reporting_admin
 from repository.reporting import board as reporting_board
 from repository.reporting import evaluation_admin as reporting_evaluation
@@ -154,3 +157,29 @@ def adoption_report_urls() -> list:
 
 hooks.register("register_log_actions", register_log_actions)
 hooks.register("construct_homepage_panels", dashboard.add_panels)
+
+
+# -- questions to the implementers (repository.questions) ---------------------------------
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request: Any) -> bool:
+        return is_editor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def questions_menu_item() -> MenuItem:
+    return EditorsMenuItem(_("Questions to the implementers"),
+                           reverse("repository_questions:list"), name="questions",
+                           icon_name="help", order=212)
+
+
+@hooks.register("register_admin_urls")
+def question_urls() -> list:
+    questions = [path("", question_admin.questions_list, name="list"),
+                 path("<int:question_id>/promote/", question_admin.promote_question,
+                      name="promote"),
+                 path("<int:question_id>/hide/", question_admin.hide, name="hide")]
+    return [path("questions/", include((questions, "repository_questions")))]
+
+
+hooks.register("register_log_actions", register_question_log_actions)

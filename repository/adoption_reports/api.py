@@ -83,8 +83,9 @@ class AdoptionReportsAPIViewSet(MemberActionsMixin, CommunityAPIMixin, BaseAPIVi
         if reporting_municipality(request.user) is None:
             return Response({"message": _("Only members who name their municipality in "
                                           "their profile report adoptions.")}, status=403)
-        form = AdoptionReportForm({name: data.get(name, "") for name in
-                                   ("status", "reason", "contact_name", "contact_email")})
+        form = AdoptionReportForm({**{name: data.get(name, "") for name in
+                                      ("status", "reason", "contact_name", "contact_email")},
+                                   "answers_questions": data.get("answers_questions", False)})
         if not form.is_valid():
             return Response({"message": _("The report could not be saved."),
                              "errors": {name: [str(error) for error in errors]

@@ -6,7 +6,13 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 
-from home.api import LARGEST_ID, ErrorSerializer, StrictCharField, StrictIntegerField
+from home.api import (
+    LARGEST_ID,
+    ErrorSerializer,
+    StrictBooleanField,
+    StrictCharField,
+    StrictIntegerField,
+)
 from repository.adoption_reports.forms import REASON_LENGTH, REPORTED_STATUSES
 from repository.models.adoptions import AdoptionSource, AdoptionStatus, ReviewState
 
@@ -29,6 +35,10 @@ class ReportBodySerializer(serializers.Serializer):
     reason = StrictCharField(max_length=REASON_LENGTH, required=False, allow_blank=True)
     contact_name = StrictCharField(max_length=200, required=False, allow_blank=True)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
+    answers_questions = StrictBooleanField(
+        required=False, default=False,
+        help_text="The reporting member answers other municipalities' questions on the "
+                  "solution (once the report is confirmed).")
 
 
 class MunicipalityRefSerializer(serializers.Serializer):

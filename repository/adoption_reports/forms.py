@@ -29,6 +29,10 @@ class AdoptionReportForm(forms.Form):
     contact_name = forms.CharField(label=_("Contact person"), required=False, max_length=200,
                                    help_text=_("Someone other municipalities may ask."))
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    answers_questions = forms.BooleanField(
+        label=_("I answer other municipalities' questions about it"), required=False,
+        help_text=_("Questions on this solution then reach you too, by notification and "
+                    "e-mail, once the report is confirmed."))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

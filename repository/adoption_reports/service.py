@@ -48,7 +48,8 @@ def existing_report(solution: SolutionPage, municipality: Any) -> Adoption | Non
 
 
 def report_adoption(solution: SolutionPage, user: Any, *, status: str, reason: str = "",
-                    contact_name: str = "", contact_email: str = "") -> Adoption:
+                    contact_name: str = "", contact_email: str = "",
+                    answers_questions: bool = False) -> Adoption:
     """Records the member's report as pending and tells the developing project's team.
     Raises ReportRefused for a member without a municipality, the developing
     municipality itself, or a municipality that has an entry already."""
@@ -68,7 +69,8 @@ def report_adoption(solution: SolutionPage, user: Any, *, status: str, reason: s
             solution=original, municipality=municipality, status=status,
             reason=reason.strip(), contact_name=contact_name.strip(),
             contact_email=contact_email.strip(), source=AdoptionSource.MUNICIPALITY,
-            review_state=ReviewState.PENDING, reported_by=user)
+            review_state=ReviewState.PENDING, reported_by=user,
+            questions_contact=user if answers_questions else None)
         tell_team_of_report(adoption)
     return adoption
 

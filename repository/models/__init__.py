@@ -7,6 +7,7 @@ from repository.models.model_projects import (
 )
 from repository.models.prompts import ConfirmationPrompt
 from repository.models.publications import PublicationIndexPage, PublicationKind, PublicationPage
+from repository.models.questions import Answer, FaqEntry, Question
 from repository.models.solutions import Maturity, SolutionIndexPage, SolutionPage
 from repository.models.tagging import (
     ModelProjectTag,
@@ -32,7 +33,9 @@ from repository.reporting.models import (
 __all__ = [
     "Adoption",
     "AdoptionStatus",
+    "Answer",
     "ConfirmationPrompt",
+    "FaqEntry",
     "FundingPhase",
     "Indicator",
     "IndicatorValue",
@@ -46,6 +49,7 @@ __all__ = [
     "PublicationKind",
     "PublicationPage",
     "PublicationTag",
+    "Question",
     "Report",
     "ReportStatus",
     "ReportingRound",

@@ -86,6 +86,14 @@ class Adoption(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    # Opt-in: the member who answers other municipalities' questions about this adoption
+    # (repository.questions); empty, and the adopter is not asked.
+    questions_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("answers questions"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="adoptions_answered",
+        help_text=_("A member of the municipality who answers questions about its use of "
+                    "the solution. Leave empty if the municipality does not want to be "
+                    "asked."))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -101,6 +109,7 @@ class Adoption(models.Model):
         FieldPanel("contact_email"),
         FieldPanel("source"),
         FieldPanel("reason"),
+        FieldPanel("questions_contact"),
     ]
 
     class Meta:

@@ -38,6 +38,7 @@ from repository.models.base import (
     in_locale,
 )
 from repository.models.model_projects import FundingPhase
+from repository.models.questions import FaqEntry
 from repository.models.tagging import SolutionTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
 from repository.page_forms import SolutionPageForm
@@ -372,6 +373,9 @@ class SolutionPage(RegisteredContextMixin, LocalizedChoicesMixin, PageImageMixin
                           if adoption.status != AdoptionStatus.DROPPED],
             # What municipalities told with their reasons; an adoption the office
             # recorded as dropped stays out, as before.
+            # The office's FAQ from questions to the implementers, in the page's language.
+            "faq": list(FaqEntry.objects.filter(
+                solution__translation_key=self.translation_key, locale_id=self.locale_id)),
             "decided_against": [adoption for adoption in ledger
                                 if adoption.status == AdoptionStatus.DROPPED
                                 and adoption.source != AdoptionSource.OFFICE],

@@ -19,21 +19,23 @@ from community.models import Membership, Post, Report
 from events.interest.models import ExpressionOfInterest
 from events.models import EventPage
 from repository.freshness import unconfirmed
-from repository.models import Adoption, SolutionPage
+from repository.models import Adoption, Question, SolutionPage
 from search.models import SearchDocument
 from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
-# The repository's two panels (reported adoptions, unconfirmed solutions) and the menu's
-# count of reported adoptions cost 6 of these, whatever the number of rows.
-DASHBOARD_QUERIES = 41
+# The repository's three panels (reported adoptions, unconfirmed solutions, questions
+# unanswered for a week) and the menu's count of reported adoptions cost 8 of these,
+# whatever the number of rows.
+DASHBOARD_QUERIES = 43
 PANELS = ("open-reports", "membership-requests", "new-interests", "translations",
           "upcoming-events", "failed-search-sync", "adoption-reports",
-          "unconfirmed-solutions")
+          "unconfirmed-solutions", "unanswered-questions")
 VISIBLE_TO = {
     "Editors": {"open-reports", "membership-requests", "new-interests", "translations",
-                "upcoming-events", "adoption-reports", "unconfirmed-solutions"},
+                "upcoming-events", "adoption-reports", "unconfirmed-solutions",
+                "unanswered-questions"},
     "Moderators": {"open-reports", "membership-requests"},
     # Translators edit every page (so the events, whose registrations follow the right
     # to edit them) and translate; they decide nothing in the community.
@@ -96,6 +98,7 @@ def expected_counts() -> dict[str, int]:
         .filter(review_state="pending").count(),
         "unconfirmed-solutions": unconfirmed(SolutionPage.objects.live().filter(
             locale__language_code="de")).count(),
+        "unanswered-questions": Question.objects.waiting_too_long().count(),
     }
 
 
@@ -111,6 +114,7 @@ def test_with_the_demo_every_panel_shows_the_right_count_to_those_who_act_on_it(
     assert expected["membership-requests"] == 1 and expected["new-interests"] >= 1
     assert expected["upcoming-events"] >= 1
     assert expected["adoption-reports"] >= 1 and expected["unconfirmed-solutions"] >= 1
+    assert expected["unanswered-questions"] >= 1
     for name, count in expected.items():
         assert shown[name] == count, name
     assert Post.objects.order_by("pk").last().thread.title in html

@@ -10,9 +10,11 @@ from community.models import Municipality
 from home.models import HomePage
 from repository.models import (
     Adoption,
+    FaqEntry,
     Maturity,
     ModelProjectPage,
     PublicationPage,
+    Question,
     SolutionPage,
     Topic,
 )
@@ -73,6 +75,15 @@ def test_demo_fills_the_repository_in_both_languages():
     assert set(reported.values_list("review_state", flat=True)) == {"confirmed", "pending"}
     assert reported.filter(review_state="pending").count() == 1
     assert reported.filter(reported_by__isnull=True).count() == 0
+
+    # Questions to the implementers (repository.demo_questions): one answered, marked most
+    # helpful and in the FAQ in both languages; one open for more than a week.
+    assert Question.objects.count() == 2
+    assert Question.objects.filter(promoted_at__isnull=False,
+                                   helpful_answer__isnull=False).count() == 1
+    assert Question.objects.waiting_too_long().count() == 1
+    assert sorted(FaqEntry.objects.values_list("locale__language_code", flat=True)) == [
+        "de", "en"]
 
     projects = in_language(ModelProjectPage, "de")
     assert set(projects.values_list("funding_phase", flat=True)) == {1, 2, 3}
@@ -137,6 +148,11 @@ def test_demo_pages_answer_in_their_language(client):
     html = client.get("/de/projektdatenbank/smart-city-hamburg/").content.decode()
     assert "Digitale Beteiligungsplattform" in html
     assert "Digital participation platform" not in html
+    german = SolutionPage.objects.get(slug="lorawan-sensornetz")
+    for language, question in (("de", "Wie viele Gateways braucht ein LoRaWAN-Netz"),
+                               ("en", "How many gateways does a LoRaWAN network need")):
+        page = german.get_translation(Locale.objects.get(language_code=language))
+        assert question in client.get(page.url).content.decode(), language
 
 
 def test_running_the_demo_twice_changes_nothing_and_keeps_an_editors_changes():
