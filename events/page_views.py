@@ -7,8 +7,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
+from events.blocks import DOCUMENT, REPOSITORY_LINK, RESULTS
 from events.listing import EventListing, feed_response
 from events.models import EventIndexPage, EventPage, EventSeriesPage
+from events.outcomes import outcomes_of
 from events.registrations.pages import event_context, series_context
 from home.page_views import page_view
 
@@ -36,4 +38,8 @@ def series(page: EventSeriesPage, request: HttpRequest) -> dict[str, Any]:
 
 @page_view(EventPage)
 def event(page: EventPage, request: HttpRequest) -> dict[str, Any]:
-    return event_context(page, request)
+    found = outcomes_of([page])[page.pk]
+    # Grouped under their own headings; each group in the editor's order.
+    outcomes = {kind: [outcome for outcome in found if outcome.kind == kind]
+                for kind in (RESULTS, DOCUMENT, REPOSITORY_LINK)}
+    return {**event_context(page, request), "outcomes": outcomes if found else None}

@@ -8,6 +8,8 @@ Duck-typed contract, see `search/sources.py` (this module imports nothing from
 - ``boost_until``: the moment until which the document is ranked higher. The search
   service compares it with the time of the query, so an event drops back among the
   past ones the moment it ends, without a re-index. A cancelled event has none;
+- in its body, besides the description, the outcomes' results and the texts of their
+  documents and links (events.outcomes);
 - for a cancelled event, a title that says so in the page's language ("Abgesagt: …"),
   so that the hit, the type-ahead and the event's page all tell the same.
 """
@@ -28,6 +30,7 @@ from wagtail.models import Page
 from events.ical import BERLIN
 from events.listing import month_label
 from events.models import EventFormat, EventMode, EventPage, EventSeriesPage
+from events.outcomes import outcome_text
 from home.models import ContactPerson
 from repository.models import ModelProjectPage, Topic
 from repository.search_sources import (
@@ -152,7 +155,8 @@ class EventSource(ProgrammePageSource):
             title = (_("Cancelled: %(title)s") % {"title": event.title}
                      if event.is_cancelled else event.title)
             facts = [when_text(event), str(event.get_mode_display()), event.place]
-            body = [*self.details(event), event.search_series, event.cancellation_note]
+            body = [*self.details(event), event.search_series, event.cancellation_note,
+                    *outcome_text(event)]
         return {
             **self.facets(event),
             "title": title,

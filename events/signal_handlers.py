@@ -1,7 +1,8 @@
 """What happens when an editor publishes an event: participants hear once of every change
 they must act on (date, mode, place, joining link, cancellation), reminders follow a new
 start, a session new to a series takes in the series' registrants, and a larger
-capacity moves people up."""
+capacity moves people up. The links of its outcomes are recorded with every save of its
+content (events.outcomes)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from wagtail.signals import page_published
 
 from events.interest.service import tell_requesters_of_their_consultation
 from events.models import EventIndexPage, EventPage
+from events.outcomes import record_links
 from events.registrations import emails
 from events.registrations.added_sessions import enrol_series_registrants
 from events.registrations.announcements import (
@@ -48,7 +50,18 @@ def announce_published_event(sender: Any, instance: EventPage, **kwargs: Any) ->
         fill_free_places(event)
 
 
+def record_outcome_links(sender: Any, instance: EventPage, raw: bool = False,
+                         update_fields: Any = None, **kwargs: Any) -> None:
+    """The links of the outcomes the event's row holds. Saving a draft saves only the
+    row's revision fields (update_fields), and leaves the published links as they are."""
+    if raw or (update_fields is not None and "outcomes" not in update_fields):
+        return
+    record_links(instance)
+
+
 def connect() -> None:
+    post_save.connect(record_outcome_links, sender=EventPage,
+                      dispatch_uid="events.record_outcome_links")
     page_published.connect(announce_published_event, sender=EventPage,
                            dispatch_uid="events.announce_published_event")
     post_save.connect(grant_calendar_to_event_managers, sender=EventIndexPage,

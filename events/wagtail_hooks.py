@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 
 from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
 from community.account import AccountSection
-from events import account, explorer, home_slots, matchmaking
+from events import account, explorer, home_slots, matchmaking, outcomes
 from events import dashboard as events_dashboard
 from events.interest import admin as interest_admin
 from events.interest import overview as interest_overview
@@ -28,6 +28,7 @@ from events.registrations import admin as registrations_admin
 from events.registrations import report as registrations_report
 from events.selfassessment import admin as self_assessment_admin
 from home.dashboard import SubmenuWithOpenCount, with_open_count
+from repository.discussed_at import HOOK_NAME as DISCUSSED_AT_HOOK
 
 START_SMART_MENU_HOOK = "register_start_smart_menu_item"
 
@@ -130,3 +131,8 @@ def interests_section() -> AccountSection:
                           "events/account/interests.html", order=20,
                           context=account.interests_context)
 hooks.register("construct_homepage_panels", events_dashboard.add_panels)
+
+
+# --- "Discussed at …" on the repository's pages (repository.discussed_at) ----------------
+
+hooks.register(DISCUSSED_AT_HOOK, outcomes.events_discussing)

@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from rest_framework.fields import Field
+from rest_framework.serializers import ListSerializer
+
+from repository.discussed_at import remembered
 
 
 class TopicsField(Field):
@@ -61,3 +64,28 @@ class MunicipalityField(Field):
 class StreamBodyField(Field):
     def to_representation(self, value):
         return value.stream_block.get_api_representation(value, self.context)
+
+
+class DiscussedAtField(Field):
+    """Where the page was discussed (repository.discussed_at): worked out once for every
+    page of the answer (a listing shares the serializer context), so a listing costs the
+    same queries however many items it shows, and none while the content is unchanged."""
+
+    def __init__(self, **kwargs: Any):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> list[dict[str, Any]]:
+        found = self.context.setdefault("discussed_at", {})
+        if page.pk not in found:
+            # The whole answer of a listing (its query set has been read already).
+            answer = self.root.instance if isinstance(self.root, ListSerializer) else None
+            pages = list(answer) if answer is not None else [page]
+            if page not in pages:
+                pages = [page]
+            found.update(remembered(pages))
+        request = self.context.get("request")
+        return [occasion.api_representation(request) for occasion in found.get(page.pk, [])]

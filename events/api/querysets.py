@@ -9,8 +9,11 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 from rest_framework.request import Request
+from wagtail.api.rich_text import APIRichText, RichTextFormatError
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, Page
 
+from events import outcomes
 from events.api.serializers import berlin_time, in_page_language
 from events.models import (
     EventPage,
@@ -138,6 +141,12 @@ def prepare_events(events: Sequence[EventPage], request: Request, *,
     _details(events, request)
     places = availability_of(events)
     parents = _parents(events)
+    # A detail field: the linked pages and documents cost two queries.
+    results = outcomes.outcomes_of(events) if detail else {}
+    try:
+        rich_text_format = APIRichText.resolve_format(request.GET.get("rich_text_format"))
+    except RichTextFormatError as error:
+        raise BadRequestError(str(error)) from error
     for event in events:
         series = parents.get(event.path[:-Page.steplen])
         reason = in_page_language(event, lambda e=event: e.registration_closed_reason(now))
@@ -151,6 +160,8 @@ def prepare_events(events: Sequence[EventPage], request: Request, *,
             registration_open=not reason, closed_reason=reason,
             by_invitation=not event.registration_open,
             series=dict(series) if series else None,
+            outcomes=[outcomes.api_representation(outcome, rich_text_format, request)
+                      for outcome in results.get(event.pk, [])],
             joining_link=None,
         )
     if detail:

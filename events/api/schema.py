@@ -44,6 +44,16 @@ class SeriesLinkSerializer(serializers.Serializer):
     title = serializers.CharField()
 
 
+class OutcomeSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["document", "results", "repository_link"])
+    value = serializers.JSONField(help_text=(
+        "document: id, title, label, url, file_extension; results: rich text (see "
+        "rich_text_format); repository_link: id, title, type (repository.SolutionPage, "
+        "repository.PublicationPage or repository.ModelProjectPage), label and url of the "
+        "linked page in the event's language. Links to pages the public may not see are "
+        "left out."))
+
+
 class ProgrammeItemSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     meta = serializers.JSONField(help_text="type, detail_url, html_url, slug, locale, "
@@ -80,9 +90,9 @@ class EventSerializer(ProgrammeItemSerializer):
     is_cancelled = serializers.BooleanField(required=False)
     cancellation_note = serializers.CharField(allow_blank=True, required=False)
     series = SeriesLinkSerializer(allow_null=True, required=False)
-    outcomes = serializers.ListField(child=serializers.JSONField(), required=False,
-                                     help_text="Documents and links into the knowledge "
-                                               "repository, after the event")
+    outcomes = OutcomeSerializer(many=True, required=False,
+                                 help_text="Documents, results and links into the "
+                                           "knowledge repository, after the event (detail)")
     joining_link = serializers.URLField(
         allow_null=True, required=False,
         help_text="Detail only, and only for the requester's confirmed registration.")

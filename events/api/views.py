@@ -111,7 +111,7 @@ EVENT_FIELDS = [
     prepared("capacity"), prepared("places_left"), prepared("waiting"),
     prepared("registration_deadline"), prepared("registration_open"),
     prepared("by_invitation"), prepared("closed_reason"), "is_cancelled",
-    "cancellation_note", prepared("series"), "outcomes", prepared("joining_link"),
+    "cancellation_note", prepared("series"), prepared("outcomes"), prepared("joining_link"),
     *IMAGE_API_FIELDS,
 ]
 
@@ -126,7 +126,7 @@ class EventsAPIViewSet(MemberAPIMixin, PagesAPIViewSet):
     filter_backends = [LocaleFilter]
     known_query_parameters = COMMON_PARAMETERS.union(EVENT_FILTER_PARAMETERS)
     body_fields = [*PagesAPIViewSet.body_fields, *EVENT_FIELDS]
-    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "joining_link"]
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "outcomes", "joining_link"]
     listing_default_fields = [
         *PagesAPIViewSet.listing_default_fields,
         *(name for name in field_names(EVENT_FIELDS)

@@ -12,6 +12,7 @@ from events.interest.models import (
     PreferredFormat,
     StartingSituation,
 )
+from events.models.outcomes import EventOutcomeLink
 from events.models.pages import (
     EventFormat,
     EventIndexPage,
@@ -35,6 +36,7 @@ __all__ = [
     "EventFormat",
     "EventIndexPage",
     "EventMode",
+    "EventOutcomeLink",
     "EventPage",
     "EventSeriesPage",
     "ExpressionOfInterest",

@@ -217,8 +217,9 @@ class EventPage(EventDetailsMixin, RegisteredContextMixin, Page):
     cancellation_note = models.TextField(_("reason for the cancellation"), blank=True)
     outcomes = StreamField(
         OutcomeBlock(), verbose_name=_("documents and outcomes"), blank=True,
-        help_text=_("After the event: slides, minutes, and links into the knowledge "
-                    "repository."),
+        help_text=_("After the event: slides, minutes, results, and the solutions or "
+                    "publications it produced or discussed (their pages name the event "
+                    "in return)."),
     )
     parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
     subpage_types: list[str] = []

@@ -30,7 +30,7 @@ from repository.models.base import (
     RepositoryIndexPage,
 )
 from repository.models.taxonomy import TOPIC_FACET, Topic
-from repository.serializers import TagsField, TopicsField
+from repository.serializers import DiscussedAtField, TagsField, TopicsField
 
 EARLIEST_PUBLICATION_YEAR = 1990
 
@@ -134,6 +134,7 @@ class PublicationPage(LocalizedChoicesMixin, PageImageMixin, Page):
         APIField("summary"),
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
+        APIField("discussed_at", serializer=DiscussedAtField()),
         *IMAGE_API_FIELDS,
     ]
     translatable_fields = [

@@ -42,7 +42,7 @@ from repository.models.questions import FaqEntry
 from repository.models.tagging import SolutionTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
 from repository.page_forms import SolutionPageForm
-from repository.serializers import StreamBodyField, TagsField, TopicsField
+from repository.serializers import DiscussedAtField, StreamBodyField, TagsField, TopicsField
 from repository.spdx import SPDX_LICENCES
 
 
@@ -247,6 +247,7 @@ class SolutionPage(RegisteredContextMixin, LocalizedChoicesMixin, PageImageMixin
         APIField("downloads", serializer=StreamBodyField()),
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
+        APIField("discussed_at", serializer=DiscussedAtField()),
         APIField("adoption_summary"),
         APIField("reuse_ledger"),
         APIField("last_confirmed"),

@@ -1,4 +1,5 @@
-"""Related content on repository pages, contributed by other plugins.
+"""Related content on repository pages, contributed by other plugins (and the events
+at which a page was discussed, see repository.discussed_at).
 
 A plugin adds a panel by registering a Wagtail hook::
 
@@ -19,6 +20,7 @@ from django.utils.safestring import SafeString
 from wagtail import hooks
 
 from repository import documents
+from repository.discussed_at import Occasion, remembered
 
 register = template.Library()
 
@@ -28,6 +30,12 @@ def related_content(context: dict[str, Any], page: Any) -> SafeString:
     request = context.get("request")
     panels = [hook(request, page) for hook in hooks.get_hooks("related_content")]
     return format_html_join("", "{}", ((panel,) for panel in panels if panel))
+
+
+@register.simple_tag
+def occasions(page: Any) -> list[Occasion]:
+    """Where the page was discussed (repository.discussed_at), the latest first."""
+    return remembered([page])[page.pk]
 
 
 @register.filter

@@ -14,6 +14,7 @@ from events.models import (
     FAQPage,
     Registration,
 )
+from repository.models import PublicationPage, SolutionPage
 from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +49,25 @@ def test_the_demo_shows_the_whole_programme_and_loads_twice(client):
     assert "Was kostet die Teilnahme?" in faq and "030 1234 5670" in faq
     workshop = client.get("/de/veranstaltungen/themenworkshop-change/").content.decode()
     assert "0 Plätze frei" in workshop and "2 Personen warten" in workshop
+
+
+def test_the_demo_conference_links_its_outcomes_both_ways_in_both_languages(client):
+    install_demo()
+    for language, event_url, title, solution_title in (
+            ("de", "/de/veranstaltungen/regionalkonferenz-sued/", "Regionalkonferenz Süd in Ulm",
+             "Offenes Datenportal"),
+            ("en", "/en/events/regionalkonferenz-sued/", "Southern regional conference in Ulm",
+             "Open data portal")):
+        event = EventPage.objects.get(locale__language_code=language,
+                                      slug="regionalkonferenz-sued")
+        assert event.end < timezone.now()
+        html = client.get(event_url).content.decode()
+        solution = SolutionPage.objects.get(locale__language_code=language, title=solution_title)
+        publication = PublicationPage.objects.get(
+            locale__language_code=language, slug__in=["leitfaden-urbane-datenplattformen",
+                                                      "guideline-urban-data-platforms"])
+        assert f'href="{solution.url}">{solution_title}</a>' in html
+        assert f'href="{publication.url}">{publication.title}</a>' in html
+        for page in (solution, publication):
+            shown = client.get(page.url).content.decode()
+            assert f'<a href="{event_url}">{title}</a>' in shown, page.url
