@@ -1,7 +1,8 @@
-"""A small PDF writer for the demo publications: a cover page (a JPEG drawn by
-home.illustrations) and pages of text in Helvetica, with the document's title and
-language in its metadata. Enough for a real, openable PDF of a few pages; nothing more
-(no fonts embedded, no tagging), which is why only the demo uses it.
+"""A small PDF writer for the demo publications and the academy's certificates: a cover
+page (a JPEG drawn by home.illustrations), if any, and pages of text in Helvetica, with
+the document's title and language in its metadata. Enough for a real, openable PDF of a
+few pages; nothing more (no fonts embedded, no tagging; text outside WinAnsiEncoding,
+Latin-1 and the typographic marks, prints as "?").
 
 The PDF is written by hand (PDF 1.7, ISO 32000-1: objects, one content stream per page,
 a cross-reference table) rather than with a library, so the platform needs no
@@ -52,11 +53,10 @@ def _text_stream(page: TextPage, number: int, footer: str) -> bytes:
     return b"\n".join(lines)
 
 
-def write_pdf(cover: Image.Image, pages: list[TextPage], *, title: str, author: str,
+def write_pdf(cover: Image.Image | None, pages: list[TextPage], *, title: str, author: str,
               language: str) -> bytes:
-    """The PDF's bytes: the cover filling the first page, then the text pages."""
-    jpeg = io.BytesIO()
-    cover.convert("RGB").save(jpeg, "JPEG", quality=85)
+    """The PDF's bytes: the cover filling the first page (when there is one), then the
+    text pages."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -73,14 +73,20 @@ def write_pdf(cover: Image.Image, pages: list[TextPage], *, title: str, author: 
                   b"/Encoding /WinAnsiEncoding >>")
     bold = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold "
                b"/Encoding /WinAnsiEncoding >>")
-    image = add(stream(f"<< /Type /XObject /Subtype /Image /Width {cover.width} "
-                       f"/Height {cover.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 "
-                       f"/Filter /DCTDecode >>".encode(), jpeg.getvalue()))
-    resources = (f"<< /Font << /F1 {regular} 0 R /F2 {bold} 0 R >> "
-                 f"/XObject << /Cover {image} 0 R >> >>").encode()
-    contents = [f"q {A4[0]} 0 0 {A4[1]} 0 0 cm /Cover Do Q".encode()]
+    resources = f"<< /Font << /F1 {regular} 0 R /F2 {bold} 0 R >>".encode()
+    contents = []
+    if cover is not None:
+        jpeg = io.BytesIO()
+        cover.convert("RGB").save(jpeg, "JPEG", quality=85)
+        image = add(stream(f"<< /Type /XObject /Subtype /Image /Width {cover.width} "
+                           f"/Height {cover.height} /ColorSpace /DeviceRGB "
+                           f"/BitsPerComponent 8 /Filter /DCTDecode >>".encode(),
+                           jpeg.getvalue()))
+        resources += f" /XObject << /Cover {image} 0 R >>".encode()
+        contents.append(f"q {A4[0]} 0 0 {A4[1]} 0 0 cm /Cover Do Q".encode())
+    resources += b" >>"
     contents += [_text_stream(page, number, title)
-                 for number, page in enumerate(pages, start=2)]
+                 for number, page in enumerate(pages, start=len(contents) + 1)]
     kids = []
     for content in contents:
         content_number = add(stream(b"<< >>", content))
@@ -92,7 +98,7 @@ def write_pdf(cover: Image.Image, pages: list[TextPage], *, title: str, author: 
     objects[catalog - 1] = f"<< /Type /Catalog /Pages {tree} 0 R /Lang ".encode() \
         + _text(language) + b" >>"
     info = add(b"<< /Title " + _info_text(title) + b" /Author " + _info_text(author)
-               + b" /Producer (Smart Cities platform demo) >>")
+               + b" /Producer (Smart Cities platform) >>")
 
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")

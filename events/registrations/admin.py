@@ -26,6 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from events.models import EventPage, EventSeriesPage, Registration, RegistrationStatus
 from events.registrations import emails
 from events.registrations.service import RegistrationError, cancel
+from events.registrations.signals import attendance_recorded
 from home.exports import export_response
 
 EXPORT_COLUMNS = [
@@ -177,6 +178,8 @@ class EventRegistrationsView(OneEventAdminMixin, TemplateView):
         with transaction.atomic():
             confirmed.filter(pk__in=present).update(attended=True)
             confirmed.exclude(pk__in=present).update(attended=False)
+            attendance_recorded.send(sender=EventPage, event=self.event,
+                                     registrations=list(confirmed.all()))
         messages.success(request, _("Attendance saved: %(present)s of %(total)s were there.")
                          % {"present": len(present), "total": confirmed.count()})
         return redirect(request.path)

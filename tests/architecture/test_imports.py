@@ -21,7 +21,8 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ["config", "home", "community", "repository", "events", "news", "search"]
+PACKAGES = ["config", "home", "community", "repository", "events", "news", "academy",
+            "search"]
 
 
 def test_import_layers_hold():

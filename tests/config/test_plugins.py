@@ -97,7 +97,7 @@ def test_switched_off_plugin_offers_no_search_source():
 
 def test_plugins_are_the_feature_apps_in_order():
     assert [p.name for p in plugins.plugins()] == [
-        "home", "community", "repository", "events", "news", "search"]
+        "home", "community", "repository", "events", "academy", "news", "search"]
 
 
 def test_a_plugin_without_what_it_builds_on_is_refused():
