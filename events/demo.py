@@ -19,10 +19,10 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale, Page
-from wagtail.rich_text import RichText
 
 from community.demo import publish_page, translate_page
 from community.models import FederalState, Municipality
+from events.demo_outcomes import OUTCOMES_OF, load_outcomes
 from events.models import (
     EventFormat,
     EventIndexPage,
@@ -43,7 +43,7 @@ from events.models import (
 from home.demo import HOTLINE_HOURS, OFFICE_EMAIL_ADDRESS, OFFICE_HOTLINE
 from home.illustrations import demo_image, scene_alt
 from home.models import ContactPerson
-from repository.models import ModelProjectPage, PublicationPage, SolutionPage, Topic
+from repository.models import ModelProjectPage, Topic
 
 Log = Callable[[str], None]
 HOME_SLUG = "smart-cities"
@@ -93,20 +93,6 @@ EVENTS = [
      "Ulm zeigt seine Datenplattform und die Beteiligung im Quartier.",
      "Ulm shows its data platform and participation in the neighbourhood."),
 ]
-
-# What the past regional conference in Ulm produced: its results, and the solution and
-# publication it discussed (repository demo), which name it in return.
-OUTCOMES_OF = "regionalkonferenz-sued"
-OUTCOME_PAGES = ((SolutionPage, "offenes-datenportal"),
-                 (PublicationPage, "leitfaden-urbane-datenplattformen"))
-OUTCOME_RESULTS = {
-    "de": "Ulm hat gezeigt, wie das offene Datenportal im Regelbetrieb läuft. Vier Kommunen "
-          "der Region wollen es übernehmen und stimmen sich bis zum Frühjahr ab; der "
-          "Leitfaden zu urbanen Datenplattformen dient ihnen als Grundlage.",
-    "en": "Ulm showed how its open data portal runs in day-to-day operation. Four "
-          "municipalities of the region want to adopt it and will coordinate by the spring; "
-          "the guideline on urban data platforms is their starting point.",
-}
 
 SERIES = ("peer-learning-mobilitaet", "peer-learning-mobility", "16053000", "mobilitaet",
           "Peer-Learning-Reihe Nachhaltige Mobilität", "Peer-learning series: sustainable mobility",
@@ -208,30 +194,12 @@ def load_demo_content(log: Log = print) -> None:
                      summary=f"Session {number} of 6: {title_en}.")
         sessions.append(session)
 
-    _outcomes(events[OUTCOMES_OF], english, log)
+    load_outcomes(events[OUTCOMES_OF], english, log)
     consultation = _consultation(index, english, log)
     _registrations(events, sessions, log)
     _requests(consultation, topics, log)
     _faq(home, english, office, log)
     _newsletter(topics, log)
-
-
-def _outcomes(event: EventPage, english: Locale, log: Log) -> None:
-    """The event's outcomes in each language, linking to the pages in that language; an
-    event whose outcomes an editor has written already is left alone."""
-    chosen = [model.objects.filter(locale_id=event.locale_id, slug=slug).first()
-              for model, slug in OUTCOME_PAGES]
-    for language, page in (("de", event), ("en", event.get_translation_or_none(english))):
-        if page is None or page.outcomes.raw_data:
-            continue
-        page = page.specific
-        linked = [target.get_translation_or_none(page.locale) or target
-                  for target in chosen if target is not None]
-        page.outcomes = [("results", RichText(_p(OUTCOME_RESULTS[language]))),
-                         *(("repository_link", {"page": target, "label": ""})
-                           for target in linked)]
-        publish_page(page)
-        log(f"outcomes of “{page.title}” ({language})")
 
 
 def _consultation(index: EventIndexPage, english: Locale, log: Log) -> EventPage:
