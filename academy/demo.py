@@ -33,6 +33,7 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
+from home.illustrations import demo_image, scene_alt
 from repository.pdf_writer import TextPage, write_pdf
 
 Log = Callable[[str], None]
@@ -88,20 +89,25 @@ def _series(calendar: EventIndexPage, spec: dict[str, Any], english: Locale,
             log: Log) -> EventSeriesPage:
     slug = f"akademie-{spec['slug']}"
     title_de, title_en = (f"Akademie: {spec['de'][0]}", f"Academy: {spec['en'][0]}")
-    series = _child(calendar, EventSeriesPage, log, slug=slug, title=title_de,
+    # A picture like every other demo event's (the site shows one on each event page).
+    alt = scene_alt("people")
+    picture = {"image": demo_image(title_de, "people", "#2044aa"), "image_alt": alt["de"]}
+    series = _child(calendar, EventSeriesPage, log, slug=slug, title=title_de, **picture,
                     format=EventFormat.OTHER, summary=spec["de"][1],
                     target_group="Teilnehmende des Kurses Smart City Manager")
     translate_page(series, english, slug=f"academy-{spec['slug_en']}", title=title_en,
+                   image_alt=alt["en"],
                    summary=spec["en"][1], target_group="Learners of the Smart City Manager course")
     for number in (1, 2):
         start = _at(spec["days"] + 7 * (number - 1), 9)
         session = _child(series, EventPage, log, slug=f"sitzung-{number}",
                          title=f"{spec['de'][0]}: Sitzung {number}", format=EventFormat.OTHER,
+                         **picture,
                          summary=f"Sitzung {number} von 2: {spec['de'][1]}", start=start,
                          end=start + timedelta(hours=SESSION_HOURS), mode=EventMode.VIRTUAL,
                          capacity=30, joining_link="https://konferenz.demo.example/akademie")
         translate_page(session, english, slug=f"session-{number}",
-                       title=f"{spec['en'][0]}: session {number}",
+                       title=f"{spec['en'][0]}: session {number}", image_alt=alt["en"],
                        summary=f"Session {number} of 2: {spec['en'][1]}")
     return EventSeriesPage.objects.get(pk=series.pk)
 

@@ -56,7 +56,10 @@ def api_operations() -> dict[str, set[str]]:
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, prefix + route)
             elif isinstance(pattern, URLPattern):
-                path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", prefix + route)
+                # A regular-expression route names its parameter in a group, which may nest one
+                # group of its own (a certificate code).
+                path = re.sub(r"\(\?P<(\w+)>(?:[^()]|\([^()]*\))*\)", r"{\1}", prefix + route)
+                path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", path)
                 found.setdefault(path, set()).update(methods_of(pattern.callback))
 
     walk(get_resolver().url_patterns, "/")
