@@ -6,6 +6,7 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 
+from community.api_schema import PageMetaSerializer
 from community.models import FederalState, SizeClass
 from home.api import ErrorSerializer, StrictCharField, StrictIntegerField
 from repository.experts.directory import EXPERTS_PER_PAGE
@@ -57,14 +58,8 @@ class ExpertSerializer(serializers.Serializer):
                                                   "(their e-mail address is never given).")
 
 
-class ExpertMetaSerializer(serializers.Serializer):
-    total_count = serializers.IntegerField(min_value=0)
-    page = serializers.IntegerField(min_value=1)
-    pages = serializers.IntegerField(min_value=1)
-
-
 class ExpertListSerializer(serializers.Serializer):
-    meta = ExpertMetaSerializer()
+    meta = PageMetaSerializer()
     items = ExpertSerializer(many=True)
 
 

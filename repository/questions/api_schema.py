@@ -6,6 +6,7 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 
+from community.api_schema import PageMetaSerializer
 from home.api import LARGEST_ID, ErrorSerializer, StrictCharField, StrictIntegerField
 from repository.models.questions import QUESTION_LENGTH
 
@@ -51,14 +52,8 @@ class QuestionSerializer(serializers.Serializer):
                                                  "the office published it.")
 
 
-class QuestionMetaSerializer(serializers.Serializer):
-    total_count = serializers.IntegerField(min_value=0)
-    page = serializers.IntegerField(min_value=1)
-    pages = serializers.IntegerField(min_value=1)
-
-
 class QuestionListSerializer(serializers.Serializer):
-    meta = QuestionMetaSerializer()
+    meta = PageMetaSerializer()
     items = QuestionSerializer(many=True)
 
 
