@@ -12,7 +12,13 @@ from rest_framework.response import Response
 
 from community.models import PeerGroupPage
 from community.models.discussions import MAX_POST_LENGTH
-from home.api import LARGEST_ID, ErrorSerializer, StrictCharField, StrictIntegerField
+from home.api import (
+    LARGEST_ID,
+    ErrorSerializer,
+    QuerySerializer,
+    StrictCharField,
+    StrictIntegerField,
+)
 
 THREADS_PER_PAGE = 20
 
@@ -27,7 +33,7 @@ class ThreadBodySerializer(PostBodySerializer):
     title = StrictCharField(max_length=200)
 
 
-class PageQuerySerializer(serializers.Serializer):
+class PageQuerySerializer(QuerySerializer):
     page = StrictIntegerField(min_value=1, max_value=LARGEST_ID, required=False)
 
 

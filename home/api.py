@@ -177,6 +177,23 @@ class StrictChoiceField(JSONTypeMixin, serializers.ChoiceField):
     json_types = (str,)
 
 
+class QuerySerializer(serializers.Serializer):
+    """Query-string parameters. REST framework reads an optional field given blank
+    (``?topic=``) as left out, as HTML forms with an empty select need; the API's contract
+    (minLength, pattern, enum) says a parameter that is given has a value, so a blank one
+    is refused with the other errors instead of widening the search silently."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if hasattr(data, "getlist"):
+            blank = {name: [_("Give this parameter a value or leave it out.")]
+                     for name, field in self.fields.items()
+                     if name in data and not getattr(field, "allow_blank", False)
+                     and any(not value.strip() for value in data.getlist(name))}
+            if blank:
+                raise serializers.ValidationError(blank)
+        return super().to_internal_value(data)
+
+
 class MemberActionsMixin:
     """For a viewset whose ``member_actions`` need a signed-in member (a token or a
     session). REST framework's ``IsAuthenticated`` refuses anyone else with a 401 before

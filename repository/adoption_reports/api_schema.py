@@ -9,6 +9,7 @@ from rest_framework import serializers
 from home.api import (
     LARGEST_ID,
     ErrorSerializer,
+    QuerySerializer,
     StrictBooleanField,
     StrictCharField,
     StrictIntegerField,
@@ -19,7 +20,7 @@ from repository.models.adoptions import AdoptionSource, AdoptionStatus, ReviewSt
 REPORTS_PER_PAGE = 50
 
 
-class ReportQuerySerializer(serializers.Serializer):
+class ReportQuerySerializer(QuerySerializer):
     solution = StrictIntegerField(min_value=1, max_value=LARGEST_ID, required=False,
                                   help_text="Id of a solution page (either language).")
     page = StrictIntegerField(min_value=1, max_value=LARGEST_ID, required=False)

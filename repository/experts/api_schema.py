@@ -8,12 +8,12 @@ from rest_framework import serializers
 
 from community.api_schema import PageMetaSerializer
 from community.models import FederalState, SizeClass
-from home.api import ErrorSerializer, StrictCharField, StrictIntegerField
+from home.api import ErrorSerializer, QuerySerializer, StrictCharField, StrictIntegerField
 from repository.experts.directory import EXPERTS_PER_PAGE
 from repository.experts.forms import LAST_PAGE, SEARCH_LENGTH
 
 
-class ExpertQuerySerializer(serializers.Serializer):
+class ExpertQuerySerializer(QuerySerializer):
     q = StrictCharField(max_length=SEARCH_LENGTH, required=False, allow_blank=True,
                         help_text="Part of the name or of an expertise.")
     tag = serializers.SlugField(max_length=100, required=False, allow_unicode=True,

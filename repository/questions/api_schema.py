@@ -7,13 +7,19 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 
 from community.api_schema import PageMetaSerializer
-from home.api import LARGEST_ID, ErrorSerializer, StrictCharField, StrictIntegerField
+from home.api import (
+    LARGEST_ID,
+    ErrorSerializer,
+    QuerySerializer,
+    StrictCharField,
+    StrictIntegerField,
+)
 from repository.models.questions import QUESTION_LENGTH
 
 QUESTIONS_PER_PAGE = 50
 
 
-class QuestionQuerySerializer(serializers.Serializer):
+class QuestionQuerySerializer(QuerySerializer):
     solution = StrictIntegerField(min_value=1, max_value=LARGEST_ID, required=False,
                                   help_text="Id of a solution page (either language).")
     page = StrictIntegerField(min_value=1, max_value=LARGEST_ID, required=False)

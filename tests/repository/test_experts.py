@@ -87,6 +87,17 @@ def test_bad_filters_answer_400(client, directory, query):
         assert page(client, **query).status_code == 400
 
 
+@pytest.mark.parametrize("name", ["topic", "tag", "state", "size_class", "page"])
+def test_a_parameter_given_blank_is_refused_as_the_schema_says(client, directory, name):
+    """The schema gives each filter a minLength, pattern or enum; `?topic=` must not
+    quietly mean "any topic" (the form on the site page may send it, the API may not)."""
+    client.force_login(directory.reader)
+    answer = client.get(f"/api/v2/experts/?{name}=", HTTP_ACCEPT_LANGUAGE="en")
+    assert answer.status_code == 400
+    assert answer.json()["errors"] == {name: ["Give this parameter a value or leave it out."]}
+    assert page(client, **{name: ""}).status_code == 200
+
+
 def test_a_page_past_the_last_shows_the_last(client, directory):
     client.force_login(directory.reader)
     answer = client.get("/api/v2/experts/", {"page": 7}).json()
