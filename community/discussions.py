@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from community import permissions, posting
@@ -33,9 +34,13 @@ from community.models import (
 from home.api import parse_id
 from home.limits import exceeded
 
+TOO_MANY_REPORTS = gettext_lazy("You have sent many reports in the last hour. Please wait "
+                                "a while; the moderators are looking at them.")
 POSTS_PER_PAGE = 50
 THREADS_PER_PAGE = 20
 POSTS_PER_MINUTE = 6
+# Reports reach people who read each one: a member who reports this often is flooding.
+REPORTS_PER_HOUR = 10
 
 
 def thread_url(thread: Thread, page: int | None = None) -> str:
@@ -53,6 +58,13 @@ def author_name(user: Any) -> str:
 def posting_allowed(request: HttpRequest) -> bool:
     """At most POSTS_PER_MINUTE new posts per member and minute (home.limits)."""
     return not exceeded("community:posts", f"{POSTS_PER_MINUTE}/m",
+                        by=f"member:{request.user.pk}")
+
+
+def reporting_allowed(request: HttpRequest) -> bool:
+    """At most REPORTS_PER_HOUR reports per member and hour, of posts and of whatever
+    other plugins let members report (home.limits)."""
+    return not exceeded("community:reports", f"{REPORTS_PER_HOUR}/h",
                         by=f"member:{request.user.pk}")
 
 
@@ -222,6 +234,8 @@ def report_post(request: HttpRequest, post_id: int) -> HttpResponse:
     form = ReportForm(request.POST)
     if not form.is_valid():
         return refused(request, _("Say why you report the post."), status=400)
+    if not reporting_allowed(request):
+        return refused(request, str(TOO_MANY_REPORTS), status=429)
     _report, created = Report.objects.get_or_create(
         post=post, reporter=request.user, defaults={"reason": form.cleaned_data["reason"]})
     messages.success(request, _("Thank you: the moderators will look at the post.") if created

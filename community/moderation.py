@@ -104,7 +104,7 @@ def act(post: Post, action: str, *, by: Any, note: str = "", message: str = "") 
             _send_warning(post, message)
             open_reports.update(author_warned_at=now)
         if note:
-            _append_note(post, note, by=by, when=now)
+            append_note(post.reports.all(), note, by=by, when=now)
         log(instance=post, action=LOG_ACTIONS[action][0], user=by,
             data={"note": note, "message": message})
     return {
@@ -116,13 +116,14 @@ def act(post: Post, action: str, *, by: Any, note: str = "", message: str = "") 
     }[action]
 
 
-def _append_note(post: Post, note: str, *, by: Any, when: Any) -> None:
-    """Notes add up on the post's reports (the latest ones, resolved or not), each
-    signed and dated: a note records, it does not replace."""
-    latest = post.reports.order_by("-created_at").values_list("resolved_at", flat=True).first()
+def append_note(reports: QuerySet, note: str, *, by: Any, when: Any) -> None:
+    """Notes add up on an item's reports (the latest ones, resolved or not), each signed
+    and dated: a note records, it does not replace. ``reports``: one item's reports
+    (community.models.ReportRecord), of a post or of another plugin's item."""
+    latest = reports.order_by("-created_at").values_list("resolved_at", flat=True).first()
     # In the office's time zone (Europe/Berlin), as every time the admin shows.
     line = f"{timezone.localtime(when):%d.%m.%Y %H:%M} {moderator_name(by)}: {note}"
-    for report in post.reports.filter(resolved_at=latest):
+    for report in reports.filter(resolved_at=latest):
         report.moderator_note = (f"{report.moderator_note}\n{line}".strip())[-2000:]
         report.save(update_fields=["moderator_note"])
 

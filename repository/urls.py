@@ -25,4 +25,6 @@ urlpatterns = [
          question_views.post_answer, name="answer_question"),
     path(pgettext_lazy("URL path", "questions/<id:question_id>/most-helpful/"),
          question_views.choose_helpful, name="choose_helpful"),
+    path(pgettext_lazy("URL path", "questions/<id:question_id>/report/"),
+         question_views.report, name="report_question"),
 ]

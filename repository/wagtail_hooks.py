@@ -19,6 +19,8 @@ from repository.adoption_reports.service import register_log_actions
 from repository.choosers import model_project_chooser_viewset
 from repository.models import Adoption, Topic
 from repository.questions import admin_views as question_admin
+from repository.questions import moderation as question_moderation
+from repository.questions import moderation_views as question_moderation_views
 from repository.questions.permissions import is_editor
 from repository.questions.service import register_log_actions as register_question_log_actions
 from repository.reporting import admin as reporting_admin
@@ -183,3 +185,29 @@ def question_urls() -> list:
 
 
 hooks.register("register_log_actions", register_question_log_actions)
+
+
+class QuestionModeratorsMenuItem(MenuItem):
+    """Without an open count: a count would cost every admin page one more query; the
+    moderators find this queue beside the reported posts'."""
+
+    def is_shown(self, request: Any) -> bool:
+        return question_moderation.may_moderate_reports(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def question_reports_menu_item() -> MenuItem:
+    return QuestionModeratorsMenuItem(_("Reported questions"),
+                                      reverse("repository_question_reports:queue"),
+                                      name="reported-questions", icon_name="warning",
+                                      order=271)
+
+
+@hooks.register("register_admin_urls")
+def question_report_urls() -> list:
+    queue = [path("", question_moderation_views.queue, name="queue"),
+             path("<str:kind>/<int:pk>/", question_moderation_views.act, name="act")]
+    return [path("question-reports/", include((queue, "repository_question_reports")))]
+
+
+hooks.register("register_log_actions", question_moderation.register_log_actions)

@@ -4,6 +4,7 @@ from community.models.discussions import (
     Post,
     PostRevision,
     Report,
+    ReportRecord,
     ReportStatus,
     Thread,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "Post",
     "PostRevision",
     "Report",
+    "ReportRecord",
     "ReportStatus",
     "SizeClass",
     "TaggedExpertise",

@@ -114,9 +114,11 @@ class ReportStatus(models.TextChoices):
     HIDDEN = "hidden", _("post hidden")
 
 
-class Report(models.Model):
-    post = models.ForeignKey(Post, verbose_name=_("post"), on_delete=models.CASCADE,
-                             related_name="reports")
+class ReportRecord(models.Model):
+    """What every member's report to the moderators holds, whatever it reports: who, why,
+    and what the moderators made of it. Posts' reports below; other plugins report their
+    own members' writing with it (repository's questions and answers)."""
+
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reported by"),
                                  null=True, on_delete=models.SET_NULL, related_name="+")
     reason = models.TextField(_("reason"), max_length=1000)
@@ -129,8 +131,16 @@ class Report(models.Model):
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("resolved by"),
                                     null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
-    author_warned_at = models.DateTimeField(_("author warned"), null=True, blank=True)
     moderator_note = models.TextField(_("moderators' note"), blank=True, max_length=2000)
+
+    class Meta:
+        abstract = True
+
+
+class Report(ReportRecord):
+    post = models.ForeignKey(Post, verbose_name=_("post"), on_delete=models.CASCADE,
+                             related_name="reports")
+    author_warned_at = models.DateTimeField(_("author warned"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("report")

@@ -7,7 +7,7 @@ from repository.models.model_projects import (
 )
 from repository.models.prompts import ConfirmationPrompt
 from repository.models.publications import PublicationIndexPage, PublicationKind, PublicationPage
-from repository.models.questions import Answer, FaqEntry, Question
+from repository.models.questions import Answer, FaqEntry, Question, QuestionReport
 from repository.models.solutions import Maturity, SolutionIndexPage, SolutionPage
 from repository.models.tagging import (
     ModelProjectTag,
@@ -50,6 +50,7 @@ __all__ = [
     "PublicationPage",
     "PublicationTag",
     "Question",
+    "QuestionReport",
     "Report",
     "ReportStatus",
     "ReportingRound",

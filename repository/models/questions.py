@@ -21,6 +21,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
 from community.markup import render_markdown
+from community.models import ReportRecord, ReportStatus
 
 QUESTION_LENGTH = 2000
 ANSWER_LENGTH = 5000
@@ -94,6 +95,33 @@ class Answer(models.Model):
     def text_html(self) -> SafeString:
         """The text in the posts' small Markdown dialect, sanitised (community.markup)."""
         return mark_safe(render_markdown(self.text))
+
+
+class QuestionReport(ReportRecord):
+    """A member's report of a question (``answer`` empty) or of one of its answers to the
+    moderators, who work it in the admin (repository.questions.moderation). A member has
+    one open report per item; once resolved, the item may be reported again."""
+
+    question = models.ForeignKey(Question, verbose_name=_("question"),
+                                 on_delete=models.CASCADE, related_name="reports")
+    answer = models.ForeignKey(Answer, verbose_name=_("answer"), null=True, blank=True,
+                               on_delete=models.CASCADE, related_name="reports")
+
+    class Meta:
+        verbose_name = _("report of a question or answer")
+        verbose_name_plural = _("reports of questions and answers")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "reporter"], name="one_open_report_per_question_and_member",
+                condition=models.Q(answer__isnull=True, status=ReportStatus.OPEN)),
+            models.UniqueConstraint(
+                fields=["answer", "reporter"], name="one_open_report_per_answer_and_member",
+                condition=models.Q(answer__isnull=False, status=ReportStatus.OPEN)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer or self.question} ({self.status})"
 
 
 class FaqEntry(TranslatableMixin, models.Model):

@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from community.discussions import author_name, posting_allowed
+from community.discussions import TOO_MANY_REPORTS, author_name, posting_allowed, reporting_allowed
+from community.forms import ReportForm
 from home.api import parse_id
 from repository.models import Answer, Question, SolutionPage
+from repository.questions import moderation
 from repository.questions.forms import AnswerForm, QuestionForm
 from repository.questions.permissions import is_editor, is_member, may_answer, visible_questions
 from repository.questions.service import QuestionRefused, answer, ask, mark_helpful
@@ -83,7 +85,9 @@ def question_page(request: HttpRequest, question: Question, form: AnswerForm | N
                   status: int = 200) -> HttpResponse:
     solution = question.solution.localized
     answerer = may_answer(request.user, question)
-    answers = [{"answer": item, "author": author_name(item.author)}
+    user = request.user
+    answers = [{"answer": item, "author": author_name(item.author),
+                "may_report": moderation.may_report(user, item)}
                for item in question.answers.all()]
     return render(request, QUESTION_TEMPLATE, {
         "question": question, "solution": solution, "answers": answers,
@@ -91,6 +95,7 @@ def question_page(request: HttpRequest, question: Question, form: AnswerForm | N
         "is_asker": request.user.is_authenticated and question.asker_id == request.user.pk,
         "form": form or (AnswerForm() if answerer else None),
         "is_editor": is_editor(request.user),
+        "may_report": moderation.may_report(user, question),
     }, status=status)
 
 
@@ -131,3 +136,33 @@ def choose_helpful(request: HttpRequest, question_id: int) -> HttpResponse:
         return question_page(request, question, status=403)
     messages.success(request, _("Thank you: the answer is marked as the most helpful."))
     return redirect(reverse("repository:question", args=[question.pk]) + f"#answer-{chosen.pk}")
+
+
+@login_required
+@require_POST
+def report(request: HttpRequest, question_id: int) -> HttpResponse:
+    """A member reports the question, or with ``answer`` one of its answers, to the
+    moderators (repository.questions.moderation)."""
+    question = readable_question(request, question_id)
+    item: Question | Answer = question
+    if "answer" in request.POST:
+        answer_id = parse_id(request.POST["answer"])
+        item = next((each for each in question.answers.all() if each.pk == answer_id), None)
+        if item is None:
+            messages.error(request, _("There is no such answer."))
+            return question_page(request, question, status=400)
+    if not moderation.may_report(request.user, item):
+        messages.error(request, _("You cannot report your own text, nor one that is hidden."))
+        return question_page(request, question, status=403)
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the moderators should look at it."))
+        return question_page(request, question, status=400)
+    if not reporting_allowed(request):
+        messages.error(request, str(TOO_MANY_REPORTS))
+        return question_page(request, question, status=429)
+    created = moderation.report(item, request.user, form.cleaned_data["reason"])
+    messages.success(request, _("Thank you: the moderators will look at it.") if created
+                     else _("You have reported this already."))
+    anchor = f"#answer-{item.pk}" if isinstance(item, Answer) else ""
+    return redirect(reverse("repository:question", args=[question.pk]) + anchor)
