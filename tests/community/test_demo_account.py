@@ -2,17 +2,16 @@
 registrations, a waiting-list place, a series and a group, and follows the threads she
 wrote in, as posting on the site would have made her."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+
+from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_member_finds_what_is_hers_on_my_account(client):
-    call_command("load_demo", stdout=StringIO())
+    install_demo()
     lea = get_user_model().objects.get(email="lea.schmidt@hoexter.demo.example")
     client.force_login(lea)
     html = client.get("/de/konto/").content.decode()

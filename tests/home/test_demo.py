@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Revision, Site
 
 from home.models import ContactPerson, FooterText, HomePage, PartnerOrganisation, SiteSettings
+from tests.demo import install_demo
 from tests.home.factories import StandardPageFactory, publish
 
 pytestmark = pytest.mark.django_db
@@ -43,14 +44,14 @@ def snapshot() -> dict:
     ("/en/contact/", "Leyla Demir"),
 ])
 def test_demo_site_is_bilingual(client, url, text):
-    load_demo()
+    install_demo("home")
     response = client.get(url)
     assert response.status_code == 200
     assert text in response.content.decode()
 
 
 def test_start_smart_page_presents_the_five_formats(client):
-    load_demo()
+    install_demo("home")
     html = client.get("/de/start-smart/").content.decode()
     for title in ["Kick-off-Workshops", "Erstberatungen", "Peer-Learning-Reihen",
                   "Themenworkshops", "Regionalkonferenzen"]:
@@ -62,18 +63,18 @@ def test_start_smart_page_presents_the_five_formats(client):
     ("/en/start-smart/", 'href="/en/start-smart/interest/">Express your interest</a>'),
 ])
 def test_asking_for_a_consultation_leads_to_the_expression_of_interest(client, url, form):
-    load_demo()
+    install_demo("home")
     assert form in client.get(url).content.decode()
 
 
 def test_language_switcher_moves_between_demo_translations(client):
-    load_demo()
+    install_demo("home")
     html = client.get("/de/ueber-uns/").content.decode()
     assert 'href="/en/about-us/"' in html
 
 
 def test_footer_shows_contact_details_and_legal_links(client):
-    load_demo()
+    install_demo("home")
     html = client.get("/en/").content.decode()
     assert "kontakt@kts-smartcities.example" in html
     assert 'href="/en/imprint/">Imprint</a>' in html

@@ -18,7 +18,7 @@ from repository.models import (
     SolutionPage,
     Topic,
 )
-from tests.demo import load_demo
+from tests.demo import install_demo, load_demo
 from tests.home.factories import StandardPageFactory, publish
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def snapshot() -> dict:
 
 
 def test_demo_fills_the_repository_in_both_languages():
-    load_demo()
+    install_demo()
 
     for language in ("de", "en"):
         assert in_language(ModelProjectPage, language).live().count() >= 12
@@ -138,7 +138,7 @@ PAGES = {
 
 def test_demo_pages_answer_in_their_language(client):
     """One load for every page: the demo takes seconds to build."""
-    load_demo()
+    install_demo()
     for url, texts in PAGES.items():
         response = client.get(url)
         assert response.status_code == 200, url
