@@ -1,6 +1,6 @@
 """Demo content of the community plugin: real municipalities, most of them Model
 Projects Smart Cities, with their official keys (AGS); members from several of them;
-a public, a closed and a secret peer group in German and English; the closed one is a
+a public, two closed and a secret peer group in German and English; one closed group is a
 working community with its documents, meetings and decisions (community.demo_working).
 
 The content is data (``demo_content.yaml`` beside this module); this module loads it.
@@ -101,7 +101,7 @@ def _members(log: Log) -> dict[str, Any]:
                 user=user, display_name=name, role=spec["role"], municipality=municipality,
                 organisation_kind=spec.get("organisation_kind") or (
                     OrganisationKind.MUNICIPALITY if municipality else OrganisationKind.OFFICE),
-                organisation="" if municipality else place)
+                organisation=spec.get("organisation", "" if municipality else place))
             profile.expertise.set(spec["expertise"])
             log(f"created member “{name}” ({email})")
         users[email] = user

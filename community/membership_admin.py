@@ -20,10 +20,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from community.discussions import author_name
 from community.forms import DecisionForm
 from community.memberships import decide_request, may_decide_requests, pending_requests
 from community.models import Membership
 from community.moderation_views import person_summary
+from community.permissions import may_belong
 from home.admin_lists import ListColumn, list_columns
 
 PER_PAGE = 50
@@ -48,6 +50,20 @@ class RequestsDecisionForm(DecisionForm):
         error_messages={"required": gettext_lazy("Please select at least one request."),
                         "invalid_choice": gettext_lazy(
                             "A selected request is decided already; reload the list.")})
+
+    def clean(self) -> dict[str, Any]:
+        # The group page refuses to approve someone a working community may not take
+        # (community.views.decide); the office's list must not be the way around it.
+        cleaned = super().clean()
+        if cleaned.get("decision") == "approve":
+            for membership in cleaned.get("memberships") or []:
+                if not may_belong(membership.user, membership.group):
+                    self.add_error("memberships", _(
+                        "%(person)s cannot join “%(group)s”: this working community is for "
+                        "the model projects and the office, and the requester's profile "
+                        "names neither.") % {"person": author_name(membership.user),
+                                             "group": membership.group.title})
+        return cleaned
 
 
 def _require_decider(request: HttpRequest) -> None:

@@ -1,10 +1,13 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from community.demo import demo_content, load_demo_content
-from community.models import Municipality
+from community.models import Membership, MembershipState, Municipality
+from community.permissions import may_belong
+from tests.community.factories import make_user
 from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +52,9 @@ def test_demo_members_and_groups_in_both_languages(client, private_root):
 
     groups = PeerGroupPage.objects.filter(locale__language_code="de")
     assert set(groups.values_list("visibility", flat=True)) == set(GroupVisibility.values)
-    assert PeerGroupPage.objects.filter(locale__language_code="en").count() == 3
-    # Jonas Keller's request, and Sabine Hofmann's (the member at the start).
+    assert PeerGroupPage.objects.filter(locale__language_code="en").count() == 4
+    # Jonas Keller's request to the working community, and Sabine Hofmann's (the member
+    # at the start) to an ordinary group.
     assert Membership.objects.filter(state="pending").count() == 2
     from community.models import MemberProfile, Notification
 
@@ -82,3 +86,31 @@ def test_demo_members_and_groups_in_both_languages(client, private_root):
     call_command("load_demo", "community", stdout=log)
     assert "created" not in log.getvalue()
     assert Attachment.objects.count() == 1
+
+
+def test_every_demo_membership_may_stand_and_the_office_can_approve_every_request(
+        client, private_root):
+    """A working community takes people of the model projects and the office only: the
+    demo's members of one work there, as their profiles say, and the office approves
+    each request the demo leaves waiting (none is one the rules refuse)."""
+    install_demo()
+    standing = Membership.objects.filter(
+        state__in=[MembershipState.ACTIVE, MembershipState.PENDING]).select_related("group")
+    working = [m for m in standing if m.group.is_working_community]
+    assert len(working) >= 4
+    for membership in working:
+        assert may_belong(membership.user, membership.group), membership.user.email
+    pending = list(standing.filter(state=MembershipState.PENDING))
+    sabine = next(m for m in pending if m.user.email.startswith("sabine.hofmann"))
+    assert not sabine.group.is_working_community
+    assert sabine.group.join_policy == "request"
+    office = make_user("redaktion")
+    office.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(office)
+    for membership in pending:
+        response = client.post("/admin/membership-requests/decide/", {
+            "memberships": [membership.pk], "decision": "approve"})
+        assert response.status_code == 302, (membership.user.email, membership.group.slug)
+        membership.refresh_from_db()
+        assert membership.state == MembershipState.ACTIVE
+        assert may_belong(membership.user, membership.group)

@@ -14,7 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from community.models import Membership, MembershipState, Notification
+from community.models import (
+    MemberProfile,
+    Membership,
+    MembershipState,
+    Notification,
+    PeerGroupPage,
+)
 from tests.community.factories import MunicipalityFactory, as_user, make_user
 
 pytestmark = pytest.mark.django_db
@@ -177,6 +183,28 @@ def test_a_request_decided_meanwhile_is_refused(client, office, requests):
         response.content.decode()
     assert states(requests)["closed"] == "active"
     assert states(requests)["public"] == "pending"
+
+
+def test_a_working_community_takes_no_one_its_rule_refuses_through_the_admin_either(
+        client, office, requests, people):
+    """The group page answers 400 to approving a municipality's member into a working
+    community (model projects and the office only); the office's list does too, and
+    declines are still possible."""
+    PeerGroupPage.objects.filter(pk=requests["closed"].group_id).update(
+        is_working_community=True)
+    as_user(client, office)
+    response = decide(client, [requests["closed"], requests["public"]], "approve")
+    assert response.status_code == 400
+    assert "Pending cannot join “Gruppe closed”: this working community is for the model " \
+        "projects and the office" in response.content.decode()
+    assert set(states(requests).values()) == {"pending"}
+    assert not Notification.objects.exists() and not mail.outbox
+    MemberProfile.objects.filter(user=people["pending"]).update(
+        organisation_kind="model_project", organisation="Modellprojekt Smart City Husum")
+    assert decide(client, [requests["closed"]], "approve").status_code == 302
+    assert decide(client, [requests["second"]], "decline",
+                  reason="Nur Modellprojekte.").status_code == 302
+    assert states(requests)["closed"] == "active" and states(requests)["second"] == "declined"
 
 
 def test_the_office_moderators_decide_too(client, requests):

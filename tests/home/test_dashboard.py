@@ -111,7 +111,7 @@ def test_with_the_demo_every_panel_shows_the_right_count_to_those_who_act_on_it(
     assert set(shown) == set(PANELS)
     expected = expected_counts()
     assert expected["open-reports"] == 1 and Report.objects.filter(status="open").count() == 2
-    # Jonas Keller's and Sabine Hofmann's requests to join the working community.
+    # Jonas Keller's request to join the working community, Sabine Hofmann's to a group.
     assert expected["membership-requests"] == 2 and expected["new-interests"] >= 1
     assert expected["upcoming-events"] >= 1
     assert expected["adoption-reports"] >= 1 and expected["unconfirmed-solutions"] >= 1
@@ -119,7 +119,7 @@ def test_with_the_demo_every_panel_shows_the_right_count_to_those_who_act_on_it(
     for name, count in expected.items():
         assert shown[name] == count, name
     assert Post.objects.order_by("pk").last().thread.title in html
-    assert "Jonas Keller (Bamberg)" in html
+    assert "Jonas Keller (Modellprojekt Smart City Bamberg)" in html
     assert "ConnectionError: engine down" in html
 
     assert badges(html) == {"reported-posts": shown["open-reports"],
