@@ -33,7 +33,13 @@ from repository.models.base import (
 )
 from repository.models.tagging import ModelProjectTag
 from repository.models.taxonomy import TOPIC_FACET, Topic
-from repository.serializers import MunicipalityField, StreamBodyField, TagsField, TopicsField
+from repository.serializers import (
+    DiscussedAtField,
+    MunicipalityField,
+    StreamBodyField,
+    TagsField,
+    TopicsField,
+)
 
 FIRST_FUNDING_YEAR = 2019
 LAST_FUNDING_YEAR = 2035
@@ -185,6 +191,7 @@ class ModelProjectPage(LocalizedChoicesMixin, PageImageMixin, Page):
         APIField("topics", serializer=TopicsField(Topic)),
         APIField("tags", serializer=TagsField()),
         APIField("website"),
+        APIField("discussed_at", serializer=DiscussedAtField()),
         *IMAGE_API_FIELDS,
     ]
     translatable_fields = [

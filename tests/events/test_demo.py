@@ -14,7 +14,7 @@ from events.models import (
     FAQPage,
     Registration,
 )
-from repository.models import PublicationPage, SolutionPage
+from repository.models import ModelProjectPage, PublicationPage, SolutionPage
 from tests.demo import install_demo
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +71,20 @@ def test_the_demo_conference_links_its_outcomes_both_ways_in_both_languages(clie
                                                       "guideline-urban-data-platforms"])
         assert f'href="{solution.url}">{solution_title}</a>' in html
         assert f'href="{publication.url}">{publication.title}</a>' in html
-        for page in (solution, publication):
+        project = ModelProjectPage.objects.get(locale__language_code=language,
+                                               slug="smart-city-ulm")
+        assert f'href="{project.url}">{project.title}</a>' in html
+        for page in (solution, publication, project):
             shown = client.get(page.url).content.decode()
             assert f'<a href="{event_url}">{title}</a>' in shown, page.url
+        # The slides and minutes, in the event's language, and in the API both ways.
+        document = {"de": "Folien und Protokoll", "en": "Slides and minutes"}[language]
+        assert f">{document}</a>" in html
+        outcomes = client.get(f"/api/v2/events/{event.pk}/").json()["outcomes"]
+        [attached] = [item["value"] for item in outcomes if item["type"] == "document"]
+        assert attached["label"] == document and attached["file_extension"] == "pdf"
+        assert client.get(attached["url"]).status_code == 200
+        for endpoint, page in (("solutions", solution), ("publications", publication),
+                               ("model-projects", project)):
+            answer = client.get(f"/api/v2/{endpoint}/{page.pk}/").json()
+            assert [occasion["id"] for occasion in answer["discussed_at"]] == [event.pk]

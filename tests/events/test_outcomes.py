@@ -1,7 +1,7 @@
 """Event outcomes into the repository (issue 21): after an event, editors attach results,
-documents and the solutions or publications it produced; the event page and the events
-API show them, and the solution and publication pages and their API name the event in
-return ("Discussed at …"), only while the public may see it."""
+documents and the solutions, publications or model projects it produced; the event page
+and the events API show them, and the solution, publication and model project pages and
+their API name the event in return ("Discussed at …"), only while the public may see it."""
 
 from __future__ import annotations
 
@@ -74,9 +74,9 @@ def page_html(client, page) -> str:
 
 
 def test_an_event_with_outcomes_links_to_a_solution_and_the_solution_shows_the_event(
-        client, calendar, solution, publication):
+        client, calendar, solution, publication, project):
     document = DocumentFactory(title="Folien der Konferenz")
-    event = conference(calendar, solution, publication, document=document)
+    event = conference(calendar, solution, publication, project, document=document)
 
     html = page_html(client, event)
     assert "Dokumente und Ergebnisse" in html and "Im Wissensspeicher" in html
@@ -84,8 +84,9 @@ def test_an_event_with_outcomes_links_to_a_solution_and_the_solution_shows_the_e
     assert f'href="{solution.url}">Parksensorik</a>' in html
     assert f'href="{publication.url}">Leitfaden Parken</a>' in html
     assert ">Folien</a>" in html
+    assert f'href="{project.url}">Zukunftsstadt Ulm</a>' in html
 
-    for page in (solution, publication):
+    for page in (solution, publication, project):
         html = page_html(client, page)
         assert "Besprochen bei" in html
         assert f'<a href="{event.url}">Regionalkonferenz Süd</a>' in html
@@ -147,12 +148,13 @@ def test_a_draft_of_new_outcomes_changes_nothing_until_it_is_published(
     assert "Besprochen bei" in page_html(client, publication)
 
 
-def test_the_api_carries_both_directions(client, calendar, solution, publication):
+def test_the_api_carries_both_directions(client, calendar, solution, publication, project):
     document = DocumentFactory(title="Folien der Konferenz")
-    event = conference(calendar, solution, publication, document=document)
+    event = conference(calendar, solution, publication, project, document=document)
     detail = client.get(f"/api/v2/events/{event.pk}/").json()
     kinds = [item["type"] for item in detail["outcomes"]]
-    assert kinds == ["results", "document", "repository_link", "repository_link"]
+    assert kinds == ["results", "document", "repository_link", "repository_link",
+                     "repository_link"]
     links = [item["value"] for item in detail["outcomes"] if item["type"] == "repository_link"]
     assert links == [
         {"id": solution.pk, "title": "Parksensorik", "type": "repository.SolutionPage",
@@ -160,11 +162,16 @@ def test_the_api_carries_both_directions(client, calendar, solution, publication
         {"id": publication.pk, "title": "Leitfaden Parken",
          "type": "repository.PublicationPage", "label": "Leitfaden Parken",
          "url": f"http://testserver{publication.url}"},
+        {"id": project.pk, "title": "Zukunftsstadt Ulm",
+         "type": "repository.ModelProjectPage", "label": "Zukunftsstadt Ulm",
+         "url": f"http://testserver{project.url}"},
     ]
     assert detail["outcomes"][1]["value"]["title"] == "Folien der Konferenz"
+    assert detail["outcomes"][1]["value"]["url"].startswith("http://testserver/documents/")
     assert "Parksensorik" in detail["outcomes"][0]["value"]
 
-    for endpoint, page in (("solutions", solution), ("publications", publication)):
+    for endpoint, page in (("solutions", solution), ("publications", publication),
+                           ("model-projects", project)):
         answer = client.get(f"/api/v2/{endpoint}/{page.pk}/").json()
         assert answer["discussed_at"] == [{
             "id": event.pk, "title": "Regionalkonferenz Süd",
@@ -243,18 +250,33 @@ def test_the_api_costs_the_same_for_few_and_many_outcomes(client, calendar, solu
     event = conference(calendar, solution, document=DocumentFactory())
     urls = [f"/api/v2/events/{event.pk}/", f"/api/v2/solutions/{solution.pk}/",
             "/api/v2/solutions/?fields=discussed_at", f"/api/v2/publications/{publication.pk}/",
-            "/api/v2/publications/?fields=discussed_at"]
+            "/api/v2/publications/?fields=discussed_at", f"/api/v2/model-projects/{project.pk}/",
+            "/api/v2/model-projects/?fields=discussed_at"]
     few = [api_queries(client, url) for url in urls]
     others = [publish(SolutionPageFactory(parent=project,
                                           model_project=project))
               for _number in range(3)]
+    more_projects = [publish(ModelProjectPageFactory(parent=project.get_parent()))
+                     for _number in range(2)]
     for number in range(3):
-        conference(calendar, solution, publication, *others, title=f"Werkstatt {number}",
-                   days=-30 - number, document=DocumentFactory())
-    event.outcomes = outcomes(solution, publication, *others, document=DocumentFactory())
+        conference(calendar, solution, publication, project, *others, *more_projects,
+                   title=f"Werkstatt {number}", days=-30 - number, document=DocumentFactory())
+    event.outcomes = outcomes(solution, publication, project, *others, *more_projects,
+                              document=DocumentFactory())
     publish(event)
     many = [api_queries(client, url) for url in urls]
     assert few == many
     assert max(many) <= 8, dict(zip(urls, many, strict=True))
     # Outcomes are a detail field: the events listing does not read them.
     assert client.get("/api/v2/events/?fields=outcomes").status_code == 400
+
+
+def test_the_model_project_page_costs_the_same_with_one_event_or_many(client, calendar,
+                                                                      project):
+    conference(calendar, project)
+    few = warm_query_count(client, project.url)
+    for number in range(4):
+        conference(calendar, project, title=f"Werkstatt {number}", days=-30 - number)
+    assert warm_query_count(client, project.url) == few
+    html = page_html(client, project)
+    assert "Besprochen bei" in html and html.count("Werkstatt ") == 4
