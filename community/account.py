@@ -34,7 +34,7 @@ from wagtail.models import Page
 from community import permissions
 from community.context_processors import account as account_nav
 from community.forms import ProfileForm
-from community.models import Follow, MemberProfile, MembershipState, PersonalToken
+from community.models import Follow, MemberProfile, MembershipState, PersonalToken, TokenScope
 
 HOOK_NAME = "register_account_section"
 
@@ -158,7 +158,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
         return render(request, "community/accounts/token_created.html",
                       {"raw": raw, "name": name})
     return render(request, "community/accounts/tokens.html", {
-        "tokens": request.user.personal_tokens.filter(revoked_at=None)
+        "tokens": request.user.personal_tokens.filter(revoked_at=None, scope=TokenScope.API)
         .order_by("-created_at")})
 
 

@@ -45,7 +45,7 @@ from community.models import (
     PersonalToken,
     Thread,
 )
-from community.models.tokens import hash_token
+from community.models.tokens import TokenScope, hash_token
 from home import site_urls
 from home.api import MemberActionsMixin
 from home.limits import API_TOKEN_ACCOUNT, is_locked_out, lockout_failed, lockout_message
@@ -63,7 +63,8 @@ class PersonalTokenAuthentication(BaseAuthentication):
             raise exceptions.Throttled(detail=lockout_message())
         raw = header[len(self.keyword) + 1:].strip()
         token = (PersonalToken.objects.select_related("user")
-                 .filter(key_hash=hash_token(raw), revoked_at__isnull=True).first())
+                 .filter(key_hash=hash_token(raw), revoked_at__isnull=True,
+                         scope=TokenScope.API).first())
         if token is None or not token.user.is_active:
             lockout_failed(request._request, API_TOKEN_ACCOUNT, sender=type(self))
             raise exceptions.AuthenticationFailed(_("The API token is not valid or was "

@@ -21,7 +21,15 @@ from community import permissions
 from community.discussions import author_name
 from community.documents import _forbidden
 from community.group_actions import working_community_for
-from community.models import Attendance, Meeting, Membership, MembershipState, PeerGroupPage
+from community.models import (
+    Attendance,
+    Meeting,
+    Membership,
+    MembershipState,
+    PeerGroupPage,
+    PersonalToken,
+    TokenScope,
+)
 from community.working_forms import MeetingForm
 from home import site_urls
 from home.calendars import BERLIN, CONTENT_TYPE, new_calendar, organiser
@@ -50,8 +58,12 @@ def meeting_list(request: HttpRequest, page_id: int) -> HttpResponse:
             return redirect(meeting.get_absolute_url())
     now = timezone.now()
     meetings = list(Meeting.objects.filter(group=group))
+    calendar_link = (PersonalToken.objects.filter(
+        user=request.user, group=group, scope=TokenScope.CALENDAR, revoked_at=None)
+        .order_by("-created_at").first() if request.user.is_authenticated else None)
     context = {"group": group, "page": group.localized, "may_manage": may_manage,
-               "form": form, "upcoming": [m for m in reversed(meetings) if m.ends_at >= now],
+               "form": form, "calendar_link": calendar_link,
+               "upcoming": [m for m in reversed(meetings) if m.ends_at >= now],
                "past": [m for m in meetings if m.ends_at < now]}
     return render(request, "community/working/meetings.html", context,
                   status=400 if form.errors else 200)
@@ -123,7 +135,12 @@ def meeting_uid(meeting: Meeting, request: HttpRequest | None = None) -> str:
 @require_GET
 def calendar_feed(request: HttpRequest, page_id: int) -> HttpResponse:
     """The series as an iCalendar file for the members (agenda in the description)."""
-    group = working_community_for(request, page_id)
+    return feed_response(request, working_community_for(request, page_id))
+
+
+def feed_response(request: HttpRequest, group: PeerGroupPage) -> HttpResponse:
+    """The group's meetings as iCalendar, for a reader the caller has let in (a signed-in
+    member here, a member's personal link in community.calendar_links)."""
     cal = new_calendar(group.localized.title)
     root = site_urls.base_url(request)
     for meeting in Meeting.objects.filter(group=group).order_by("starts_at", "pk"):

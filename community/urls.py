@@ -1,7 +1,16 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from community import account, discussions, documents, invitations, meetings, results, views
+from community import (
+    account,
+    calendar_links,
+    discussions,
+    documents,
+    invitations,
+    meetings,
+    results,
+    views,
+)
 
 app_name = "community"
 
@@ -77,6 +86,12 @@ urlpatterns = [
          name="meetings"),
     path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/calendar.ics"),
          meetings.calendar_feed, name="meetings_calendar"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/calendar-link/"),
+         calendar_links.create_link, name="meetings_calendar_link_create"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/calendar-link/revoke/"),
+         calendar_links.revoke_link, name="meetings_calendar_link_revoke"),
+    path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/calendar/<str:token>.ics"),
+         calendar_links.calendar_feed, name="meetings_calendar_link"),
     path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/<id:meeting_id>/"),
          meetings.meeting_detail, name="meeting"),
     path(pgettext_lazy("URL path", "groups/<id:page_id>/meetings/<id:meeting_id>/attendance/"),

@@ -37,7 +37,7 @@ from community.models.notifications import (
     Notification,
     NotificationKind,
 )
-from community.models.tokens import PersonalToken
+from community.models.tokens import PersonalToken, TokenScope
 from community.models.working import (
     Attendance,
     Decision,
@@ -83,5 +83,6 @@ __all__ = [
     "SizeClass",
     "TaggedExpertise",
     "Thread",
+    "TokenScope",
     "size_class_for_population",
 ]
