@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from community.account import HOOK_NAME as ACCOUNT_SECTION_HOOK
 from community.account import AccountSection
 from community.notifications import WEEKLY_DIGEST_LINES_HOOK
+from home.admin_policies import never_added_in_admin
 from home.choosers import LocalizedSnippetChooserViewSet
 from home.dashboard import with_open_count
 from repository import dashboard, home_slots, matchmaking
@@ -17,7 +18,7 @@ from repository.adoption_reports import admin_views as adoption_report_admin
 from repository.adoption_reports.permissions import may_review_any
 from repository.adoption_reports.service import register_log_actions
 from repository.choosers import model_project_chooser_viewset
-from repository.models import Adoption, Topic
+from repository.models import Adoption, FaqEntry, Topic
 from repository.questions import admin_views as question_admin
 from repository.questions import moderation as question_moderation
 from repository.questions import moderation_views as question_moderation_views
@@ -185,6 +186,28 @@ def question_urls() -> list:
 
 
 hooks.register("register_log_actions", register_question_log_actions)
+
+
+class FaqEntryViewSet(SnippetViewSet):
+    """The solutions' FAQ, which the office made by promoting questions: editors correct
+    the texts and translate them (wagtail-localize), or delete an entry. An entry is
+    never added here: it needs its question, so it comes from promoting one."""
+
+    model = FaqEntry
+    icon = "help"
+    menu_label = _("FAQ entries")
+    menu_order = 213
+    add_to_admin_menu = True
+    permission_policy = never_added_in_admin(FaqEntry)
+    list_display = ["question_text", "solution", "created_at"]
+    search_fields = ["question_text", "answer_text", "solution__title"]
+    ordering = ["-created_at", "-pk"]
+
+    def get_queryset(self, request: Any) -> Any:
+        return FaqEntry.objects.select_related("solution", "locale")
+
+
+register_snippet(FaqEntryViewSet)
 
 
 class QuestionModeratorsMenuItem(MenuItem):

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community.markup import render_markdown
 from community.models import ReportRecord, ReportStatus
@@ -136,10 +137,17 @@ class FaqEntry(TranslatableMixin, models.Model):
     question = models.ForeignKey(Question, verbose_name=_("from the question"), null=True,
                                  blank=True, on_delete=models.SET_NULL, related_name="faq")
     question_text = models.TextField(_("question"), max_length=QUESTION_LENGTH)
-    answer_text = models.TextField(_("answer"), max_length=ANSWER_LENGTH)
+    answer_text = models.TextField(_("answer"), max_length=ANSWER_LENGTH,
+                                   help_text=_("Simple formatting: *emphasis*, lists, links."))
     created_at = models.DateTimeField(auto_now_add=True)
 
-    panels = [FieldPanel("question_text"), FieldPanel("answer_text")]
+    # The office edits the texts in each language; which solution and question an entry
+    # came from stays as promoted (entries are made by promoting a question, never added).
+    panels = [FieldPanel("solution", read_only=True), FieldPanel("question_text"),
+              FieldPanel("answer_text")]
+    translatable_fields = [TranslatableField("question_text"),
+                           TranslatableField("answer_text"),
+                           SynchronizedField("solution"), SynchronizedField("question")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("FAQ entry")
