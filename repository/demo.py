@@ -90,6 +90,7 @@ def load_demo_content(log: Log = print) -> None:
     pages.update_reference_index()
     _adoptions(solutions, data["adoptions"], log)
     reporting_demo.load_demo_content(log)
+    reporting_demo.load_team_members(data["expert_teams"], log)
     demo_freshness.load_freshness(solutions, data["freshness"], log)
     demo_freshness.load_self_reports(solutions, data["self_reported_adoptions"], log)
     working_results.draft_missing_publications(log)
@@ -319,6 +320,7 @@ def _adoptions(solutions: dict[str, Page], adoptions: list[dict[str, str]], log:
             solution=solution, municipality=municipalities[ags], status=wanted["status"],
             adopted_on=datetime.date.fromisoformat(since) if since else None,
             local_adaptations=wanted["adaptations"],
+            contact_email=wanted.get("contact", ""),
         )
         try:
             adoption.full_clean()

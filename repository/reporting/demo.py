@@ -102,6 +102,25 @@ def _lead(spec: dict[str, Any], projects: dict[str, ModelProjectPage], log: Log)
     return user
 
 
+def load_team_members(wanted: list[dict[str, Any]], log: Log) -> None:
+    """Members put into their model project's team as contributors (``expert_teams`` in
+    the repository's demo content); one whose account or project is missing (the
+    community's demo not loaded) is left out, one in the team already left as it is."""
+    german = Locale.objects.get(language_code="de")
+    projects = {project.municipality.ags: project for project in ModelProjectPage.objects
+                .filter(team__isnull=False, locale=german).select_related("municipality")}
+    people = {user.email: user for user in get_user_model().objects.filter(
+        email__in=[entry["email"] for entry in wanted])}
+    for entry in wanted:
+        project = projects.get(str(entry["project"]).zfill(8))
+        user = people.get(entry["email"])
+        if project is None or user is None:
+            continue
+        _member, created = TeamMember.objects.get_or_create(project=project, user=user)
+        if created:
+            log(f"put {user.email} into the team of “{project.title}”")
+
+
 def _round(spec: dict[str, Any], projects: dict[str, ModelProjectPage], lead: Any,
            german: Locale, log: Log) -> None:
     today = timezone.localdate()
