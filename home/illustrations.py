@@ -14,6 +14,7 @@ once (looked up by its title) and sets its focal point on the badge.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import math
@@ -309,19 +310,37 @@ def draw_cover(title: str, kind: str, publisher: str, motif: str, accent: str, s
 
 def store_image(title: str, picture: Image.Image, focus: tuple[int, int] | None = None):
     """The Wagtail image with this title, saved from `picture` when it is missing."""
+    return store_png(title, _png(picture), picture.height, focus)
+
+
+def store_png(title: str, png: bytes, height: int, focus: tuple[int, int] | None = None):
+    """The Wagtail image with this title, saved from the PNG `png` (`height` pixels high)
+    when it is missing."""
     model = get_image_model()
     existing = model.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    buffer = io.BytesIO()
-    picture.save(buffer, "PNG")
     slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:60]
-    image = model(title=title, file=ImageFile(buffer, name=f"{slug}.png"))
+    image = model(title=title, file=ImageFile(io.BytesIO(png), name=f"{slug}.png"))
     if focus is not None:
         image.focal_point_x, image.focal_point_y = focus
-        image.focal_point_width = image.focal_point_height = round(picture.height * .45)
+        image.focal_point_width = image.focal_point_height = round(height * .45)
     image.save()
     return image
+
+
+def _png(picture: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=256)
+def scene_png(motif: str, accent: str, seed: int) -> tuple[bytes, int, tuple[int, int]]:
+    """A scene drawn and encoded once per process (PNG, height, focal point): drawing and
+    encoding take a tenth of a demo load, and a test worker loads the demo many times."""
+    picture, focus = draw_scene(motif, accent, seed)
+    return _png(picture), picture.height, focus
 
 
 # What each pictogram shows, for the alternative text (German, English).
@@ -364,8 +383,8 @@ def demo_image(title: str, motif: str, accent: str):
     existing = model.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    picture, focus = draw_scene(motif, accent, seed_of(title))
-    return store_image(title, picture, focus)
+    png, height, focus = scene_png(motif, accent, seed_of(title))
+    return store_png(title, png, height, focus)
 
 
 def demo_cover(title: str, kind: str, publisher: str, motif: str, accent: str):

@@ -81,7 +81,7 @@ def test_footer_shows_contact_details_and_legal_links(client):
 
 
 def test_running_the_demo_twice_changes_nothing():
-    load_demo()
+    install_demo("home")
     before = snapshot()
     second = load_demo()
     assert snapshot() == before
@@ -89,7 +89,7 @@ def test_running_the_demo_twice_changes_nothing():
 
 
 def test_demo_leaves_an_editors_changes_alone():
-    load_demo()
+    install_demo("home")
     page = Page.objects.get(slug="ueber-uns").specific
     page.title = "Wer wir sind"
     publish(page)

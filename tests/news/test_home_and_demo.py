@@ -67,7 +67,7 @@ def test_home_news_slot_queries_do_not_grow_with_the_news(client, home):
 
 
 def test_demo_has_news_and_a_press_release_in_german_and_english(client, db):
-    install_demo("home", "community", "repository", "news")
+    install_demo()
     german = NewsArticlePage.objects.filter(locale__language_code="de", alias_of__isnull=True)
     english = NewsArticlePage.objects.filter(locale__language_code="en", alias_of__isnull=True)
     assert german.count() == english.count() == 3
