@@ -45,7 +45,11 @@ def _text_stream(page: TextPage, number: int, footer: str) -> bytes:
         lines.append(_text(heading_line) + b" Tj T*")
     lines += [b"/F1 11 Tf", b"15 TL", b"T*"]
     for paragraph in page.paragraphs:
-        for line in textwrap.wrap(paragraph, LINE_CHARS):
+        # Lines break at spaces only: textwrap would also split a hyphenated word between
+        # letters, which cut a certificate's verification address (its code has hyphens)
+        # in two, a reader could not copy it, and whether it did hung on the random code.
+        for line in textwrap.wrap(paragraph, LINE_CHARS, break_on_hyphens=False,
+                                  break_long_words=False):
             lines.append(_text(line) + b" Tj T*")
         lines.append(b"T*")
     lines += [b"ET", b"BT", b"/F1 9 Tf", f"{MARGIN} 40 Td".encode(),
