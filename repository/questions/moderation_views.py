@@ -53,6 +53,10 @@ def _render_queue(request: HttpRequest, failed: tuple[str, ActionForm] | None, *
         kind, pk = ("answer", item["answer_id"]) if item["answer_id"] else \
             ("question", item["question_id"])
         key = item_key(kind, pk)
+        if key not in reports:
+            # Another moderator resolved its reports between the two queries: it has
+            # left the queue, as the next reload shows.
+            continue
         first = reports[key][0]
         subject = first.answer if kind == "answer" else first.question
         rows.append({

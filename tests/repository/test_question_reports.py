@@ -177,6 +177,23 @@ def test_the_queue_costs_the_same_queries_for_more_items(client, asking, answere
     assert len(many) == len(few), [query["sql"][:80] for query in many]
 
 
+def test_an_item_resolved_while_the_queue_is_read_leaves_it_quietly(
+        client, asking, answered, moderator, monkeypatch):
+    """Two moderators at once: the queue lists the reported items, then reads their open
+    reports; one resolved in between is left out of the page, not a 500."""
+    from repository.questions import moderation
+
+    client.force_login(asking.adopter)
+    report(client, answered)
+    listed = list(moderation.reported_items())
+    QuestionReport.objects.update(status=ReportStatus.DISMISSED)
+    monkeypatch.setattr(moderation, "reported_items", lambda: listed)
+    client.force_login(moderator)
+    page = client.get(QUEUE, HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert ASKED not in page.content.decode()
+
+
 @pytest.mark.parametrize("who", [None, "reporter", "team_member", "plain_member"])
 def test_only_moderators_and_editors_work_the_queue(client, asking, answered, who):
     QuestionReport.objects.create(question=answered, reporter=asking.adopter, reason="Ton")
