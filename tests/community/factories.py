@@ -14,10 +14,14 @@ from community.models.municipalities import fold_name
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
-    """A small town in Baden-Württemberg with a key of its own (08 999 nnn)."""
+    """A small town in Baden-Württemberg with a key of its own (089 nnnnn).
+
+    The key has exactly eight digits, so the sequence keeps five of its own: a test worker
+    creates well over a thousand municipalities in one run, and three digits overflowed
+    the column (PostgreSQL refuses the ninth digit; SQLite silently stored it)."""
 
     name = factory.Sequence(lambda n: f"Musterstadt {n}")
-    ags = factory.Sequence(lambda n: f"08999{n:03d}")
+    ags = factory.Sequence(lambda n: f"089{n % 100_000:05d}")
     federal_state = FederalState.BADEN_WUERTTEMBERG
     kind = MunicipalityKind.MUNICIPALITY
     size_class = SizeClass.KLEINSTADT
