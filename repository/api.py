@@ -112,8 +112,7 @@ class LikeMunicipalityFilter(BaseFilterBackend):
                              % {"ags": ags})
         language = request.GET.get("locale", settings.LANGUAGE_CODE)
         locale_id = Locale.objects.get_for_language(language).pk
-        ranked = [item.solution.pk
-                  for item in like_municipality(municipality, locale_id).solutions]
+        ranked = like_municipality(municipality, locale_id).ranked_ids
         if not ranked:
             return queryset.none()
         return queryset.filter(pk__in=ranked).order_by(

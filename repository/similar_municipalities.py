@@ -58,10 +58,13 @@ class NearbyProject:
 @dataclass
 class LikeYours:
     municipality: Municipality
-    # Every solution within reach (the same size class and its neighbours, or the
-    # nearest size that has any), the best fit first.
+    # The best fits with their pages: what a page shows (a solution page leaves itself
+    # out, hence one more than it shows).
     solutions: list[Recommendation]
     nearby: list[NearbyProject]
+    # Every solution within reach (the same size class and its neighbours, or the
+    # nearest size that has any), the best fit first: ids only, which the API pages.
+    ranked_ids: tuple[int, ...] = ()
 
     @property
     def top(self) -> list[Recommendation]:
@@ -79,6 +82,20 @@ def like_municipality(municipality: Municipality, locale_id: int,
                     lambda: _compute(municipality, locale_id, chosen))
 
 
+@dataclass
+class _Candidate:
+    """A solution as the ranking sees it: plain values, not a page. Ranking every
+    solution as a page instance (with its StreamFields) and keeping them all in the cache
+    cost seconds per request at 10,000 solutions, to compute and to read back."""
+
+    solution_id: int
+    title: str
+    adopters: list[Adopter]
+    size_distance: int
+    same_state: bool
+    shared_topics: int
+
+
 def _compute(municipality: Municipality, locale_id: int,
              chosen_topics: tuple[str, ...]) -> LikeYours:
     adopted = list(
@@ -87,12 +104,17 @@ def _compute(municipality: Municipality, locale_id: int,
                      "municipality__size_class", "municipality__federal_state",
                      "contact_name"))
     own_keys = {key for key, adopter, *_rest in adopted if adopter == municipality.pk}
-    solutions = list(
-        SolutionPage.objects.live().public().filter(locale_id=locale_id)
-        .exclude(translation_key__in=own_keys)
-        .exclude(model_project__municipality_id=municipality.pk)
-        .select_related("model_project__municipality", "image")
-        .prefetch_related("topics", "contacts", "image__renditions"))
+    solutions = (SolutionPage.objects.live().public().filter(locale_id=locale_id)
+                 .exclude(translation_key__in=own_keys)
+                 .exclude(model_project__municipality_id=municipality.pk))
+    rows = list(solutions.values_list(
+        "pk", "translation_key", "title", "model_project__municipality__size_class",
+        "model_project__municipality__federal_state"))
+    topics: dict[int, set[str]] = {}
+    for solution_id, slug in (SolutionPage.topics.through.objects
+                              .filter(solutionpage__locale_id=locale_id)
+                              .values_list("solutionpage_id", "topic__slug")):
+        topics.setdefault(solution_id, set()).add(slug)
     interests = set(chosen_topics) | _fields_of_action(municipality, own_keys)
 
     by_key: dict[Any, list[Adopter]] = {}
@@ -100,16 +122,29 @@ def _compute(municipality: Municipality, locale_id: int,
         if adopter_id != municipality.pk:
             by_key.setdefault(key, []).append(Adopter(
                 name, size_class, state == municipality.federal_state, contact))
-    ranked = [_recommendation(municipality, solution, by_key.get(solution.translation_key, []),
-                              interests) for solution in solutions]
+    ranked = [
+        _candidate(municipality, solution_id, title, home_size, home_state,
+                   by_key.get(key, []), topics.get(solution_id, set()) & interests)
+        for solution_id, key, title, home_size, home_state in rows]
     # The same size class and its neighbours, or else the nearest size that has any.
     reach = max(1, min((item.size_distance for item in ranked), default=0))
     ranked = sorted((item for item in ranked if item.size_distance <= reach),
                     key=lambda item: (item.size_distance, not item.same_state,
-                                      -item.shared_topics, -len(item.adopters),
-                                      item.solution.title))
-    return LikeYours(municipality, ranked,
-                     _nearby_projects(municipality, locale_id))
+                                      -item.shared_topics, -len(item.adopters), item.title))
+    return LikeYours(municipality, _with_pages(ranked[:RECOMMENDED_SOLUTIONS + 1]),
+                     _nearby_projects(municipality, locale_id),
+                     tuple(item.solution_id for item in ranked))
+
+
+def _with_pages(candidates: list[_Candidate]) -> list[Recommendation]:
+    """The shown candidates with their pages and contact people, in one query each."""
+    pages = SolutionPage.objects.select_related("model_project__municipality").prefetch_related(
+        "contacts").in_bulk([item.solution_id for item in candidates])
+    return [Recommendation(
+        solution=pages[item.solution_id], adopters=item.adopters[:3],
+        contacts=[person.name for person in pages[item.solution_id].contacts.all()],
+        size_distance=item.size_distance, same_state=item.same_state,
+        shared_topics=item.shared_topics) for item in candidates]
 
 
 def _fields_of_action(municipality: Municipality, adopted_keys: set[Any]) -> set[str]:
@@ -121,24 +156,19 @@ def _fields_of_action(municipality: Municipality, adopted_keys: set[Any]) -> set
         .values_list("topics__slug", flat=True).exclude(topics__slug=None))
 
 
-def _recommendation(municipality: Municipality, solution: SolutionPage,
-                    adopters: list[Adopter], interests: set[str]) -> Recommendation:
-    home = solution.model_project.municipality
+def _candidate(municipality: Municipality, solution_id: int, title: str, home_size: str,
+               home_state: str, adopters: list[Adopter], shared_topics: set[str]
+               ) -> _Candidate:
     adopters.sort(key=lambda item: (size_distance(municipality.size_class, item.size_class),
                                     not item.same_state, item.name))
     # What tells most about fit: the nearest municipality that runs it, built or adopted.
-    sizes = [size_distance(municipality.size_class, home.size_class),
+    sizes = [size_distance(municipality.size_class, home_size),
              *(size_distance(municipality.size_class, item.size_class) for item in adopters)]
     nearest = min(sizes)
-    same_state = (home.federal_state == municipality.federal_state
-                  and nearest == sizes[0]) or any(
+    same_state = (home_state == municipality.federal_state and nearest == sizes[0]) or any(
         item.same_state and size_distance(municipality.size_class, item.size_class) == nearest
         for item in adopters)
-    return Recommendation(
-        solution=solution, adopters=adopters[:3],
-        contacts=[person.name for person in solution.contacts.all()],
-        size_distance=nearest, same_state=same_state,
-        shared_topics=len({topic.slug for topic in solution.topics.all()} & interests))
+    return _Candidate(solution_id, title, adopters, nearest, same_state, len(shared_topics))
 
 
 def _nearby_projects(municipality: Municipality, locale_id: int) -> list[NearbyProject]:
