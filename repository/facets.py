@@ -146,10 +146,12 @@ def facet_counts(facets: Sequence[Facet], queryset: QuerySet,
 
 
 def facet_states(facets: Sequence[Facet], queryset: QuerySet,
-                 chosen: Mapping[str, Sequence[str]], options: Options) -> list[FacetState]:
+                 chosen: Mapping[str, Sequence[str]], options: Options,
+                 counts: dict[str, dict[str, int]] | None = None) -> list[FacetState]:
     """Options with counts: each facet is counted over the items that the *other* facets
-    let through, so a reader sees what choosing one more value would give."""
-    counts_by_facet = facet_counts(facets, queryset, chosen)
+    let through, so a reader sees what choosing one more value would give. ``counts``:
+    what ``facet_counts`` gave for them, where the caller keeps it."""
+    counts_by_facet = facet_counts(facets, queryset, chosen) if counts is None else counts
     states = []
     for facet in facets:
         counts = counts_by_facet.get(facet.param, {})
