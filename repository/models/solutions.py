@@ -324,24 +324,28 @@ class SolutionPage(RegisteredContextMixin, LocalizedChoicesMixin, PageImageMixin
     def recommendations(self, limit: int = 4) -> dict[str, list[SolutionPage]]:
         """"Municipalities like yours": other solutions that municipalities of the same
         size class or federal state as this solution's home adopted, and solutions on the
-        same topics. Three queries, whatever the size of the ledger."""
+        same topics. A fixed number of queries, whatever the size of the ledger."""
         municipality = self.model_project.municipality
-        base = (SolutionPage.objects.live().public().filter(locale_id=self.locale_id)
-                .exclude(translation_key=self.translation_key)
-                .select_related("model_project__municipality", "image")
-                .prefetch_related("image__renditions"))
+        # Ranked over the pages' own columns, then the few shown read with what a card
+        # needs: sorting every candidate with its project, municipality and image joined
+        # cost a tenth of a second at 10,000 solutions.
+        candidates = (SolutionPage.objects.live().public().filter(locale_id=self.locale_id)
+                      .exclude(translation_key=self.translation_key))
         adopted_by_peers = Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED).filter(
             models.Q(municipality__size_class=municipality.size_class)
             | models.Q(municipality__federal_state=municipality.federal_state)
         ).values("solution__translation_key")
-        peers = list(base.filter(translation_key__in=adopted_by_peers).order_by("title")[:limit])
+        peer_ids = list(candidates.filter(translation_key__in=adopted_by_peers)
+                        .order_by("title").values_list("pk", flat=True)[:limit])
         topic_keys = self.topics.values("translation_key")
-        seen = {solution.pk for solution in peers}
-        related = list(
-            base.filter(topics__translation_key__in=topic_keys).exclude(pk__in=seen)
+        related_ids = list(
+            candidates.filter(topics__translation_key__in=topic_keys).exclude(pk__in=peer_ids)
             .annotate(shared=models.Count("topics", distinct=True))
-            .order_by("-shared", "title")[:limit]
-        )
+            .order_by("-shared", "title").values_list("pk", flat=True)[:limit])
+        shown = (SolutionPage.objects.select_related("model_project__municipality", "image")
+                 .prefetch_related("image__renditions").in_bulk([*peer_ids, *related_ids]))
+        peers = [shown[pk] for pk in peer_ids]
+        related = [shown[pk] for pk in related_ids]
         return {"adopted_by_peers": peers, "same_topics": related}
 
     def localized_model_project(self) -> Page:

@@ -197,7 +197,9 @@ def test_recommendations_cost_a_fixed_number_of_queries(solution, django_assert_
         Adoption.objects.create(solution=other, municipality=MunicipalityFactory(
             ags=f"08998{number:03d}"))
     solution = SolutionPage.objects.get(pk=solution.pk)
-    with django_assert_max_num_queries(5):
+    # The project and its municipality, the peers' and the related solutions' ids (ranked
+    # without joins), the shown solutions with their projects and images, the renditions.
+    with django_assert_max_num_queries(6):
         recommendations = solution.recommendations()
         assert len(recommendations["adopted_by_peers"]) == 4
 
