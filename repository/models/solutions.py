@@ -328,20 +328,31 @@ class SolutionPage(RegisteredContextMixin, LocalizedChoicesMixin, PageImageMixin
         municipality = self.model_project.municipality
         # Ranked over the pages' own columns, then the few shown read with what a card
         # needs: sorting every candidate with its project, municipality and image joined
-        # cost a tenth of a second at 10,000 solutions.
-        candidates = (SolutionPage.objects.live().public().filter(locale_id=self.locale_id)
-                      .exclude(translation_key=self.translation_key))
+        # cost a tenth of a second at 10,000 solutions. The rankings depend on the
+        # peers' size and state and on the topics, not on this page: kept per change of
+        # content (home.content_cache) for every page that shares them, with room for
+        # the pages left out here (this one, and the peers from the topic list).
+        candidates = SolutionPage.objects.live().public().filter(locale_id=self.locale_id)
         adopted_by_peers = Adoption.objects.public().exclude(status=AdoptionStatus.DROPPED).filter(
             models.Q(municipality__size_class=municipality.size_class)
             | models.Q(municipality__federal_state=municipality.federal_state)
         ).values("solution__translation_key")
-        peer_ids = list(candidates.filter(translation_key__in=adopted_by_peers)
-                        .order_by("title").values_list("pk", flat=True)[:limit])
-        topic_keys = self.topics.values("translation_key")
-        related_ids = list(
-            candidates.filter(topics__translation_key__in=topic_keys).exclude(pk__in=peer_ids)
-            .annotate(shared=models.Count("topics", distinct=True))
-            .order_by("-shared", "title").values_list("pk", flat=True)[:limit])
+        peer_ranking = remember(
+            ("peer-solutions", self.locale_id, municipality.size_class,
+             municipality.federal_state, limit),
+            lambda: list(candidates.filter(translation_key__in=adopted_by_peers)
+                         .order_by("title").values_list("pk", flat=True)[:limit + 1]))
+        peer_ids = [pk for pk in peer_ranking if pk != self.pk][:limit]
+        topic_keys = tuple(sorted(str(key) for key in self.topics.values_list(
+            "translation_key", flat=True)))
+        topic_ranking = remember(
+            ("same-topic-solutions", self.locale_id, topic_keys, limit),
+            lambda: list(
+                candidates.filter(topics__translation_key__in=topic_keys)
+                .annotate(shared=models.Count("topics", distinct=True))
+                .order_by("-shared", "title").values_list("pk", flat=True)[:2 * limit + 1]))
+        related_ids = [pk for pk in topic_ranking
+                       if pk != self.pk and pk not in peer_ids][:limit]
         shown = (SolutionPage.objects.select_related("model_project__municipality", "image")
                  .prefetch_related("image__renditions").in_bulk([*peer_ids, *related_ids]))
         peers = [shown[pk] for pk in peer_ids]

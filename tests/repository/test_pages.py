@@ -190,6 +190,32 @@ def test_solution_page_recommends_what_similar_municipalities_adopted(client, so
     assert unrelated.title not in recommended
 
 
+def test_kept_recommendations_are_shared_by_pages_on_the_same_topics_and_follow_changes(
+        client, solution):
+    """The ranking on a topic is kept for every page on it: each page leaves itself out
+    and shows the others, and a solution published on the topic afterwards appears."""
+    project = solution.model_project
+    topic = project.topics.first()
+    solution.topics.add(topic)
+    publish(solution)
+    sibling = SolutionPageFactory(parent=project, model_project=project, slug="radwege",
+                                  title="Radwege-Monitor")
+    sibling.topics.add(topic)
+    publish(sibling)
+
+    def recommended(url):
+        return client.get(url).content.decode().split('id="recommendations-heading"')[1]
+
+    assert "Radwege-Monitor" in recommended("/de/modellprojekte/ulm/parken/")
+    on_sibling = recommended("/de/modellprojekte/ulm/radwege/")
+    assert solution.title in on_sibling and "Radwege-Monitor" not in on_sibling
+    later = SolutionPageFactory(parent=project, model_project=project, slug="ampeln",
+                                title="Adaptive Ampeln")
+    later.topics.add(topic)
+    publish(later)
+    assert "Adaptive Ampeln" in recommended("/de/modellprojekte/ulm/parken/")
+
+
 def test_recommendations_cost_a_fixed_number_of_queries(solution, django_assert_max_num_queries):
     for number in range(12):
         other = publish(SolutionPageFactory(parent=solution.model_project,
