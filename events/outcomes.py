@@ -153,11 +153,13 @@ def api_representation(outcome: Outcome, rich_text_format: str, request: Any = N
     return {"type": outcome.kind, "value": value}
 
 
-def outcome_text(event: EventPage) -> list[str]:
-    """What the outcomes say in words, for the search index: the results and the texts of
-    links and documents (a linked page's own title belongs to its own document)."""
+def outcome_text(outcomes: Any) -> list[str]:
+    """What the outcomes (an event's ``outcomes`` stream, as values() reads it) say in
+    words, for the search index: the results and the texts of links and documents (a
+    linked page's own title belongs to its own document). Read from the raw data, so no
+    linked page or document is fetched."""
     parts = []
-    for item in raw_outcomes(event):
+    for item in (outcomes.raw_data if outcomes else []):
         if item["type"] == RESULTS:
             parts.append(html_text(item["value"] or ""))
         elif item["type"] in (DOCUMENT, REPOSITORY_LINK):

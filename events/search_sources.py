@@ -16,11 +16,12 @@ Duck-typed contract, see `search/sources.py` (this module imports nothing from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
@@ -37,7 +38,10 @@ from repository.search_sources import (
     RepositoryPageSource,
     choice_labels,
     html_text,
+    listed,
+    sorted_topics,
     topic_names,
+    topic_rows,
 )
 
 
@@ -55,14 +59,19 @@ def month_labels(values: list[str], language: str) -> dict[str, str]:
     return labels
 
 
-def when_text(event: EventPage) -> str:
+def when_text(start: datetime, end: datetime) -> str:
     """The date and time as people read them ("3. Dezember 2026, 10:00–11:30"), in the
     active language and Berlin time."""
-    start = timezone.localtime(event.start, BERLIN)
-    end = timezone.localtime(event.end, BERLIN)
+    start = timezone.localtime(start, BERLIN)
+    end = timezone.localtime(end, BERLIN)
     if start.date() == end.date():
         return f"{date_format(start, 'DATE_FORMAT')}, {time_format(start)}–{time_format(end)}"
     return f"{date_format(start, 'DATE_FORMAT')} – {date_format(end, 'DATE_FORMAT')}"
+
+
+def display(choices: type, value: str) -> str:
+    """A choice's label in the active language, as get_FOO_display() gives it."""
+    return str(dict(choices.choices).get(value, value))
 
 
 EVENT_FACET_LABELS = {
@@ -84,54 +93,63 @@ def _parent_series(event: Page) -> Iterable[int]:
 
 
 class ProgrammePageSource:
-    """What events and series share: topics, host and speakers in the page's language."""
+    """What events and series share: topics, host and speakers in the page's language.
+    A chunk is read as plain values in one query (`values()`), with its topics, speakers
+    and host; document() receives these dicts."""
 
     model: type[Page]
     facet_labels = EVENT_FACET_LABELS
+    # Columns document() reads besides the shared ones (values() names).
+    value_fields: tuple[str, ...] = ()
 
     def queryset(self) -> QuerySet:
-        return (self.model.objects.live().select_related("locale", "host")
-                .prefetch_related("topics", "speakers"))
+        return self.model.objects.live().select_related("locale")
 
-    def prepare(self, pages: Sequence[Any]) -> None:
-        """Names of topics and hosts in each page's language, in two queries a chunk
-        (editors choose them on the German page; translations keep pointing there)."""
-        topic_keys = {topic.translation_key for page in pages for topic in page.topics.all()}
-        topic_names_by = {(key, locale): name for key, locale, name in Topic.objects.filter(
-            translation_key__in=topic_keys).values_list("translation_key", "locale_id", "name")}
-        host_keys = {page.host.translation_key for page in pages if page.host_id}
-        host_titles = {(key, locale): title for key, locale, title in
-                       ModelProjectPage.objects.filter(translation_key__in=host_keys)
-                       .values_list("translation_key", "locale_id", "title")}
-        for page in pages:
-            page.search_topic_labels = [
-                topic_names_by.get((topic.translation_key, page.locale_id), topic.name)
-                for topic in page.topics.all()]
-            page.search_host = (host_titles.get((page.host.translation_key, page.locale_id),
-                                                page.host.title) if page.host_id else "")
+    def values(self, queryset: QuerySet) -> list[dict[str, Any]]:
+        speakers = self.model._meta.get_field("speakers")
+        # The host's title in the page's language (editors choose the German project;
+        # translations keep pointing there), else the host's own.
+        host_title = Coalesce(Subquery(ModelProjectPage.objects.filter(
+            translation_key=OuterRef("host__translation_key"),
+            locale_id=OuterRef("locale_id")).values("title")[:1]), F("host__title"))
+        return list(queryset.values(
+            "pk", "path", "url_path", "depth", "title", "summary", "description",
+            "target_group", "format", *self.value_fields,
+            language=F("locale__language_code"), topic_rows=topic_rows(self.model),
+            speaker_rows=listed(speakers.remote_field.through.objects.all(),
+                                f"{speakers.m2m_field_name()}_id", "contactperson__name"),
+            host_title=host_title, **self.annotations()))
+
+    def annotations(self) -> dict[str, Any]:
+        """Further values() expressions of this page type."""
+        return {}
 
     @staticmethod
-    def facets(page: Any) -> dict[str, Any]:
+    def facets(page: dict[str, Any]) -> dict[str, Any]:
+        topics = sorted_topics(page["topic_rows"])
         return {
-            "topics": [topic.slug for topic in page.topics.all()],
-            "topic_labels": page.search_topic_labels,
-            "event_format": page.format,
+            "topics": [topic[0] for topic in topics],
+            "topic_labels": [topic[1] for topic in topics],
+            "event_format": page["format"],
         }
 
     @staticmethod
-    def details(page: Any) -> list[str]:
+    def details(page: dict[str, Any]) -> list[str]:
         """Words people may search for, in the active language: the description, who it
-        is for, the host (or the office), the speakers and the format."""
-        return [html_text(page.description), page.target_group,
-                page.search_host or str(_("Coordination and transfer office")),
-                *(person.name for person in page.speakers.all()),
-                str(page.get_format_display())]
+        is for, the host (or the office), the speakers (in ContactPerson's order, by
+        name) and the format."""
+        speakers = sorted(row[0] for row in page["speaker_rows"] or [])
+        return [html_text(page["description"]), page["target_group"],
+                page["host_title"] or str(_("Coordination and transfer office")),
+                *speakers, display(EventFormat, page["format"])]
 
 
 class EventSource(ProgrammePageSource):
     name = "event"
     label = gettext_lazy("Event")
     model = EventPage
+    value_fields = ("start", "end", "mode", "place", "is_cancelled", "cancellation_note",
+                    "outcomes")
 
     def __init__(self) -> None:
         self.dependencies = {
@@ -143,30 +161,30 @@ class EventSource(ProgrammePageSource):
                 speakers__translation_key=person.translation_key).values_list("pk", flat=True),
         }
 
-    def prepare(self, pages: Sequence[Any]) -> None:
-        super().prepare(pages)
-        series = {page.path: page.title for page in EventSeriesPage.objects.filter(
-            path__in={event.path[:-Page.steplen] for event in pages})}
-        for event in pages:
-            event.search_series = series.get(event.path[:-Page.steplen], "")
+    def annotations(self) -> dict[str, Any]:
+        # The series the event belongs to, if any: the page one level up.
+        parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        return {"series_title": Subquery(
+            EventSeriesPage.objects.filter(path=parent_path).values("title")[:1])}
 
-    def document(self, event: EventPage) -> dict[str, Any]:
-        with override(event.locale.language_code):
-            title = (_("Cancelled: %(title)s") % {"title": event.title}
-                     if event.is_cancelled else event.title)
-            facts = [when_text(event), str(event.get_mode_display()), event.place]
-            body = [*self.details(event), event.search_series, event.cancellation_note,
-                    *outcome_text(event)]
+    def document(self, event: dict[str, Any]) -> dict[str, Any]:
+        with override(event["language"]):
+            title = (_("Cancelled: %(title)s") % {"title": event["title"]}
+                     if event["is_cancelled"] else event["title"])
+            facts = [when_text(event["start"], event["end"]), display(EventMode, event["mode"]),
+                     event["place"]]
+            body = [*self.details(event), event["series_title"] or "",
+                    event["cancellation_note"], *outcome_text(event["outcomes"])]
         return {
             **self.facets(event),
             "title": title,
-            "summary": " · ".join(fact for fact in facts if fact) + " – " + event.summary,
+            "summary": " · ".join(fact for fact in facts if fact) + " – " + event["summary"],
             "body": " ".join(part for part in body if part),
-            "date": event.start,
-            "event_mode": event.mode,
-            "event_month": event_month(event.start),
+            "date": event["start"],
+            "event_mode": event["mode"],
+            "event_month": event_month(event["start"]),
             # Ranked higher until it ends; a cancelled event is not worth the boost.
-            "boost_until": None if event.is_cancelled else event.end,
+            "boost_until": None if event["is_cancelled"] else event["end"],
         }
 
 
@@ -184,35 +202,35 @@ class EventSeriesSource(ProgrammePageSource):
             .values_list("pk", flat=True),
         }
 
-    def prepare(self, pages: Sequence[Any]) -> None:
-        super().prepare(pages)
-        for series in pages:
-            series.search_sessions = []
-        if not pages:
-            return
-        by_path = {series.path: series for series in pages}
+    def values(self, queryset: QuerySet) -> list[dict[str, Any]]:
+        """The series (one query) and their live sessions in order (a second)."""
+        pages = super().values(queryset)
+        by_path = {series["path"]: series for series in pages}
         children = Q()
         for series in pages:
-            children |= Q(path__startswith=series.path, depth=series.depth + 1)
-        sessions = (EventPage.objects.live().filter(children).order_by("start", "pk")
-                    .only("path", "title", "start", "end", "mode", "is_cancelled"))
-        for session in sessions:
-            parent = by_path.get(session.path[:-Page.steplen])
+            series["sessions"] = []
+            children |= Q(path__startswith=series["path"], depth=series["depth"] + 1)
+        if not pages:
+            return pages
+        for session in (EventPage.objects.live().filter(children).order_by("start", "pk")
+                        .values("path", "title", "start", "end", "mode", "is_cancelled")):
+            parent = by_path.get(session["path"][:-Page.steplen])
             if parent is not None:
-                parent.search_sessions.append(session)
+                parent["sessions"].append(session)
+        return pages
 
-    def document(self, series: EventSeriesPage) -> dict[str, Any]:
-        sessions = series.search_sessions
-        held = [session for session in sessions if not session.is_cancelled]
-        with override(series.locale.language_code):
-            body = [*self.details(series), *(session.title for session in sessions)]
+    def document(self, series: dict[str, Any]) -> dict[str, Any]:
+        sessions = series["sessions"]
+        held = [session for session in sessions if not session["is_cancelled"]]
+        with override(series["language"]):
+            body = [*self.details(series), *(session["title"] for session in sessions)]
         return {
             **self.facets(series),
-            "title": series.title,
-            "summary": series.summary,
+            "title": series["title"],
+            "summary": series["summary"],
             "body": " ".join(part for part in body if part),
-            "date": sessions[0].start if sessions else None,
-            "event_mode": sorted({session.mode for session in held}),
-            "event_month": sorted({event_month(session.start) for session in held}),
-            "boost_until": max((session.end for session in held), default=None),
+            "date": sessions[0]["start"] if sessions else None,
+            "event_mode": sorted({session["mode"] for session in held}),
+            "event_month": sorted({event_month(session["start"]) for session in held}),
+            "boost_until": max((session["end"] for session in held), default=None),
         }

@@ -71,19 +71,31 @@ def listed(rows: QuerySet, owner: str, *fields: Any) -> Subquery:
                     .annotate(items=JSONList(JSONArray(*fields))).values("items"))
 
 
-def topics_and_tags(model: type[Page]) -> dict[str, Subquery]:
-    """Annotations for a values() query of `model`: its topics as [slug, name in the
-    page's language, sort order, name] and its tags as [slug, name]."""
+def topic_rows(model: type[Page]) -> Subquery:
+    """An annotation for a values() query of `model`: its topics as [slug, name in the
+    page's language, sort order, name] (editors choose topics on the German page;
+    translations keep pointing there)."""
     topics = model._meta.get_field("topics")
-    tagged = model._meta.get_field("tagged_items").related_model
     translated = Subquery(Topic.objects.filter(
         translation_key=OuterRef("topic__translation_key"),
         locale_id=OuterRef(OuterRef("locale_id"))).values("name")[:1])
+    return listed(topics.remote_field.through.objects.all(), f"{topics.m2m_field_name()}_id",
+                  "topic__slug", Coalesce(translated, "topic__name"), "topic__sort_order",
+                  "topic__name")
+
+
+def sorted_topics(rows: list[list[Any]] | None) -> list[list[Any]]:
+    """topic_rows in the order of Topic's Meta.ordering (sort order, name), as
+    page.topics gives them."""
+    return sorted(rows or [], key=lambda topic: (topic[2], topic[3]))
+
+
+def topics_and_tags(model: type[Page]) -> dict[str, Subquery]:
+    """Annotations for a values() query of `model`: its topics (topic_rows) and its tags
+    as [slug, name]."""
+    tagged = model._meta.get_field("tagged_items").related_model
     return {
-        "topic_rows": listed(topics.remote_field.through.objects.all(),
-                             f"{topics.m2m_field_name()}_id", "topic__slug",
-                             Coalesce(translated, "topic__name"), "topic__sort_order",
-                             "topic__name"),
+        "topic_rows": topic_rows(model),
         "tag_rows": listed(tagged.objects.all(), "content_object_id", "tag__slug", "tag__name"),
     }
 
@@ -144,8 +156,7 @@ class RepositoryPageSource:
             **topics_and_tags(self.model)))
 
     def common(self, page: dict[str, Any]) -> dict[str, Any]:
-        # In the order of Topic's Meta.ordering (sort order, name), as page.topics gives.
-        topics = sorted(page["topic_rows"] or [], key=lambda topic: (topic[2], topic[3]))
+        topics = sorted_topics(page["topic_rows"])
         tags = sorted(page["tag_rows"] or [], key=lambda tag: tag[1].lower())
         return {
             "title": page["title"],
