@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -26,13 +26,19 @@ class PeerGroupSource:
     def queryset(self) -> QuerySet:
         return PeerGroupPage.objects.live().select_related("locale")
 
-    def document(self, page: PeerGroupPage) -> dict[str, Any]:
-        description = " ".join(strip_tags(page.description).split())
+    def values(self, queryset: QuerySet) -> list[dict[str, Any]]:
+        """The chunk as plain values: one query."""
+        return list(queryset.values(
+            "pk", "path", "url_path", "title", "description", "topic", "last_published_at",
+            "first_published_at", language=F("locale__language_code")))
+
+    def document(self, page: dict[str, Any]) -> dict[str, Any]:
+        description = " ".join(strip_tags(page["description"]).split())
         return {
-            "title": page.title,
+            "title": page["title"],
             "summary": description[:300],
-            "body": f"{page.topic} {description}",
-            "date": page.last_published_at or page.first_published_at,
+            "body": f"{page['topic']} {description}",
+            "date": page["last_published_at"] or page["first_published_at"],
         }
 
     def principals(self, user: Any) -> list[str]:
@@ -47,14 +53,34 @@ class PeerGroupSource:
 def group_principals(group: PeerGroupPage) -> list[str]:
     """Who may find a group's discussions: everyone for a public group; otherwise the
     members, through the group's access group (the search plugin's group principal)."""
-    if not group.live:
+    return principals_of(group.live, group.visibility, group.access_group_id)
+
+
+def principals_of(live: bool, visibility: str, access_group_id: int | None) -> list[str]:
+    """group_principals from the group's columns."""
+    if not live:
         return []
-    if group.visibility == GroupVisibility.PUBLIC:
+    if visibility == GroupVisibility.PUBLIC:
         return ["public"]
-    return [f"group:{group.access_group_id}"] if group.access_group_id else []
+    return [f"group:{access_group_id}"] if access_group_id else []
+
+
+def group_values(prefix: str) -> dict[str, F]:
+    """The group's columns that visibility, URL and locale need, for a values() query
+    of a model that reaches the group through `prefix` ("group", "thread__group")."""
+    return {"group_live": F(f"{prefix}__live"), "group_visibility": F(f"{prefix}__visibility"),
+            "group_access": F(f"{prefix}__access_group_id"), "group_pk": F(f"{prefix}_id"),
+            "language": F(f"{prefix}__locale__language_code")}
+
+
+def thread_url(item: dict[str, Any], thread_id: int) -> str:
+    with override(item["language"]):
+        return reverse("community:thread", args=[item["group_pk"], thread_id])
 
 
 class ThreadSource:
+    """Threads, read as plain values with their first visible post (one query)."""
+
     name = "thread"
     label = _("Discussion")
     model = Thread
@@ -66,30 +92,37 @@ class ThreadSource:
         }
 
     def queryset(self) -> QuerySet:
-        return (Thread.objects.filter(group__live=True)
-                .select_related("group__locale").prefetch_related(
-                    Prefetch("posts", queryset=Post.objects.filter(is_hidden=False)
-                             .order_by("created_at"))))
+        return Thread.objects.filter(group__live=True)
 
-    def visible_to(self, thread: Thread) -> list[str]:
-        return [] if thread.is_hidden else group_principals(thread.group)
+    def values(self, queryset: QuerySet) -> list[dict[str, Any]]:
+        first_post = (Post.objects.filter(thread=OuterRef("pk"), is_hidden=False)
+                      .order_by("created_at", "pk").values("body_html")[:1])
+        return list(queryset.values(
+            "pk", "title", "is_hidden", "last_activity_at", group_title=F("group__title"),
+            first_post=Subquery(first_post), **group_values("group")))
 
-    def url(self, thread: Thread) -> str:
-        with override(thread.group.locale.language_code):
-            return reverse("community:thread", args=[thread.group_id, thread.pk])
+    def visible_to(self, thread: dict[str, Any]) -> list[str]:
+        if thread["is_hidden"]:
+            return []
+        return principals_of(thread["group_live"], thread["group_visibility"],
+                             thread["group_access"])
 
-    def locale(self, thread: Thread) -> str:
-        return thread.group.locale.language_code
+    def url(self, thread: dict[str, Any]) -> str:
+        return thread_url(thread, thread["pk"])
 
-    def document(self, thread: Thread) -> dict[str, Any]:
-        posts = list(thread.posts.all())
-        first = " ".join(strip_tags(posts[0].body_html).split()) if posts else ""
-        return {"title": thread.title, "summary": first[:300],
-                "body": f"{thread.group.title} {first}",
-                "date": thread.last_activity_at}
+    def locale(self, thread: dict[str, Any]) -> str:
+        return thread["language"]
+
+    def document(self, thread: dict[str, Any]) -> dict[str, Any]:
+        first = " ".join(strip_tags(thread["first_post"] or "").split())
+        return {"title": thread["title"], "summary": first[:300],
+                "body": f"{thread['group_title']} {first}",
+                "date": thread["last_activity_at"]}
 
 
 class PostSource:
+    """Posts, read as plain values with their thread's and group's columns (one query)."""
+
     name = "post"
     label = _("Post")
     model = Post
@@ -103,23 +136,27 @@ class PostSource:
         }
 
     def queryset(self) -> QuerySet:
-        return Post.objects.filter(thread__group__live=True).select_related(
-            "thread__group__locale")
+        return Post.objects.filter(thread__group__live=True)
 
-    def visible_to(self, post: Post) -> list[str]:
-        if post.is_hidden or post.thread.is_hidden:
+    def values(self, queryset: QuerySet) -> list[dict[str, Any]]:
+        return list(queryset.values(
+            "pk", "body_html", "created_at", "is_hidden", "thread_id",
+            thread_hidden=F("thread__is_hidden"), thread_title=F("thread__title"),
+            **group_values("thread__group")))
+
+    def visible_to(self, post: dict[str, Any]) -> list[str]:
+        if post["is_hidden"] or post["thread_hidden"]:
             return []
-        return group_principals(post.thread.group)
+        return principals_of(post["group_live"], post["group_visibility"],
+                             post["group_access"])
 
-    def url(self, post: Post) -> str:
-        with override(post.thread.group.locale.language_code):
-            return reverse("community:thread",
-                           args=[post.thread.group_id, post.thread_id]) + f"#post-{post.pk}"
+    def url(self, post: dict[str, Any]) -> str:
+        return thread_url(post, post["thread_id"]) + f"#post-{post['pk']}"
 
-    def locale(self, post: Post) -> str:
-        return post.thread.group.locale.language_code
+    def locale(self, post: dict[str, Any]) -> str:
+        return post["language"]
 
-    def document(self, post: Post) -> dict[str, Any]:
-        text = " ".join(strip_tags(post.body_html).split())
-        return {"title": post.thread.title, "summary": text[:300], "body": text,
-                "date": post.created_at}
+    def document(self, post: dict[str, Any]) -> dict[str, Any]:
+        text = " ".join(strip_tags(post["body_html"]).split())
+        return {"title": post["thread_title"], "summary": text[:300], "body": text,
+                "date": post["created_at"]}
