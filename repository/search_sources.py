@@ -13,12 +13,23 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Aggregate, F, JSONField, Model, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    Aggregate,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    JSONField,
+    Model,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce, JSONArray
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from community.models import FederalState, Municipality, SizeClass
 from repository.models import (
@@ -291,38 +302,46 @@ class FaqSource:
         }
 
     def queryset(self) -> QuerySet:
-        return FaqEntry.objects.select_related("locale", "solution")
+        return FaqEntry.objects.all()
 
-    def prepare(self, entries: list[FaqEntry]) -> None:
-        """Each entry's solution page in the entry's language, public and live (one
-        query per chunk)."""
-        keys = {entry.solution.translation_key for entry in entries}
-        pages = {(page.translation_key, page.locale_id): page for page in
-                 SolutionPage.objects.live().public().filter(translation_key__in=keys)
-                 .select_related("model_project__municipality")}
-        for entry in entries:
-            entry._solution_page = pages.get((entry.solution.translation_key, entry.locale_id))
+    def values(self, queryset: QuerySet) -> list[dict[str, Any]]:
+        """The chunk as plain values, each entry with its solution page in the entry's
+        language, live and public, as [id, title, url_path, federal state, size class]
+        (None when there is none): one query."""
+        # Public as Wagtail's PageQuerySet.public() means it: under no view restriction
+        # of any kind (which public() would read in a query of its own).
+        restricted = PageViewRestriction.objects.annotate(page_path=ExpressionWrapper(
+            OuterRef("path"), output_field=CharField())).filter(
+            page_path__startswith=F("page__path"))
+        page = (SolutionPage.objects.live()
+                .filter(translation_key=OuterRef("solution__translation_key"),
+                        locale_id=OuterRef("locale_id"))
+                .exclude(Exists(restricted))
+                .values(row=JSONArray("pk", "title", "url_path",
+                                      "model_project__municipality__federal_state",
+                                      "model_project__municipality__size_class"))[:1])
+        return list(queryset.values(
+            "pk", "question_text", "answer_text", "created_at", "translation_key",
+            language=F("locale__language_code"),
+            page=Subquery(page, output_field=JSONField())))
 
-    def solution_page(self, entry: FaqEntry) -> SolutionPage | None:
-        if not hasattr(entry, "_solution_page"):
-            self.prepare([entry])
-        return entry._solution_page
+    def visible_to(self, entry: dict[str, Any]) -> list[str]:
+        return ["public"] if entry["page"] else []
 
-    def visible_to(self, entry: FaqEntry) -> list[str]:
-        return ["public"] if self.solution_page(entry) is not None else []
+    def url(self, entry: dict[str, Any]) -> str:
+        if not entry["page"]:
+            return ""
+        pk, _title, url_path = entry["page"][:3]
+        # Page.get_url() reads the page's URL path and the (cached) site root paths.
+        url = SolutionPage(pk=pk, url_path=url_path).get_url()
+        return f"{url}#faq-{entry['translation_key']}" if url else ""
 
-    def url(self, entry: FaqEntry) -> str:
-        page = self.solution_page(entry)
-        url = page.get_url() if page is not None else None
-        return f"{url}#faq-{entry.translation_key}" if url else ""
+    def locale(self, entry: dict[str, Any]) -> str:
+        return entry["language"]
 
-    def locale(self, entry: FaqEntry) -> str:
-        return entry.locale.language_code
-
-    def document(self, entry: FaqEntry) -> dict[str, Any]:
-        page = self.solution_page(entry)
-        municipality = page.model_project.municipality
-        return {"title": entry.question_text, "summary": entry.answer_text[:300],
-                "body": f"{page.title} {entry.answer_text}",
-                "federal_state": municipality.federal_state,
-                "size_class": municipality.size_class, "date": entry.created_at}
+    def document(self, entry: dict[str, Any]) -> dict[str, Any]:
+        _pk, title, _url_path, federal_state, size_class = entry["page"]
+        return {"title": entry["question_text"], "summary": entry["answer_text"][:300],
+                "body": f"{title} {entry['answer_text']}",
+                "federal_state": federal_state, "size_class": size_class,
+                "date": entry["created_at"]}
