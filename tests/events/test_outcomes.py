@@ -214,8 +214,7 @@ def test_the_outcomes_are_searchable_with_the_event(calendar, solution):
                                                    "bewirtschaftet.</p>",
                        document=DocumentFactory(title="Protokoll"))
     source = EventSource()
-    [indexed] = list(source.queryset().filter(pk=event.pk))
-    source.prepare([indexed])
+    [indexed] = source.values(source.queryset().filter(pk=event.pk))
     body = source.document(indexed)["body"]
     assert "Parkraum wird digital bewirtschaftet." in body
     assert "Folien" in body
