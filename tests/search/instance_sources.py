@@ -2,7 +2,6 @@
 built each document from model instances. Kept as the reference that the documents
 built from values are compared with, field by field (test_index_costs)."""
 
-# ruff: noqa
 from __future__ import annotations
 
 from collections.abc import Sequence
