@@ -76,8 +76,10 @@ def like_municipality(municipality: Municipality, locale_id: int,
     """The recommendations for ``municipality`` in the language of ``locale_id``."""
     chosen = tuple(sorted(set(topics)))
     # Size and state in the key too: a municipality not in the list stands unsaved (no
-    # key of its own) for its size class and state.
-    return remember(("like-municipality", municipality.pk, municipality.size_class,
+    # key of its own) for its size class and state. "v2": the entry's shape changed
+    # (ranked ids beside the shown pages); an entry kept by the previous release in a
+    # shared cache must not answer.
+    return remember(("like-municipality", "v2", municipality.pk, municipality.size_class,
                      municipality.federal_state, locale_id, chosen),
                     lambda: _compute(municipality, locale_id, chosen))
 
