@@ -147,11 +147,11 @@ def facet_counts(facets: Sequence[Facet], queryset: QuerySet,
 
 def facet_states(facets: Sequence[Facet], queryset: QuerySet,
                  chosen: Mapping[str, Sequence[str]], options: Options,
-                 counts: dict[str, dict[str, int]] | None = None) -> list[FacetState]:
+                 counted: dict[str, dict[str, int]] | None = None) -> list[FacetState]:
     """Options with counts: each facet is counted over the items that the *other* facets
-    let through, so a reader sees what choosing one more value would give. ``counts``:
+    let through, so a reader sees what choosing one more value would give. ``counted``:
     what ``facet_counts`` gave for them, where the caller keeps it."""
-    counts_by_facet = facet_counts(facets, queryset, chosen) if counts is None else counts
+    counts_by_facet = facet_counts(facets, queryset, chosen) if counted is None else counted
     states = []
     for facet in facets:
         counts = counts_by_facet.get(facet.param, {})

@@ -191,21 +191,22 @@ def upsert_documents(rows: list[SearchDocument], unchanged_since: datetime) -> d
 def delete_terms(document_ids: list[int]) -> None:
     """One DELETE: the ORM's would first read every term, since a post_delete receiver
     listens to all models (search.signal_handlers), and then delete them in batches."""
-    if not document_ids:
-        return
-    table = connection.ops.quote_name(SearchTerm._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE document_id IN "
-                       f"({', '.join(['%s'] * len(document_ids))})", document_ids)
+    _delete_where(SearchTerm, "document_id", document_ids)
 
 
 def delete_rows(document_ids: list[int]) -> None:
     """One DELETE of documents whose terms are gone: the ORM's would read the rows and
     their terms first (three queries), for a receiver that ignores documents."""
-    table = connection.ops.quote_name(SearchDocument._meta.db_table)
+    _delete_where(SearchDocument, "id", document_ids)
+
+
+def _delete_where(model: type[models.Model], column: str, ids: list[int]) -> None:
+    if not ids:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE id IN "
-                       f"({', '.join(['%s'] * len(document_ids))})", document_ids)
+        cursor.execute(f"DELETE FROM {table} WHERE {connection.ops.quote_name(column)} IN "
+                       f"({', '.join(['%s'] * len(ids))})", ids)
 
 
 def insert_terms(terms: list[tuple[int, str, str]]) -> None:

@@ -32,7 +32,6 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from home import page_clock
-from home.content_cache import remember
 from search.contract import (
     EVENT_BOOST_LATER,
     EVENT_BOOST_NEAR,
@@ -302,21 +301,6 @@ class DatabaseSearchBackend:
         return {name: sorted(values, key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
                 for name, values in counts.items()}
 
-    def _sharing(self, shared: tuple[tuple[str, str], ...], principals: tuple[str, ...],
-                 sources: tuple[str, ...], language: str, count: int
-                 ) -> list[tuple[int, int, str]]:
-        """(id, terms shared, key) of the ``count`` documents sharing most of ``shared``."""
-        condition = Q()
-        for field, value in shared:
-            condition |= Q(field=field, value=value)
-        documents = self.visible(principals).filter(locale=language)
-        if sources:
-            documents = documents.filter(source__in=sources)
-        return list(SearchTerm.objects.filter(condition, document__in=documents.values("pk"))
-                    .values("document_id", "document__key").annotate(shared=Count("pk"))
-                    .order_by("-shared").values_list("document_id", "shared", "document__key")
-                    [:count])
-
     @staticmethod
     def hit(doc: SearchDocument, stems: list[str], labels: dict[str, str], body: str) -> Hit:
         summary_marked = highlight(doc.summary, stems, length=SNIPPET_LENGTH)
@@ -368,20 +352,21 @@ class DatabaseSearchBackend:
     def similar(self, key: str, *, principals: tuple[str, ...], sources: tuple[str, ...],
                 language: str, limit: int) -> list[Hit]:
         """Shared topics and tags, most first, then newest."""
-        shared = tuple(sorted(
-            SearchTerm.objects.filter(document__key=key, field__in=("topics", "tags"))
-            .values_list("field", "value")))
+        shared = list(SearchTerm.objects.filter(document__key=key, field__in=("topics", "tags"))
+                      .values_list("field", "value"))
         if not shared:
             return []
-        # The ranking depends on the terms, not on the document: counted once per change
-        # of the index (its rows bump the content generation) for every document with
-        # these terms (a tenth of a second over 10,000 documents sharing a topic), with
-        # room for the document itself, left out here.
-        ranked = remember(
-            ("similar-by-terms", shared, principals, sources, language, limit),
-            lambda: self._sharing(shared, principals, sources, language, limit * 5 + 1))
-        scores = {document_id: count for document_id, count, document_key in ranked
-                  if document_key != key}
+        condition = Q()
+        for field, value in shared:
+            condition |= Q(field=field, value=value)
+        overlap = (SearchTerm.objects.filter(condition).values("document_id")
+                   .annotate(shared=Count("pk")))
+        documents = self.visible(principals).filter(locale=language).exclude(key=key)
+        if sources:
+            documents = documents.filter(source__in=sources)
+        scores = {row["document_id"]: row["shared"]
+                  for row in overlap.filter(document__in=documents.values("pk"))
+                  .order_by("-shared")[: limit * 5]}
         candidates = sorted(SearchDocument.objects.filter(pk__in=scores).defer("body"),
                             key=lambda doc: (-scores[doc.pk], -(doc.date.timestamp()
                                                                  if doc.date else 0)))
